@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { registerModules } from './modules';
+import { createPiiCipher, loadPiiKey } from './platform/crypto';
+import type { AppContext } from './platform/context';
+import { type Database, checkMigrationsCurrent, openDatabase } from './platform/db';
+import { createFileStore } from './platform/files';
+import { registerHttpPlatform } from './platform/http';
+import { registerIdempotency } from './platform/idempotency';
+import { createJobQueue } from './platform/jobs';
+import { newId } from './platform/ids';
+
+export interface BuildOptions {
+  /** An already opened (and migrated) database; otherwise one is opened from the config. */
+  database?: Database;
+  logger?: boolean;
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Build the Fastify app with every module; it does not listen and does not start the job worker. */
+export async function buildApp(config: Readonly<Config>, opts: BuildOptions = {}): Promise<FastifyInstance & { ctx: AppContext }> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    genReqId: () => newId(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const database =
+    opts.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), poolSize: config.poolSize }));
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    cipher: createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env)),
+    files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
+    jobs: createJobQueue(database.db, app.log),
+    log: app.log,
+  };
+  app.decorate('ctx', ctx);
+
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 10 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Wenming 文明创建 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wm_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerHttpPlatform(app, ctx, { spa: fs.existsSync(path.join(webDist, 'index.html')) });
+  registerIdempotency(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      const current = await checkMigrationsCurrent(database);
+      if (!current) return reply.status(503).send({ status: 'migrations_pending' });
+      return { status: 'ready', engine: database.engine };
+    } catch {
+      return reply.status(503).send({ status: 'database_unreachable' });
+    }
+  });
+
+  await app.register(registerModules(ctx), { prefix: '/api/v1' });
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.addHook('onClose', async () => {
+    await ctx.jobs.stop();
+    if (!opts.database) await database.close();
+  });
+  return app as FastifyInstance & { ctx: AppContext };
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  WENMING_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  WENMING_DEMO_PASSWORD: z.string().min(1).default('Wenming@2026'),
+  WENMING_DEMO: boolish,
+  WENMING_NO_DEMO: boolish,
+  WENMING_PII_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  WENMING_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  WENMING_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  WENMING_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  WENMING_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  WENMING_DEFAULT_TENANT: z.string().default('demo'),
+  WENMING_JOBS: boolish,
+  WENMING_NO_JOBS: boolish,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  poolSize: number;
+  demoPassword: string;
+  seedDemo: boolean;
+  piiKey: string | null;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  loginRatePerMinute: number;
+  uploadMaxBytes: number;
+  defaultTenant: string;
+  runJobs: boolean;
+  logLevel: string;
+}
+
+/** Parse the environment once; throws an Error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const config: Config = {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.WENMING_DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    poolSize: e.DATABASE_POOL_SIZE,
+    demoPassword: e.WENMING_DEMO_PASSWORD,
+    seedDemo: !e.WENMING_NO_DEMO,
+    piiKey: e.WENMING_PII_KEY ?? null,
+    sessionIdleMs: e.WENMING_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.WENMING_SESSION_MAX_HOURS * 3_600_000,
+    loginRatePerMinute: e.WENMING_LOGIN_RATE_PER_MINUTE,
+    uploadMaxBytes: e.WENMING_UPLOAD_MAX_MB * 1024 * 1024,
+    defaultTenant: e.WENMING_DEFAULT_TENANT,
+    runJobs: !e.WENMING_NO_JOBS,
+    logLevel: e.LOG_LEVEL,
+    ...overrides,
+  };
+  if (config.env === 'production' && !config.piiKey) {
+    throw new Error(
+      'Invalid configuration:\n  WENMING_PII_KEY: required in production (32 bytes in base64, e.g. `openssl rand -base64 32`)',
+    );
+  }
+  return Object.freeze(config);
+}

@@ -1,0 +1,106 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Permission, RoleCode, ScopeKind } from '@wenming/contracts';
+import { AppError, forbidden } from './errors';
+
+export interface Grant {
+  role: RoleCode;
+  kind: ScopeKind;
+  ref: string | null;
+  /** ltree path of a region scope, resolved when the session is loaded. */
+  regionPath: string | null;
+  permissions: ReadonlySet<string>;
+}
+
+/** Who is acting: the signed-in account with its grants, or the system (jobs, CLI). */
+export interface Actor {
+  tenantId: string;
+  accountId: string | null;
+  personId: string | null;
+  username: string;
+  displayName: string;
+  grants: Grant[];
+  requestId: string | null;
+  ip: string | null;
+}
+
+export function systemActor(tenantId: string, name = 'system'): Actor {
+  return {
+    tenantId,
+    accountId: null,
+    personId: null,
+    username: name,
+    displayName: name,
+    grants: [{ role: 'office_admin', kind: 'all', ref: null, regionPath: null, permissions: new Set(['*']) }],
+    requestId: null,
+    ip: null,
+  };
+}
+
+export function permissionsOf(actor: Actor): Permission[] {
+  const all = new Set<string>();
+  for (const g of actor.grants) for (const p of g.permissions) all.add(p);
+  return [...all].sort() as Permission[];
+}
+
+export function grantsFor(actor: Actor, permission: Permission): Grant[] {
+  return actor.grants.filter((g) => g.permissions.has(permission) || g.permissions.has('*'));
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return grantsFor(actor, permission).length > 0;
+}
+
+/** 403 when the actor holds the permission nowhere. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden();
+}
+
+/** The columns of a resource that scopes can match; leave out what the resource lacks. */
+export interface ScopeColumns {
+  regionCode?: SQL | unknown;
+  unitId?: SQL | unknown;
+  siteId?: SQL | unknown;
+  teamId?: SQL | unknown;
+  ownerId?: SQL | unknown;
+}
+
+/**
+ * The one scope filter every module's queries go through: a SQL condition that is true for rows
+ * inside at least one of the actor's scopes for the permission, false when there is none.
+ */
+export function scopeFilter(actor: Actor, permission: Permission, cols: ScopeColumns): SQL {
+  const parts: SQL[] = [];
+  for (const g of grantsFor(actor, permission)) {
+    if (g.kind === 'all') return sql`true`;
+    if (g.kind === 'region' && cols.regionCode !== undefined && g.regionPath) {
+      parts.push(
+        sql`EXISTS (SELECT 1 FROM region sr WHERE sr.tenant_id = ${actor.tenantId} AND sr.code = ${cols.regionCode} AND sr.path <@ ${g.regionPath}::ltree)`,
+      );
+    } else if (g.kind === 'unit' && cols.unitId !== undefined && g.ref) {
+      parts.push(sql`${cols.unitId} = ${g.ref}::uuid`);
+    } else if (g.kind === 'site' && cols.siteId !== undefined && g.ref) {
+      parts.push(sql`${cols.siteId} = ${g.ref}::uuid`);
+    } else if (g.kind === 'team' && cols.teamId !== undefined && g.ref) {
+      parts.push(sql`${cols.teamId} = ${g.ref}::uuid`);
+    } else if (g.kind === 'own' && cols.ownerId !== undefined && actor.accountId) {
+      parts.push(sql`${cols.ownerId} = ${actor.accountId}::uuid`);
+    }
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** Region paths the actor may see for a permission; null means the whole tenant. */
+export function regionRoots(actor: Actor, permission: Permission): string[] | null {
+  const roots: string[] = [];
+  for (const g of grantsFor(actor, permission)) {
+    if (g.kind === 'all') return null;
+    if (g.kind === 'region' && g.regionPath) roots.push(g.regionPath);
+  }
+  return roots;
+}
+
+export function assertFound<T>(row: T | undefined | null, what: string): T {
+  if (row === undefined || row === null) throw new AppError(`${what.toUpperCase()}_NOT_FOUND`, 404);
+  return row;
+}

@@ -1,0 +1,142 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './db';
+import type { Actor } from './access';
+import { newId, sha256Hex } from './ids';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON with sorted keys, so that the hash survives a jsonb round trip. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface ChainFields {
+  tenantId: string;
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+  prevHash: string;
+}
+
+export function hashEvent(e: ChainFields): string {
+  return sha256Hex(canonicalJson(e));
+}
+
+/** Normalise a value the way jsonb will give it back (drops undefined, Dates → strings). */
+function toJsonValue(v: unknown): unknown {
+  return v === undefined ? null : JSON.parse(JSON.stringify(v));
+}
+
+/**
+ * Append one event to the tenant's chain inside the caller's transaction, so the event
+ * commits or rolls back with the change it records. The head row serialises appenders.
+ */
+export async function writeAudit(tx: Db, actor: Actor, input: AuditInput): Promise<void> {
+  const head = await tx.execute(
+    sql`INSERT INTO audit_head (tenant_id, seq, hash) VALUES (${actor.tenantId}, 0, ${GENESIS_HASH})
+        ON CONFLICT (tenant_id) DO UPDATE SET seq = audit_head.seq RETURNING seq, hash`,
+  );
+  const prev = head.rows[0] as { seq: number; hash: string };
+  const fields: ChainFields = {
+    tenantId: actor.tenantId,
+    seq: Number(prev.seq) + 1,
+    id: newId(),
+    at: new Date().toISOString(),
+    actorId: actor.accountId,
+    actorName: actor.username,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId ?? null,
+    before: toJsonValue(input.before),
+    after: toJsonValue(input.after),
+    requestId: actor.requestId,
+    ip: actor.ip,
+    prevHash: prev.hash,
+  };
+  const hash = hashEvent(fields);
+  await tx.execute(sql`INSERT INTO audit_event
+    (tenant_id, seq, id, at, actor_id, actor_name, action, object_type, object_id, before, after, request_id, ip, prev_hash, hash)
+    VALUES (${fields.tenantId}, ${fields.seq}, ${fields.id}, ${fields.at}, ${fields.actorId}, ${fields.actorName},
+      ${fields.action}, ${fields.objectType}, ${fields.objectId}, ${JSON.stringify(fields.before)}::jsonb,
+      ${JSON.stringify(fields.after)}::jsonb, ${fields.requestId}, ${fields.ip}, ${fields.prevHash}, ${hash})`);
+  await tx.execute(sql`UPDATE audit_head SET seq = ${fields.seq}, hash = ${hash} WHERE tenant_id = ${actor.tenantId}`);
+}
+
+export interface VerifyResult {
+  tenantId: string;
+  checked: number;
+  ok: boolean;
+  /** The first broken link: the event whose stored hash or previous hash does not match. */
+  brokenAt?: { seq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'head_mismatch' };
+}
+
+/** Walk a tenant's chain in order and report the first broken link. */
+export async function verifyAuditChain(db: Db, tenantId: string, batch = 5000): Promise<VerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let expectSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const res = await db.execute(sql`SELECT tenant_id, seq, id, at, actor_id, actor_name, action, object_type,
+      object_id, before, after, request_id, ip, prev_hash, hash FROM audit_event
+      WHERE tenant_id = ${tenantId} AND seq >= ${expectSeq} ORDER BY seq LIMIT ${batch}`);
+    const rows = res.rows as Record<string, any>[];
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      if (seq !== expectSeq) return { tenantId, checked, ok: false, brokenAt: { seq: expectSeq, reason: 'gap' } };
+      if (r.prev_hash !== prevHash)
+        return { tenantId, checked, ok: false, brokenAt: { seq, reason: 'prev_hash_mismatch' } };
+      const fields: ChainFields = {
+        tenantId: r.tenant_id,
+        seq,
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        action: r.action,
+        objectType: r.object_type,
+        objectId: r.object_id,
+        before: typeof r.before === 'string' ? JSON.parse(r.before) : r.before,
+        after: typeof r.after === 'string' ? JSON.parse(r.after) : r.after,
+        requestId: r.request_id,
+        ip: r.ip,
+        prevHash: r.prev_hash,
+      };
+      if (hashEvent(fields) !== r.hash) return { tenantId, checked, ok: false, brokenAt: { seq, reason: 'hash_mismatch' } };
+      prevHash = r.hash;
+      expectSeq = seq + 1;
+      checked++;
+    }
+    if (rows.length < batch) break;
+  }
+  const head = await db.execute(sql`SELECT seq, hash FROM audit_head WHERE tenant_id = ${tenantId}`);
+  const h = head.rows[0] as { seq: number; hash: string } | undefined;
+  if (h && (Number(h.seq) !== expectSeq - 1 || h.hash !== prevHash))
+    return { tenantId, checked, ok: false, brokenAt: { seq: expectSeq, reason: 'head_mismatch' } };
+  return { tenantId, checked, ok: true };
+}

@@ -1,0 +1,113 @@
+import { type Language, pickLanguage, translateError, translateFieldProblem, validationMessages } from '@wenming/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from './access';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { SESSION_COOKIE, type SessionInfo, loadSession } from './sessions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Language;
+    session: SessionInfo | null;
+    sessionStatus: 'ok' | 'missing' | 'expired';
+  }
+  interface FastifyContextConfig {
+    /** No sign-in needed (login, health, public pages). */
+    public?: boolean;
+    /** Reachable while the account must still change its initial password. */
+    duringPasswordChange?: boolean;
+  }
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The signed-in actor of a request; 401 when there is none. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.session) throw new AppError(req.sessionStatus === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED', 401);
+  return req.session.actor;
+}
+
+function validationKey(issue: { keyword?: string; message?: string; params?: Record<string, unknown> }): string {
+  if (issue.message && validationMessages[issue.message]) return issue.message;
+  if (issue.keyword === 'invalid_type' && issue.params?.input === undefined) return 'required';
+  if (issue.keyword === 'required') return 'required';
+  if (issue.keyword && validationMessages[issue.keyword]) return issue.keyword;
+  return 'invalid_format';
+}
+
+function fieldName(instancePath: string | undefined, params?: Record<string, unknown>): string {
+  const p = (instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  if (params?.missingProperty) return [p, params.missingProperty].filter(Boolean).join('.');
+  return p || '(body)';
+}
+
+/** Error body of SPEC §6, in the request's language, with `details.fields` for 400s. */
+export function errorPayload(req: FastifyRequest, err: AppError) {
+  const lang = req.lang ?? 'zh-CN';
+  let details = err.details as any;
+  if (details?.fieldKeys) {
+    details = {
+      fields: details.fieldKeys.map((f: { field: string; key: string }) => ({
+        field: f.field,
+        message: translateFieldProblem(f.field.split('.').pop()!, f.key, lang),
+      })),
+    };
+  }
+  return { error: { code: err.code, message: translateError(err.code, lang), details, requestId: req.id } };
+}
+
+export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts: { spa: boolean }): void {
+  app.decorateRequest('lang', 'zh-CN');
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionStatus', 'missing');
+
+  app.setErrorHandler((error: FastifyError & { validation?: any[] }, req, reply) => {
+    let appErr: AppError;
+    if (error instanceof AppError) appErr = error;
+    else if (error.validation) {
+      const fields = error.validation.map((v) => ({
+        field: fieldName(v.instancePath, v.params),
+        key: validationKey(v),
+      }));
+      appErr = new AppError('VALIDATION_FAILED', 400, { fieldKeys: fields });
+    } else if (error.statusCode === 429) appErr = new AppError('RATE_LIMITED', 429);
+    else if (error.code === 'FST_REQ_FILE_TOO_LARGE') appErr = new AppError('FILE_TOO_LARGE', 413);
+    else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      appErr = new AppError(error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST', error.statusCode);
+    else {
+      req.log.error({ err: error }, 'unhandled error');
+      appErr = new AppError('INTERNAL', 500);
+    }
+    reply.status(appErr.status).send(errorPayload(req, appErr));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: unknown non-API GETs get its index.html.
+    if (opts.spa && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/'))
+      return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(errorPayload(req, new AppError('NOT_FOUND', 404)));
+  });
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    req.lang = pickLanguage((req.headers['x-wenming-lang'] as string) ?? req.headers['accept-language']);
+    reply.header('x-request-id', req.id);
+    if (!req.url.startsWith('/api/v1/')) return;
+    const found = await loadSession(ctx.db, req.cookies[SESSION_COOKIE], ctx.config.sessionIdleMs, {
+      requestId: req.id,
+      ip: req.ip,
+    });
+    req.sessionStatus = found.status;
+    req.session = found.status === 'ok' ? found.info : null;
+    const cfg = req.routeOptions.config ?? {};
+    if (req.session && WRITE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.session.csrfToken) {
+      // Cookie-authenticated writes must prove they come from our page (double-submit of the session's token).
+      throw new AppError('CSRF_TOKEN_INVALID', 403);
+    }
+    if (cfg.public) return;
+    const actor = actorOf(req);
+    if (req.session?.mustChangePassword && !cfg.duringPasswordChange) {
+      throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 403);
+    }
+    void actor;
+  });
+}

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { sha256Hex } from './ids';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency: { tenantId: string; actorId: string; key: string } | null;
+  }
+}
+
+const ANONYMOUS = '00000000-0000-0000-0000-000000000000';
+/** A pending record older than this is taken over: its request died before answering. */
+const ABANDONED_MS = 30_000;
+
+/**
+ * Idempotency-Key as a platform feature: the first answer to a write is stored and replayed
+ * for every resend with the same key; the same key with another body is refused.
+ */
+export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('idempotency', null);
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || !key || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) return;
+    if (key.length > 200) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'Idempotency-Key', key: 'too_big' }] });
+    const tenantId = req.session?.actor.tenantId;
+    if (!tenantId) return;
+    const actorId = req.session?.actor.accountId ?? ANONYMOUS;
+    const body = req.isMultipart() ? `multipart:${req.headers['content-length']}` : JSON.stringify(req.body ?? null);
+    const requestHash = sha256Hex(`${req.method} ${req.routeOptions.url} ${JSON.stringify(req.params)} ${body}`);
+    const inserted = await ctx.db.execute(sql`INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash)
+      VALUES (${tenantId}, ${actorId}, ${key}, ${requestHash}) ON CONFLICT DO NOTHING RETURNING key`);
+    if (inserted.rows.length === 0) {
+      const res = await ctx.db.execute(sql`SELECT request_hash, status_code, response, created_at FROM idempotency_record
+        WHERE tenant_id = ${tenantId} AND actor_id = ${actorId} AND key = ${key}`);
+      const rec = res.rows[0] as any;
+      if (rec && rec.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+      if (rec && rec.status_code !== null) {
+        reply.header('idempotent-replayed', 'true').status(rec.status_code);
+        return reply.send(rec.response);
+      }
+      const taken = await ctx.db.execute(sql`UPDATE idempotency_record SET created_at = now()
+        WHERE tenant_id = ${tenantId} AND actor_id = ${actorId} AND key = ${key} AND status_code IS NULL
+          AND created_at < now() - make_interval(secs => ${ABANDONED_MS / 1000}) RETURNING key`);
+      if (taken.rows.length === 0) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 409);
+    }
+    req.idempotency = { tenantId, actorId, key };
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const idem = req.idempotency;
+    if (!idem || reply.getHeader('idempotent-replayed')) return payload;
+    const where = sql`tenant_id = ${idem.tenantId} AND actor_id = ${idem.actorId} AND key = ${idem.key}`;
+    if (reply.statusCode >= 500) {
+      await ctx.db.execute(sql`DELETE FROM idempotency_record WHERE ${where}`);
+    } else {
+      const isJson = String(reply.getHeader('content-type') ?? '').includes('json') && typeof payload === 'string';
+      const stored = isJson ? payload : JSON.stringify(null);
+      await ctx.db.execute(sql`UPDATE idempotency_record SET status_code = ${reply.statusCode},
+        response = ${stored}::jsonb WHERE ${where}`);
+    }
+    return payload;
+  });
+}

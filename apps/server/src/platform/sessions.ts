@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import type { RoleCode, ScopeKind } from '@wenming/contracts';
+import type { Actor, Grant } from './access';
+import type { Db } from './db';
+import { newId, randomToken, sha256Hex } from './ids';
+
+export const SESSION_COOKIE = 'wm_session';
+
+export interface SessionInfo {
+  sessionId: string;
+  csrfToken: string;
+  tenantName: string;
+  mustChangePassword: boolean;
+  grantsView: { id: string; role: RoleCode; kind: ScopeKind; ref: string | null; scopeName: string | null }[];
+  actor: Actor;
+}
+
+/** Create a session; the cookie value is `tenantId.token` and only the token's hash is stored. */
+export async function createSession(
+  db: Db,
+  tenantId: string,
+  accountId: string,
+  maxMs: number,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<{ cookie: string; csrfToken: string }> {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  await db.execute(sql`INSERT INTO session (tenant_id, id, token_hash, account_id, csrf_token, expires_at, ip, user_agent)
+    VALUES (${tenantId}, ${newId()}, ${sha256Hex(token)}, ${accountId}, ${csrfToken},
+      ${new Date(Date.now() + maxMs).toISOString()}, ${meta.ip}, ${meta.userAgent?.slice(0, 300) ?? null})`);
+  return { cookie: `${tenantId}.${token}`, csrfToken };
+}
+
+export function parseSessionCookie(value: string | undefined): { tenantId: string; tokenHash: string } | null {
+  if (!value) return null;
+  const dot = value.indexOf('.');
+  if (dot !== 36) return null;
+  const tenantId = value.slice(0, 36);
+  if (!/^[0-9a-f-]{36}$/.test(tenantId)) return null;
+  return { tenantId, tokenHash: sha256Hex(value.slice(37)) };
+}
+
+export type SessionLookup = { status: 'ok'; info: SessionInfo } | { status: 'missing' } | { status: 'expired' };
+
+/** One query loads the session, its account, tenant and grants; idle and absolute limits apply. */
+export async function loadSession(
+  db: Db,
+  cookie: string | undefined,
+  idleMs: number,
+  req: { requestId: string; ip: string | null },
+): Promise<SessionLookup> {
+  const parsed = parseSessionCookie(cookie);
+  if (!parsed) return { status: 'missing' };
+  const res = await db.execute(sql`SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at,
+      a.id AS account_id, a.username, a.display_name, a.person_id, a.must_change_password, a.is_disabled,
+      t.name AS tenant_name,
+      COALESCE((SELECT json_agg(json_build_object('id', ra.id, 'role', ra.role_code, 'kind', ra.scope_kind,
+          'ref', ra.scope_ref, 'path', rg.path::text, 'perms', r.permissions,
+          'scopeName', COALESCE(rg.name, u.name, ps.name)) ORDER BY ra.created_at)
+        FROM role_assignment ra
+        JOIN role r ON r.tenant_id = ra.tenant_id AND r.code = ra.role_code
+        LEFT JOIN region rg ON ra.scope_kind = 'region' AND rg.tenant_id = ra.tenant_id AND rg.code = ra.scope_ref
+        LEFT JOIN unit u ON ra.scope_kind = 'unit' AND u.tenant_id = ra.tenant_id AND u.id::text = ra.scope_ref
+        LEFT JOIN practice_site ps ON ra.scope_kind = 'site' AND ps.tenant_id = ra.tenant_id AND ps.id::text = ra.scope_ref
+        WHERE ra.tenant_id = s.tenant_id AND ra.account_id = a.id), '[]'::json) AS grants
+    FROM session s
+    JOIN account a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
+    JOIN tenant t ON t.id = s.tenant_id
+    WHERE s.tenant_id = ${parsed.tenantId} AND s.token_hash = ${parsed.tokenHash}`);
+  const r = res.rows[0] as any;
+  if (!r) return { status: 'missing' };
+  const now = Date.now();
+  const lastSeen = new Date(r.last_seen_at).getTime();
+  if (r.is_disabled || new Date(r.expires_at).getTime() <= now || now - lastSeen > idleMs) {
+    await db.execute(sql`DELETE FROM session WHERE tenant_id = ${parsed.tenantId} AND id = ${r.session_id}`);
+    return { status: 'expired' };
+  }
+  // Touch at most once a minute: a write per request would cost more than the read.
+  if (now - lastSeen > 60_000) {
+    await db.execute(
+      sql`UPDATE session SET last_seen_at = now() WHERE tenant_id = ${parsed.tenantId} AND id = ${r.session_id}`,
+    );
+  }
+  const raw = (typeof r.grants === 'string' ? JSON.parse(r.grants) : r.grants) as any[];
+  const grants: Grant[] = raw.map((g) => ({
+    role: g.role,
+    kind: g.kind,
+    ref: g.ref,
+    regionPath: g.path,
+    permissions: new Set<string>(g.perms),
+  }));
+  return {
+    status: 'ok',
+    info: {
+      sessionId: r.session_id,
+      csrfToken: r.csrf_token,
+      tenantName: r.tenant_name,
+      mustChangePassword: r.must_change_password,
+      grantsView: raw.map((g) => ({ id: g.id, role: g.role, kind: g.kind, ref: g.ref, scopeName: g.scopeName })),
+      actor: {
+        tenantId: parsed.tenantId,
+        accountId: r.account_id,
+        personId: r.person_id,
+        username: r.username,
+        displayName: r.display_name,
+        grants,
+        requestId: req.requestId,
+        ip: req.ip,
+      },
+    },
+  };
+}
+
+export async function deleteSession(db: Db, tenantId: string, sessionId: string): Promise<void> {
+  await db.execute(sql`DELETE FROM session WHERE tenant_id = ${tenantId} AND id = ${sessionId}`);
+}

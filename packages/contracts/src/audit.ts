@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { pageQuery } from './common';
+
+export const auditQuery = pageQuery.extend({
+  actor: z.string().trim().max(100).optional(),
+  objectType: z.string().trim().max(64).optional(),
+  objectId: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+});
+
+export interface AuditEventView {
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+  hash: string;
+}

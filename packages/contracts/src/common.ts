@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Query of every paged list: `?page=1&pageSize=20`. */
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+/** The list shape of SPEC §6. */
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+/** Field-level problem reported in `details.fields` of a 400. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+/** Row-level problem of an import, reported in `details.rows`. */
+export interface RowError {
+  row: number;
+  field?: string;
+  message: string;
+}
+
+export const uuid = z.string().uuid();
+export const idParam = z.object({ id: z.string().uuid() });
+
+export const languages = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Language = (typeof languages)[number];

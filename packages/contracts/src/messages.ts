@@ -1,0 +1,100 @@
+// User-facing messages for error codes and validation problems, in the three UI languages.
+import type { Language } from './common';
+
+type Dict = Record<string, [zhCN: string, zhTW: string, en: string]>;
+
+export const errorMessages: Dict = {
+  VALIDATION_FAILED: ['输入有误，请检查标出的字段', '輸入有誤，請檢查標出的欄位', 'Some fields are invalid'],
+  UNAUTHENTICATED: ['请先登录', '請先登入', 'Please sign in'],
+  SESSION_EXPIRED: ['登录已过期，请重新登录', '登入已過期，請重新登入', 'Your session has expired; sign in again'],
+  FORBIDDEN: ['没有权限执行此操作', '沒有權限執行此操作', 'You are not allowed to do this'],
+  CSRF_TOKEN_INVALID: ['请求校验失败，请刷新页面后重试', '請求校驗失敗，請重新整理頁面後重試', 'Request check failed; reload the page and try again'],
+  NOT_FOUND: ['记录不存在或无权查看', '記錄不存在或無權查看', 'Not found'],
+  AUTH_INVALID_CREDENTIALS: ['用户名或密码错误', '使用者名稱或密碼錯誤', 'Wrong username or password'],
+  AUTH_ACCOUNT_LOCKED: ['连续登录失败次数过多，账号已锁定 15 分钟', '連續登入失敗次數過多，帳號已鎖定 15 分鐘', 'Too many failed sign-ins; the account is locked for 15 minutes'],
+  AUTH_PASSWORD_CHANGE_REQUIRED: ['首次登录请先修改初始密码', '首次登入請先修改初始密碼', 'Change your initial password first'],
+  AUTH_WRONG_PASSWORD: ['当前密码不正确', '目前密碼不正確', 'The current password is wrong'],
+  PASSWORD_POLICY: ['密码至少 10 位，且包含大写字母、小写字母、数字、符号中的三类', '密碼至少 10 位，且包含大寫字母、小寫字母、數字、符號中的三類', 'Passwords need at least 10 characters from three of: upper case, lower case, digits, symbols'],
+  RATE_LIMITED: ['操作过于频繁，请稍后再试', '操作過於頻繁，請稍後再試', 'Too many requests; try again later'],
+  IDEMPOTENCY_KEY_REUSED: ['重复提交的请求内容不一致', '重複提交的請求內容不一致', 'This Idempotency-Key was used for a different request'],
+  IDEMPOTENCY_IN_PROGRESS: ['相同请求正在处理，请稍候', '相同請求正在處理，請稍候', 'The same request is still being processed'],
+  STALE_VERSION: ['该记录已被他人修改，请刷新后再试', '該記錄已被他人修改，請重新整理後再試', 'Someone else changed this record; reload it'],
+  ROLE_SEPARATION_VIOLATION: ['系统管理员、安全管理员、审计管理员不得由同一账号兼任', '系統管理員、安全管理員、稽核管理員不得由同一帳號兼任', 'sysadmin, secadmin and auditor cannot be held by one account'],
+  FILE_TYPE_NOT_ALLOWED: ['不支持的文件类型', '不支援的檔案類型', 'This file type is not allowed'],
+  FILE_TOO_LARGE: ['文件过大', '檔案過大', 'The file is too large'],
+  IMPORT_FAILED: ['导入失败，文件未做任何更改，请查看错误行', '匯入失敗，檔案未做任何變更，請查看錯誤列', 'Import failed; nothing was changed. See the rows below'],
+  REGION_CODE_TAKEN: ['区划代码已存在', '區劃代碼已存在', 'This region code already exists'],
+  REGION_NOT_FOUND: ['区划不存在', '區劃不存在', 'Region not found'],
+  REGION_RETIRED: ['该区划已撤销', '該區劃已撤銷', 'This region is retired'],
+  REGION_HAS_CHILDREN: ['该区划下仍有下级区划', '該區劃下仍有下級區劃', 'This region still has sub-regions'],
+  REGION_MERGE_INVALID: ['只能合并到同级的有效区划', '只能合併到同級的有效區劃', 'A region can only merge into an active region of the same level'],
+  UNIT_CREDIT_CODE_TAKEN: ['统一社会信用代码已被其他单位使用', '統一社會信用代碼已被其他單位使用', 'Another unit has this credit code'],
+  USERNAME_TAKEN: ['用户名已存在', '使用者名稱已存在', 'This username is taken'],
+  PERSON_ID_CARD_TAKEN: ['该身份证号已登记', '該身分證號已登記', 'A person with this ID number exists'],
+  INTERNAL: ['服务器内部错误', '伺服器內部錯誤', 'Internal server error'],
+};
+
+export const validationMessages: Dict = {
+  required: ['必填', '必填', 'required'],
+  invalid_type: ['格式不正确', '格式不正確', 'has the wrong type'],
+  too_small: ['太短或太小', '太短或太小', 'is too short or too small'],
+  too_big: ['太长或太大', '太長或太大', 'is too long or too large'],
+  invalid_format: ['格式不正确', '格式不正確', 'has the wrong format'],
+  invalid_value: ['不是允许的取值', '不是允許的取值', 'is not an allowed value'],
+  id_card: ['不是有效的居民身份证号码（校验位不符）', '不是有效的居民身分證號碼（檢查碼不符）', 'is not a valid resident ID number (check digit)'],
+  credit_code: ['不是有效的统一社会信用代码（校验位不符）', '不是有效的統一社會信用代碼（檢查碼不符）', 'is not a valid unified social credit code (check character)'],
+  phone: ['不是有效的手机号码', '不是有效的手機號碼', 'is not a valid mobile number'],
+  region_code: ['不是有效的行政区划代码', '不是有效的行政區劃代碼', 'is not a valid region code'],
+  username: ['只能包含字母、数字和 _ . -，3 至 64 位', '只能包含字母、數字和 _ . -，3 至 64 位', 'may hold 3–64 letters, digits, _ . -'],
+  unknown_region: ['区划不存在', '區劃不存在', 'names no region'],
+  unknown_unit: ['单位不存在', '單位不存在', 'names no unit'],
+  duplicate_in_file: ['与文件中其他行重复', '與檔案中其他列重複', 'repeats another row of the file'],
+  taken: ['已存在', '已存在', 'already exists'],
+  password_policy: ['至少 10 位，且包含大写字母、小写字母、数字、符号中的三类', '至少 10 位，且包含大寫字母、小寫字母、數字、符號中的三類', 'needs 10+ characters from three of: upper case, lower case, digits, symbols'],
+  same_as_current: ['不能与当前密码相同', '不能與目前密碼相同', 'must differ from the current password'],
+};
+
+export const fieldLabels: Dict = {
+  username: ['用户名', '使用者名稱', 'username'],
+  password: ['密码', '密碼', 'password'],
+  name: ['名称', '名稱', 'name'],
+  type: ['类型', '類型', 'type'],
+  creditCode: ['统一社会信用代码', '統一社會信用代碼', 'credit code'],
+  regionCode: ['所属区划', '所屬區劃', 'region'],
+  contactName: ['联系人', '聯絡人', 'contact'],
+  contactPhone: ['联系电话', '聯絡電話', 'contact phone'],
+  idCard: ['身份证号', '身分證號', 'ID number'],
+  phone: ['手机号', '手機號', 'phone'],
+  gender: ['性别', '性別', 'gender'],
+  unitId: ['所在单位', '所在單位', 'unit'],
+  position: ['职务', '職務', 'position'],
+  kind: ['类别', '類別', 'kind'],
+  code: ['代码', '代碼', 'code'],
+  parentCode: ['上级区划', '上級區劃', 'parent region'],
+  newPassword: ['新密码', '新密碼', 'new password'],
+  currentPassword: ['当前密码', '目前密碼', 'current password'],
+  targetRef: ['包联对象', '包聯對象', 'target'],
+};
+
+const index: Record<Language, number> = { 'zh-CN': 0, 'zh-TW': 1, en: 2 };
+
+/** The message of an error code in a language, falling back to the code itself. */
+export function translateError(code: string, lang: Language): string {
+  const entry = errorMessages[code] ?? (code.endsWith('_NOT_FOUND') ? errorMessages.NOT_FOUND : undefined);
+  return entry ? entry[index[lang]] : code;
+}
+
+/** "身份证号：不是有效的…" — a field's label joined with the problem, in a language. */
+export function translateFieldProblem(field: string, key: string, lang: Language): string {
+  const label = fieldLabels[field]?.[index[lang]] ?? field;
+  const msg = validationMessages[key]?.[index[lang]] ?? key;
+  return lang === 'en' ? `${label} ${msg}` : `${label}：${msg}`;
+}
+
+/** Best match of an Accept-Language header among the UI languages. */
+export function pickLanguage(header: string | undefined | null): Language {
+  const h = (header ?? '').toLowerCase();
+  if (/zh-(tw|hk|mo|hant)/.test(h)) return 'zh-TW';
+  if (h.startsWith('en')) return 'en';
+  return 'zh-CN';
+}

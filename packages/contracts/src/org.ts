@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { checkIdCard, checkUscc, isMobilePhone } from './identity';
+import { pageQuery } from './common';
+
+export const regionLevels = ['province', 'prefecture', 'county', 'township', 'village'] as const;
+export type RegionLevel = (typeof regionLevels)[number];
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  status: 'active' | 'retired';
+  childCount?: number;
+  children?: RegionNode[];
+}
+
+export const regionCode = z.string().regex(/^\d{2,12}$/, 'region_code');
+export const regionTreeQuery = z.object({
+  root: regionCode.optional(),
+  depth: z.coerce.number().int().min(0).max(5).default(2),
+});
+
+export const regionCreateBody = z.object({
+  code: regionCode,
+  name: z.string().trim().min(1).max(100),
+  parentCode: regionCode,
+});
+export const regionRenameBody = z.object({ name: z.string().trim().min(1).max(100), reason: z.string().max(500).optional() });
+export const regionMergeBody = z.object({ intoCode: regionCode, reason: z.string().max(500).optional() });
+export const regionRetireBody = z.object({ reason: z.string().max(500).optional() });
+
+export const unitTypes = [
+  'organ',
+  'institution',
+  'enterprise',
+  'school',
+  'hospital',
+  'window',
+  'religious',
+  'social_org',
+  'scenic',
+  'community',
+  'other',
+] as const;
+export type UnitType = (typeof unitTypes)[number];
+
+export const honorTiers = ['none', 'county', 'city', 'province', 'national', 'model'] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+export const creditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => checkUscc(v) === null, { message: 'credit_code' });
+
+export const unitBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  type: z.enum(unitTypes),
+  creditCode: creditCode.optional().nullable(),
+  regionCode: regionCode,
+  parentUnitId: z.string().uuid().optional().nullable(),
+  honorTier: z.enum(honorTiers).default('none'),
+  contactName: optionalText(50),
+  contactPhone: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isMobilePhone(v), { message: 'phone' })
+    .optional()
+    .nullable(),
+  address: optionalText(300),
+});
+export type UnitBody = z.infer<typeof unitBody>;
+export const unitListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  type: z.enum(unitTypes).optional(),
+  regionCode: regionCode.optional(),
+});
+
+export interface UnitView {
+  id: string;
+  name: string;
+  type: UnitType;
+  creditCode: string | null;
+  regionCode: string;
+  regionName: string | null;
+  parentUnitId: string | null;
+  honorTier: (typeof honorTiers)[number];
+  contactName: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  version: number;
+}
+
+export const genders = ['male', 'female'] as const;
+export const idCardNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => checkIdCard(v) === null, { message: 'id_card' });
+export const mobilePhone = z
+  .string()
+  .trim()
+  .refine((v) => isMobilePhone(v), { message: 'phone' });
+
+export const personBody = z.object({
+  name: z.string().trim().min(1).max(50),
+  gender: z.enum(genders).optional().nullable(),
+  idCard: idCardNumber.optional().nullable(),
+  phone: mobilePhone.optional().nullable(),
+  unitId: z.string().uuid().optional().nullable(),
+  regionCode: regionCode,
+  position: optionalText(100),
+});
+export type PersonBody = z.infer<typeof personBody>;
+export const personListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  unitId: z.string().uuid().optional(),
+  regionCode: regionCode.optional(),
+});
+export interface PersonView {
+  id: string;
+  name: string;
+  gender: (typeof genders)[number] | null;
+  idCardMasked: string | null;
+  phoneMasked: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  regionCode: string;
+  regionName: string | null;
+  position: string | null;
+  hasAccount: boolean;
+  version: number;
+}
+
+export const gridBody = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  regionCode: regionCode,
+  boundary: z.unknown().optional().nullable(),
+  centerLat: z.number().min(-90).max(90).optional().nullable(),
+  centerLng: z.number().min(-180).max(180).optional().nullable(),
+});
+export const gridListQuery = pageQuery.extend({ q: z.string().trim().max(100).optional(), regionCode: regionCode.optional() });
+
+export const siteKinds = ['centre', 'institute', 'station', 'base', 'post'] as const;
+export type SiteKind = (typeof siteKinds)[number];
+/** 五有: 有组织机构、有活动方案、有支撑载体、有特色亮点、有活动实效. */
+export const fiveHasKeys = ['organisation', 'plan', 'carrier', 'highlight', 'effect'] as const;
+export const fiveHas = z.object(Object.fromEntries(fiveHasKeys.map((k) => [k, z.boolean().default(false)])) as {
+  [K in (typeof fiveHasKeys)[number]]: z.ZodDefault<z.ZodBoolean>;
+});
+export const siteBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(siteKinds),
+  regionCode: regionCode,
+  address: optionalText(300),
+  fiveHas: fiveHas.default({ organisation: false, plan: false, carrier: false, highlight: false, effect: false }),
+  lat: z.number().min(-90).max(90).optional().nullable(),
+  lng: z.number().min(-180).max(180).optional().nullable(),
+});
+export const siteListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  kind: z.enum(siteKinds).optional(),
+  regionCode: regionCode.optional(),
+});
+
+export const pairingKinds = ['baolian', 'baojie', 'jiedui'] as const; // 包联 / 包街 / 结对共建
+export const pairingTargets = ['region', 'grid', 'point'] as const;
+export const pairingBody = z.object({
+  unitId: z.string().uuid(),
+  kind: z.enum(pairingKinds),
+  targetKind: z.enum(pairingTargets),
+  targetRef: z.string().trim().min(1).max(64),
+  note: optionalText(300),
+});
+export const pairingListQuery = pageQuery.extend({
+  unitId: z.string().uuid().optional(),
+  targetKind: z.enum(pairingTargets).optional(),
+  regionCode: regionCode.optional(),
+});
+
+export const accountBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{3,64}$/, 'username'),
+  personId: z.string().uuid().optional().nullable(),
+  displayName: z.string().trim().min(1).max(50),
+  initialPassword: z.string().min(1).max(200),
+});
+
+export const roleAssignmentBody = z.object({
+  role: z.string(),
+  scopeKind: z.enum(['all', 'region', 'unit', 'team', 'site', 'own']),
+  scopeRef: z.string().max(64).optional().nullable(),
+});
