@@ -90,5 +90,5 @@ export async function buildApp(config: Readonly<Config>, opts: BuildOptions = {}
     await ctx.jobs.stop();
     if (!opts.database) await database.close();
   });
-  return app as FastifyInstance & { ctx: AppContext };
+  return app as unknown as FastifyInstance & { ctx: AppContext };
 }

@@ -202,3 +202,138 @@ export const roleAssignmentBody = z.object({
   scopeKind: z.enum(['all', 'region', 'unit', 'team', 'site', 'own']),
   scopeRef: z.string().max(64).optional().nullable(),
 });
+
+// ---- Practice sites, grids, points, pairings and org figures (views and the point catalogue) ----
+
+export type FiveHas = { [K in (typeof fiveHasKeys)[number]]: boolean };
+export interface SiteView {
+  id: string;
+  name: string;
+  kind: SiteKind;
+  regionCode: string;
+  regionName: string | null;
+  address: string | null;
+  fiveHas: FiveHas;
+  /** All five of the 五有 standard are met. */
+  fiveHasMet: boolean;
+  lat: number | null;
+  lng: number | null;
+  version: number;
+}
+
+export interface GridView {
+  id: string;
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  boundary: unknown;
+  centerLat: number | null;
+  centerLng: number | null;
+  version: number;
+}
+
+/** Point types (点位类型) of the national evaluation system, with their Chinese names. */
+export const pointTypes = [
+  'residential',
+  'back_street',
+  'market',
+  'main_road',
+  'park_square',
+  'window',
+  'hospital',
+  'school_area',
+  'bus_stop',
+  'toilet',
+  'practice_site',
+] as const;
+export type PointType = (typeof pointTypes)[number];
+export const pointTypeNames: Record<PointType, string> = {
+  residential: '小区',
+  back_street: '背街小巷',
+  market: '农贸市场',
+  main_road: '主次干道',
+  park_square: '公园广场',
+  window: '窗口单位',
+  hospital: '医院',
+  school_area: '学校周边',
+  bus_stop: '公交站点',
+  toilet: '公厕',
+  practice_site: '新时代文明实践所站',
+};
+
+export const pointBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  pointType: z.enum(pointTypes),
+  regionCode: regionCode,
+  gridId: z.string().uuid().optional().nullable(),
+  address: optionalText(300),
+  lat: z.number().min(-90).max(90).optional().nullable(),
+  lng: z.number().min(-180).max(180).optional().nullable(),
+});
+export type PointBody = z.infer<typeof pointBody>;
+export const pointListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  regionCode: regionCode.optional(),
+  pointType: z.enum(pointTypes).optional(),
+  gridId: z.string().uuid().optional(),
+});
+export interface PointView {
+  id: string;
+  name: string;
+  pointType: PointType;
+  regionCode: string;
+  regionName: string | null;
+  gridId: string | null;
+  gridName: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  version: number;
+}
+
+export type PairingKind = (typeof pairingKinds)[number];
+export type PairingTarget = (typeof pairingTargets)[number];
+export interface PairingView {
+  id: string;
+  unitId: string;
+  unitName: string | null;
+  kind: PairingKind;
+  targetKind: PairingTarget;
+  targetRef: string;
+  targetName: string | null;
+  regionCode: string;
+  note: string | null;
+}
+
+type GeoPosition = number[];
+const isPosition = (p: unknown): p is GeoPosition =>
+  Array.isArray(p) && p.length >= 2 && p.length <= 3 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+const isRing = (r: unknown) =>
+  Array.isArray(r) &&
+  r.length >= 4 &&
+  r.every(isPosition) &&
+  r[0][0] === r[r.length - 1][0] &&
+  r[0][1] === r[r.length - 1][1];
+const isPolygonCoords = (c: unknown) => Array.isArray(c) && c.length >= 1 && c.every(isRing);
+
+/** A grid boundary: a GeoJSON Polygon or MultiPolygon (or a Feature of one) with closed rings of numeric positions. */
+export function isPolygonGeoJson(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const g = value as { type?: unknown; coordinates?: unknown; geometry?: unknown };
+  if (g.type === 'Feature') return g.geometry !== value && isPolygonGeoJson(g.geometry);
+  if (g.type === 'Polygon') return isPolygonCoords(g.coordinates);
+  if (g.type === 'MultiPolygon') return Array.isArray(g.coordinates) && g.coordinates.length >= 1 && g.coordinates.every(isPolygonCoords);
+  return false;
+}
+
+export const orgStatsQuery = z.object({ regionCode: regionCode.optional() });
+export interface OrgStats {
+  regions: { byLevel: Record<RegionLevel, number> };
+  units: { total: number; byType: Record<UnitType, number> };
+  people: number;
+  sites: { byKind: Record<SiteKind, number>; fiveHasMet: number };
+  grids: number;
+  pairings: number;
+  points: number;
+}

@@ -1,10 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../platform/context';
+import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { accountRoutes } from './org/account.routes';
+import { personRoutes } from './org/person.routes';
+import { regionRoutes } from './org/region.routes';
+import { unitRoutes } from './org/unit.routes';
+import { platformRoutes } from './platform/platform.routes';
 
 /** Every module's routes under /api/v1. */
 export function registerModules(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    await app.register(authRoutes(ctx));
+    for (const routes of [authRoutes, platformRoutes, auditRoutes, regionRoutes, unitRoutes, personRoutes, accountRoutes]) {
+      await app.register(routes(ctx));
+    }
   };
 }
+
+/** Background job handlers of every module. */
+export function registerJobs(_ctx: AppContext): void {}

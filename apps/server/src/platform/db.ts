@@ -5,7 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -14,9 +15,13 @@ import pg from 'pg';
 import * as schema from '../db/schema';
 
 export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+// Typed as node-postgres (execute → { rows }); PGlite's results have the same shape.
+export type Db = PgDatabase<NodePgQueryResultHKT, Schema>;
 /** A transaction handle; it has the same query API as Db. */
 export type Tx = Db;
+
+// Note for raw SQL: pass a JS array as ONE parameter with sql.param(array) (e.g. unnest(${sql.param(ids)}::uuid[]));
+// a bare array inside a drizzle sql template expands into a comma-separated list of parameters.
 
 export interface Database {
   db: Db;

@@ -114,3 +114,28 @@ export async function loadSession(
 export async function deleteSession(db: Db, tenantId: string, sessionId: string): Promise<void> {
   await db.execute(sql`DELETE FROM session WHERE tenant_id = ${tenantId} AND id = ${sessionId}`);
 }
+
+/** The actor of an account outside a request (jobs acting for the user who started them). */
+export async function loadActorForAccount(db: Db, tenantId: string, accountId: string): Promise<Actor> {
+  const res = await db.execute(sql`SELECT a.id, a.username, a.display_name, a.person_id,
+      COALESCE((SELECT json_agg(json_build_object('role', ra.role_code, 'kind', ra.scope_kind, 'ref', ra.scope_ref,
+          'path', rg.path::text, 'perms', r.permissions))
+        FROM role_assignment ra
+        JOIN role r ON r.tenant_id = ra.tenant_id AND r.code = ra.role_code
+        LEFT JOIN region rg ON ra.scope_kind = 'region' AND rg.tenant_id = ra.tenant_id AND rg.code = ra.scope_ref
+        WHERE ra.tenant_id = a.tenant_id AND ra.account_id = a.id), '[]'::json) AS grants
+    FROM account a WHERE a.tenant_id = ${tenantId} AND a.id = ${accountId}`);
+  const r = res.rows[0] as any;
+  if (!r) throw new Error(`account ${accountId} not found`);
+  const raw = (typeof r.grants === 'string' ? JSON.parse(r.grants) : r.grants) as any[];
+  return {
+    tenantId,
+    accountId: r.id,
+    personId: r.person_id,
+    username: r.username,
+    displayName: r.display_name,
+    grants: raw.map((g) => ({ role: g.role, kind: g.kind, ref: g.ref, regionPath: g.path, permissions: new Set<string>(g.perms) })),
+    requestId: null,
+    ip: null,
+  };
+}

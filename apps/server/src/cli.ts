@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { loadConfig } from './config';
+import * as s from './db/schema';
+import { importRegionSubtree } from './modules/org/region-import';
+import { seedDemo } from './modules/org/demo/seed-demo';
+import { createTenant } from './modules/org/tenant.service';
+import { verifyAuditChain } from './platform/audit';
+import { createPiiCipher, loadPiiKey } from './platform/crypto';
+import { type Database, migrateDatabase, openDatabase } from './platform/db';
+import { startServer } from './server';
+
+const usage = `wenming <command> [options]
+
+  start                              run the platform (migrates, seeds the demo tenant once)
+  migrate                            apply database migrations
+  seed-demo                          create the 示范市 demo tenant if missing
+  import-regions --tenant T --root CODE [--name NAME]
+                                     import a GB/T 2260 subtree (e.g. --root 620104 brings 西固区)
+  verify-audit [--tenant T]          check every tenant's audit hash chain; exit 1 at a broken link
+  gen-city --size S|M|L [--tenant T] write a synthetic city for benchmarks
+
+Configuration comes from the environment (see README).`;
+
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), poolSize: config.poolSize });
+  try {
+    await migrateDatabase(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { tenant: { type: 'string' }, root: { type: 'string' }, name: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' } },
+    allowPositionals: false,
+  });
+  switch (command) {
+    case 'start':
+      await startServer(loadConfig());
+      return -1;
+    case 'migrate':
+      await withDatabase(async () => console.log('migrations applied'));
+      return 0;
+    case 'seed-demo':
+      return withDatabase(async (database) => {
+        const config = loadConfig();
+        const cipher = createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env));
+        const r = await seedDemo(database.db, cipher, config.demoPassword, config.defaultTenant);
+        console.log(r.created ? `demo tenant created (${r.tenantId})` : 'demo tenant already present');
+        return 0;
+      });
+    case 'import-regions':
+      if (!values.tenant || !values.root) throw new Error('import-regions needs --tenant and --root');
+      return withDatabase(async (database) => {
+        const t = await createTenant(database.db, { code: values.tenant!, name: values.name ?? values.tenant!, rootRegionCode: values.root });
+        const r = await importRegionSubtree(database.db, t.id, values.root!, {
+          onProgress: (d, n) => process.stdout.write(`\rimporting regions ${d}/${n}`),
+        });
+        console.log(`\n${r.imported} of ${r.total} regions imported into tenant ${values.tenant}`);
+        return 0;
+      });
+    case 'verify-audit':
+      return withDatabase(async (database) => {
+        const tenants = await database.db.select().from(s.tenant).where(values.tenant ? eq(s.tenant.code, values.tenant) : undefined);
+        let ok = true;
+        for (const t of tenants) {
+          const r = await verifyAuditChain(database.db, t.id);
+          if (r.ok) console.log(`${t.code}: ${r.checked} events, chain intact`);
+          else {
+            ok = false;
+            console.log(`${t.code}: BROKEN at event #${r.brokenAt!.seq} (${r.brokenAt!.reason}); ${r.checked} events before it are intact`);
+          }
+        }
+        return ok ? 0 : 1;
+      });
+    case 'gen-city': {
+      const { runGenCity } = await import('./cli/gen-city-command');
+      return withDatabase((database) => runGenCity(database, { size: values.size, tenant: values.tenant, seed: values.seed }));
+    }
+    default:
+      console.log(usage);
+      return command && command !== 'help' && command !== '--help' ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

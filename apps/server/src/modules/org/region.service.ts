@@ -1,0 +1,183 @@
+import type { RegionLevel, RegionNode } from '@wenming/contracts';
+import { sql } from 'drizzle-orm';
+import { type Actor, regionRoots, requirePermission } from '../../platform/access';
+import { writeAudit } from '../../platform/audit';
+import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { allOf, queryPage } from '../../platform/paging';
+import { buildSearchText, likePattern } from '../../platform/search-text';
+import { childLevel, levelOfCode } from './region-levels';
+
+interface RegionRow {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  status: 'active' | 'retired';
+  parent_code: string | null;
+  path: string;
+  child_count?: number;
+}
+
+/** SQL: the region path is inside one of the actor's scope roots for the permission. */
+export function regionPathVisible(actor: Actor, permission: 'region.read' | 'region.manage', pathCol = sql`r.path`) {
+  const roots = regionRoots(actor, permission);
+  if (roots === null) return sql`true`;
+  if (roots.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    roots.map((p) => sql`${pathCol} <@ ${p}::ltree`),
+    sql` OR `,
+  )})`;
+}
+
+async function findRegion(db: Db, actor: Actor, code: string, permission: 'region.read' | 'region.manage') {
+  const res = await db.execute(sql`SELECT r.code, r.name, r.level, r.status, r.parent_code, r.path::text AS path
+    FROM region r WHERE r.tenant_id = ${actor.tenantId} AND r.code = ${code} AND ${regionPathVisible(actor, permission)}`);
+  return res.rows[0] as unknown as RegionRow | undefined;
+}
+
+/** A region the actor may see (or manage), else 404. */
+export async function getRegion(db: Db, actor: Actor, code: string, permission: 'region.read' | 'region.manage' = 'region.read') {
+  requirePermission(actor, permission);
+  const r = await findRegion(db, actor, code, permission);
+  if (!r) throw new AppError('REGION_NOT_FOUND', 404);
+  return r;
+}
+
+/** Nested tree under `root` (or under each scope root) down to `depth` levels, active regions only. */
+export async function getRegionTree(db: Db, actor: Actor, root: string | undefined, depth: number): Promise<RegionNode[]> {
+  requirePermission(actor, 'region.read');
+  let rootRows: RegionRow[];
+  if (root) rootRows = [await getRegion(db, actor, root)];
+  else {
+    const roots = regionRoots(actor, 'region.read');
+    const res = await db.execute(sql`SELECT r.code, r.name, r.level, r.status, r.parent_code, r.path::text AS path
+      FROM region r WHERE r.tenant_id = ${actor.tenantId} AND r.status = 'active' AND ${
+        roots === null ? sql`r.parent_code IS NULL` : regionPathVisible(actor, 'region.read')
+      } ORDER BY r.path`);
+    // Keep only the topmost visible regions: those whose parent is not visible too.
+    const rows = res.rows as unknown as RegionRow[];
+    const codes = new Set(rows.map((r) => r.code));
+    rootRows = roots === null ? rows : rows.filter((r) => !r.parent_code || !codes.has(r.parent_code));
+  }
+  const trees: RegionNode[] = [];
+  for (const r of rootRows) {
+    const res = await db.execute(sql`SELECT r.code, r.name, r.level, r.status, r.parent_code,
+        (SELECT count(*) FROM region c WHERE c.tenant_id = r.tenant_id AND c.parent_code = r.code AND c.status = 'active')::int AS child_count
+      FROM region r WHERE r.tenant_id = ${actor.tenantId} AND r.path <@ ${r.path}::ltree
+        AND nlevel(r.path) <= nlevel(${r.path}::ltree) + ${depth} AND r.status = 'active'
+      ORDER BY r.path`);
+    const nodes = new Map<string, RegionNode>();
+    for (const row of res.rows as unknown as RegionRow[]) {
+      const node: RegionNode = { code: row.code, name: row.name, level: row.level, status: row.status, childCount: row.child_count, children: [] };
+      nodes.set(row.code, node);
+      const parent = row.parent_code ? nodes.get(row.parent_code) : undefined;
+      if (parent && row.code !== r.code) parent.children!.push(node);
+    }
+    const top = nodes.get(r.code);
+    if (top) trees.push(top);
+  }
+  return trees;
+}
+
+/** Search regions by name, pinyin initials or code, within scope. */
+export async function listRegions(db: Db, actor: Actor, q: { q?: string; page: number; pageSize: number; includeRetired?: boolean }) {
+  requirePermission(actor, 'region.read');
+  return queryPage(
+    db,
+    {
+      columns: sql`r.code, r.name, r.level, r.status, r.parent_code, r.path::text AS path`,
+      from: sql`region r`,
+      where: allOf(
+        sql`r.tenant_id = ${actor.tenantId}`,
+        regionPathVisible(actor, 'region.read'),
+        !q.includeRetired && sql`r.status = 'active'`,
+        q.q ? sql`(r.search_text LIKE ${likePattern(q.q)} OR r.code LIKE ${`${q.q.trim()}%`})` : null,
+      ),
+      orderBy: sql`r.path`,
+    },
+    q,
+    (r: RegionRow) => ({ code: r.code, name: r.name, level: r.level, status: r.status, parentCode: r.parent_code, path: r.path }),
+  );
+}
+
+export async function getRegionHistory(db: Db, actor: Actor, code: string) {
+  await getRegion(db, actor, code);
+  const res = await db.execute(sql`SELECT action, before, after, reason, at FROM region_change
+    WHERE tenant_id = ${actor.tenantId} AND region_code = ${code} ORDER BY at, id`);
+  return res.rows.map((r: any) => ({ ...r, at: new Date(r.at).toISOString() }));
+}
+
+async function recordChange(tx: Db, actor: Actor, code: string, action: string, before: unknown, after: unknown, reason?: string) {
+  await tx.execute(sql`INSERT INTO region_change (tenant_id, id, region_code, action, before, after, reason, actor_id)
+    VALUES (${actor.tenantId}, ${newId()}, ${code}, ${action}, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb,
+      ${reason ?? null}, ${actor.accountId})`);
+  await writeAudit(tx, actor, { action: `region.${action}`, objectType: 'region', objectId: code, before, after });
+}
+
+/** Add a region under an active parent in scope; its level follows the parent's. */
+export async function createRegion(db: Db, actor: Actor, input: { code: string; name: string; parentCode: string }) {
+  const parent = await getRegion(db, actor, input.parentCode, 'region.manage');
+  if (parent.status !== 'active') throw new AppError('REGION_RETIRED', 422);
+  const level = childLevel(parent.level) ?? levelOfCode(input.code);
+  if (!level) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'parentCode', key: 'invalid_value' }] });
+  return db.transaction(async (tx) => {
+    const res = await tx.execute(sql`INSERT INTO region (tenant_id, code, name, level, parent_code, path, search_text)
+      VALUES (${actor.tenantId}, ${input.code}, ${input.name}, ${level}, ${parent.code}, ${`${parent.path}.${input.code}`}::ltree,
+        ${buildSearchText(input.name)}) ON CONFLICT DO NOTHING RETURNING code`);
+    if (res.rows.length === 0) throw new AppError('REGION_CODE_TAKEN', 409);
+    const after = { code: input.code, name: input.name, level, parentCode: parent.code };
+    await recordChange(tx, actor, input.code, 'create', null, after);
+    return after;
+  });
+}
+
+export async function renameRegion(db: Db, actor: Actor, code: string, name: string, reason?: string) {
+  const r = await getRegion(db, actor, code, 'region.manage');
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`UPDATE region SET name = ${name}, search_text = ${buildSearchText(name)}, updated_at = now()
+      WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
+    await recordChange(tx, actor, code, 'rename', { name: r.name }, { name }, reason);
+    return { code, name };
+  });
+}
+
+const REGION_REFERENCES = ['unit', 'person', 'practice_site', 'grid', 'point', 'pairing'] as const;
+
+/** Merge a region into another of the same level: children and records move, the old code is retired. */
+export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: string, reason?: string) {
+  const from = await getRegion(db, actor, code, 'region.manage');
+  const into = await getRegion(db, actor, intoCode, 'region.manage');
+  if (code === intoCode || from.status !== 'active' || into.status !== 'active' || from.level !== into.level)
+    throw new AppError('REGION_MERGE_INVALID', 422);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`UPDATE region SET path = ${into.path}::ltree || subpath(path, nlevel(${from.path}::ltree)),
+        parent_code = CASE WHEN parent_code = ${code} THEN ${intoCode} ELSE parent_code END, updated_at = now()
+      WHERE tenant_id = ${actor.tenantId} AND path <@ ${from.path}::ltree AND code <> ${code}`);
+    const moved: Record<string, number> = {};
+    for (const table of REGION_REFERENCES) {
+      const res = await tx.execute(sql`UPDATE ${sql.identifier(table)} SET region_code = ${intoCode}
+        WHERE tenant_id = ${actor.tenantId} AND region_code = ${code} RETURNING 1`);
+      moved[table] = res.rows.length;
+    }
+    await tx.execute(sql`UPDATE region SET status = 'retired', merged_into = ${intoCode}, updated_at = now()
+      WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
+    await recordChange(tx, actor, code, 'merge', { status: 'active' }, { status: 'retired', mergedInto: intoCode, moved }, reason);
+    await recordChange(tx, actor, intoCode, 'absorb', null, { absorbed: code, moved }, reason);
+    return { code, mergedInto: intoCode, moved };
+  });
+}
+
+/** Retire a region with no active sub-regions; its code stays in history. */
+export async function retireRegion(db: Db, actor: Actor, code: string, reason?: string) {
+  const r = await getRegion(db, actor, code, 'region.manage');
+  if (r.status !== 'active') throw new AppError('REGION_RETIRED', 422);
+  const kids = await db.execute(sql`SELECT 1 FROM region WHERE tenant_id = ${actor.tenantId} AND parent_code = ${code}
+    AND status = 'active' LIMIT 1`);
+  if (kids.rows.length) throw new AppError('REGION_HAS_CHILDREN', 422);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`UPDATE region SET status = 'retired', updated_at = now() WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
+    await recordChange(tx, actor, code, 'retire', { status: 'active' }, { status: 'retired' }, reason);
+    return { code, status: 'retired' };
+  });
+}

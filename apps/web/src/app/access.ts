@@ -1,0 +1,50 @@
+// Which menu entries and pages a user may see, from the permissions of GET /api/v1/me.
+import type { Permission } from '@wenming/contracts';
+import { useMe } from '../features/auth/queries';
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  labelKey: string;
+  /** Shown when the user holds any of these; always shown when empty. */
+  anyOf: Permission[];
+  group?: 'org' | 'system';
+}
+
+export const menuEntries: MenuEntry[] = [
+  { key: 'home', path: '/', labelKey: 'menu.home', anyOf: [] },
+  { key: 'regions', path: '/regions', labelKey: 'menu.regions', anyOf: ['region.read'], group: 'org' },
+  { key: 'grids', path: '/grids', labelKey: 'menu.grids', anyOf: ['grid.read'], group: 'org' },
+  { key: 'units', path: '/units', labelKey: 'menu.units', anyOf: ['unit.read'], group: 'org' },
+  { key: 'people', path: '/people', labelKey: 'menu.people', anyOf: ['person.read'], group: 'org' },
+  { key: 'sites', path: '/sites', labelKey: 'menu.sites', anyOf: ['site.read'], group: 'org' },
+  { key: 'pairings', path: '/pairings', labelKey: 'menu.pairings', anyOf: ['pairing.read'], group: 'org' },
+  { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', anyOf: ['account.manage', 'role.manage'], group: 'system' },
+  { key: 'audit', path: '/audit', labelKey: 'menu.audit', anyOf: ['audit.read'], group: 'system' },
+];
+
+/** True when `granted` holds any of `required` (or `required` is empty). */
+export function hasAnyPermission(granted: readonly string[] | undefined, required: readonly Permission[]): boolean {
+  if (required.length === 0) return true;
+  return !!granted && required.some((p) => granted.includes(p));
+}
+
+export function visibleMenuEntries(granted: readonly string[] | undefined): MenuEntry[] {
+  return menuEntries.filter((e) => hasAnyPermission(granted, e.anyOf));
+}
+
+export function findMenuEntry(key: string): MenuEntry {
+  const entry = menuEntries.find((e) => e.key === key);
+  if (!entry) throw new Error(`no menu entry ${key}`);
+  return entry;
+}
+
+/** `can('unit.manage')` for the signed-in user; false while nobody is signed in. */
+export function useAccess() {
+  const { data } = useMe();
+  const granted = data?.user.permissions;
+  return {
+    can: (...anyOf: Permission[]) => hasAnyPermission(granted, anyOf) && !!granted,
+    permissions: granted ?? [],
+  };
+}

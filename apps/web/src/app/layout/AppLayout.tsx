@@ -1,0 +1,96 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BorderOuterOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  LinkOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, type MenuProps, Typography } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useCurrentUser } from '../../features/auth/queries';
+import { type MenuEntry, visibleMenuEntries } from '../access';
+import { FullPageSpin } from '../RequireAuth';
+import { UserMenu } from './UserMenu';
+
+const icons: Record<string, ReactNode> = {
+  home: <HomeOutlined />,
+  regions: <ApartmentOutlined />,
+  grids: <BorderOuterOutlined />,
+  units: <BankOutlined />,
+  people: <TeamOutlined />,
+  sites: <FlagOutlined />,
+  pairings: <LinkOutlined />,
+  accounts: <UserSwitchOutlined />,
+  audit: <AuditOutlined />,
+};
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function buildMenuItems(entries: MenuEntry[], t: (key: string) => string): MenuItem[] {
+  const toItem = (e: MenuEntry): MenuItem => ({ key: e.path, icon: icons[e.key], label: t(e.labelKey) });
+  const items: MenuItem[] = entries.filter((e) => !e.group).map(toItem);
+  for (const group of ['org', 'system'] as const) {
+    const children = entries.filter((e) => e.group === group).map(toItem);
+    if (children.length) items.push({ type: 'group', key: group, label: t(`menu.${group}`), children });
+  }
+  return items;
+}
+
+/** The path of the menu entry a location belongs to (`/units/123` → `/units`). */
+function selectedKey(pathname: string, entries: MenuEntry[]): string {
+  const match = entries
+    .filter((e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '/';
+}
+
+/** Desktop shell: side menu filtered by permission, header with language switch and user menu. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const entries = visibleMenuEntries(user.permissions);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" theme="light" width={208}>
+        <Typography.Title level={5} style={{ margin: 16, whiteSpace: 'nowrap', overflow: 'hidden', color: '#c8161d' }}>
+          {collapsed ? '文明' : t('app.shortName')}
+        </Typography.Title>
+        <nav aria-label={t('layout.mainMenu')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selectedKey(location.pathname, entries)]}
+            items={buildMenuItems(entries, t)}
+            onClick={({ key }) => navigate(key)}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}
+        >
+          <Typography.Text strong style={{ flex: 1 }}>
+            {t('app.name')} · {user.tenantName}
+          </Typography.Text>
+          <LanguageSwitch />
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content style={{ margin: 16 }}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

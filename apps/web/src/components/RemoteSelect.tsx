@@ -1,0 +1,60 @@
+import type { Page } from '@wenming/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { type CSSProperties, useState } from 'react';
+import { type QueryParams, api } from '../api/client';
+import { useDebouncedValue } from './use-debounced-value';
+
+export interface RemoteSelectProps {
+  id?: string;
+  value?: string | null;
+  onChange?: (value: string | undefined) => void;
+  /** Label of the current value when it is not among the loaded options (e.g. the record's regionName). */
+  valueLabel?: string | null;
+  placeholder?: string;
+  allowClear?: boolean;
+  disabled?: boolean;
+  style?: CSSProperties;
+  'aria-label'?: string;
+}
+
+interface RemoteSource<T> {
+  queryKey: string;
+  path: string;
+  extraQuery?: QueryParams;
+  toOption: (item: T) => { value: string; label: string };
+}
+
+/** A searchable select whose options come from a paged list endpoint (`?q=`). */
+export function RemoteSelect<T>({ source, ...props }: RemoteSelectProps & { source: RemoteSource<T> }) {
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search);
+  const [isOpen, setOpen] = useState(false);
+  const query = { q: q || undefined, pageSize: 20, ...source.extraQuery };
+  const { data, isFetching } = useQuery({
+    queryKey: [source.queryKey, 'options', query],
+    queryFn: ({ signal }) => api.get<Page<T>>(source.path, query, { signal }),
+    enabled: isOpen || !!q,
+    staleTime: 30_000,
+  });
+  const options = (data?.items ?? []).map(source.toOption);
+  if (props.value && !options.some((o) => o.value === props.value)) {
+    options.unshift({ value: props.value, label: props.valueLabel || props.value });
+  }
+  return (
+    <Select
+      id={props.id}
+      aria-label={props['aria-label']}
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.(v ?? undefined)}
+      placeholder={props.placeholder}
+      allowClear={props.allowClear}
+      disabled={props.disabled}
+      style={props.style}
+      loading={isFetching}
+      options={options}
+      onOpenChange={setOpen}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import type { UnitView } from '@wenming/contracts';
+import { RemoteSelect, type RemoteSelectProps } from './RemoteSelect';
+
+export interface RegionListItem {
+  code: string;
+  name: string;
+  level: string;
+  status: string;
+  parentCode: string | null;
+  path: string;
+}
+
+export interface GridListItem {
+  id: string;
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName?: string | null;
+}
+
+/** Region picker searching GET /regions?q= (name, pinyin initials, code). */
+export function RegionSelect(props: RemoteSelectProps) {
+  return (
+    <RemoteSelect<RegionListItem>
+      {...props}
+      source={{ queryKey: 'regions', path: 'regions', toOption: (r) => ({ value: r.code, label: `${r.name}（${r.code}）` }) }}
+    />
+  );
+}
+
+/** Unit picker searching GET /units?q=. */
+export function UnitSelect(props: RemoteSelectProps) {
+  return <RemoteSelect<UnitView> {...props} source={{ queryKey: 'units', path: 'units', toOption: (u) => ({ value: u.id, label: u.name }) }} />;
+}
+
+/** Grid picker searching GET /grids?q=. */
+export function GridSelect(props: RemoteSelectProps) {
+  return (
+    <RemoteSelect<GridListItem>
+      {...props}
+      source={{ queryKey: 'grids', path: 'grids', toOption: (g) => ({ value: g.id, label: `${g.name}（${g.code}）` }) }}
+    />
+  );
+}
