@@ -31,12 +31,10 @@ export function benchCitySize(): CitySize {
 function timingStages(inner: ProgressFn): { onProgress: ProgressFn; durations: Map<string, number> } {
   const started = new Map<string, number>();
   const durations = new Map<string, number>();
-  const log = !process.stderr.isTTY;
   const onProgress: ProgressFn = (stage, done, total) => {
     if (!started.has(stage)) started.set(stage, performance.now());
     if (done === total && !durations.has(stage)) {
       durations.set(stage, (performance.now() - started.get(stage)!) / 1000);
-      if (log) console.error(`  ${stage}: ${total} in ${durations.get(stage)!.toFixed(1)} s`);
     }
     inner(stage, done, total);
   };
@@ -86,7 +84,15 @@ export async function run(): Promise<BenchResult[]> {
     ];
     for (const [stage, seconds] of durations) out.push(measured(NAME, `stage ${stage}`, seconds, 's'));
     const rows = Object.entries(result.counts).map(([t, n]) => `${t} ${n}`);
-    out.push({ ...measured(NAME, 'rows', Object.values(result.counts).reduce((a, b) => a + b, 0), 'rows'), note: rows.join(', ') });
+    out.push({
+      ...measured(
+        NAME,
+        'rows',
+        Object.values(result.counts).reduce((a, b) => a + b, 0),
+        'rows',
+      ),
+      note: rows.join(', '),
+    });
     return out;
   } finally {
     await database.close();

@@ -32,6 +32,11 @@ export const errorMessages: Dict = {
   USERNAME_TAKEN: ['用户名已存在', '使用者名稱已存在', 'This username is taken'],
   PERSON_ID_CARD_TAKEN: ['该身份证号已登记', '該身分證號已登記', 'A person with this ID number exists'],
   INTERNAL: ['服务器内部错误', '伺服器內部錯誤', 'Internal server error'],
+  IMPORT_HEADER_MISSING: ['表格缺少必需的列，请使用导入模板', '表格缺少必要的欄，請使用匯入範本', 'The sheet lacks required columns; use the import template'],
+  IMPORT_FILE_UNREADABLE: ['无法读取文件，请上传 Excel（.xlsx）文件', '無法讀取檔案，請上傳 Excel（.xlsx）檔案', 'The file cannot be read; upload an Excel (.xlsx) file'],
+  IMPORT_TOO_MANY_ROWS: ['文件行数超过上限，请分批导入', '檔案列數超過上限，請分批匯入', 'The file has too many rows; import it in parts'],
+  IMPORT_EMPTY: ['文件中没有数据行', '檔案中沒有資料列', 'The file has no data rows'],
+  EXPORT_TOO_LARGE: ['导出的记录过多，请缩小筛选范围', '匯出的記錄過多，請縮小篩選範圍', 'Too many records to export; narrow the filter'],
 };
 
 export const validationMessages: Dict = {
@@ -52,6 +57,10 @@ export const validationMessages: Dict = {
   taken: ['已存在', '已存在', 'already exists'],
   password_policy: ['至少 10 位，且包含大写字母、小写字母、数字、符号中的三类', '至少 10 位，且包含大寫字母、小寫字母、數字、符號中的三類', 'needs 10+ characters from three of: upper case, lower case, digits, symbols'],
   same_as_current: ['不能与当前密码相同', '不能與目前密碼相同', 'must differ from the current password'],
+  missing_column: ['表格中缺少此列', '表格中缺少此欄', 'column is missing from the sheet'],
+  ambiguous_region: ['有多个同名区划，请填写区划代码', '有多個同名區劃，請填寫區劃代碼', 'matches several regions; give the region code'],
+  ambiguous_unit: ['有多个同名单位，请填写统一社会信用代码', '有多個同名單位，請填寫統一社會信用代碼', 'matches several units; give the credit code'],
+  duplicate_of_row: ['与第 {row} 行重复', '與第 {row} 列重複', 'repeats row {row}'],
 };
 
 export const fieldLabels: Dict = {
@@ -74,6 +83,10 @@ export const fieldLabels: Dict = {
   newPassword: ['新密码', '新密碼', 'new password'],
   currentPassword: ['当前密码', '目前密碼', 'current password'],
   targetRef: ['包联对象', '包聯對象', 'target'],
+  honorTier: ['文明单位等级', '文明單位等級', 'honour tier'],
+  address: ['地址', '地址', 'address'],
+  file: ['文件', '檔案', 'file'],
+  row: ['整行', '整列', 'row'],
 };
 
 const index: Record<Language, number> = { 'zh-CN': 0, 'zh-TW': 1, en: 2 };

@@ -323,7 +323,8 @@ export function isPolygonGeoJson(value: unknown): boolean {
   const g = value as { type?: unknown; coordinates?: unknown; geometry?: unknown };
   if (g.type === 'Feature') return g.geometry !== value && isPolygonGeoJson(g.geometry);
   if (g.type === 'Polygon') return isPolygonCoords(g.coordinates);
-  if (g.type === 'MultiPolygon') return Array.isArray(g.coordinates) && g.coordinates.length >= 1 && g.coordinates.every(isPolygonCoords);
+  if (g.type === 'MultiPolygon')
+    return Array.isArray(g.coordinates) && g.coordinates.length >= 1 && g.coordinates.every(isPolygonCoords);
   return false;
 }
 

@@ -79,7 +79,9 @@ describe('genCity S', () => {
       ['township', 9],
       ['village', 12],
     ]);
-    const root = await rows<{ code: string }>(sql`SELECT code FROM region WHERE tenant_id = ${result.tenantId} AND parent_code IS NULL`);
+    const root = await rows<{ code: string }>(
+      sql`SELECT code FROM region WHERE tenant_id = ${result.tenantId} AND parent_code IS NULL`,
+    );
     expect(root).toEqual([{ code: CITY_ROOT_CODE }]);
     const names = await rows<{ name: string; search_text: string }>(sql`SELECT name, search_text FROM region
       WHERE tenant_id = ${result.tenantId} AND level = 'village' LIMIT 1`);
@@ -120,7 +122,9 @@ describe('genCity S', () => {
   });
 
   it('gives units valid credit codes and pairs every point with a unit in its region', async () => {
-    const units = await rows<{ credit_code: string }>(sql`SELECT credit_code FROM unit WHERE tenant_id = ${result.tenantId}`);
+    const units = await rows<{ credit_code: string }>(
+      sql`SELECT credit_code FROM unit WHERE tenant_id = ${result.tenantId}`,
+    );
     for (const u of units) expect(checkUscc(u.credit_code)).toBeNull();
     const unpaired = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM point pt
       WHERE pt.tenant_id = ${result.tenantId} AND NOT EXISTS (SELECT 1 FROM pairing pr

@@ -837,11 +837,15 @@ export async function genCity(database: Database, opts: GenCityOptions): Promise
   return { tenantId: tenant.id, counts, seconds: (performance.now() - started) / 1000, accounts };
 }
 
-/** A cli-progress multi-bar, one bar per stage, for genCity's onProgress. */
-export function progressBarReporter(stream: NodeJS.WritableStream = process.stderr): {
+/**
+ * A cli-progress multi-bar, one bar per stage, for genCity's onProgress. When the stream is not a
+ * terminal (CI logs, pipes) it prints one line per finished stage instead.
+ */
+export function progressBarReporter(stream: NodeJS.WriteStream = process.stderr): {
   onProgress: ProgressFn;
   stop: () => void;
 } {
+  if (!stream.isTTY) return lineReporter(stream);
   const multi = new cliProgress.MultiBar(
     {
       format: ' {stage} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}',
@@ -862,4 +866,16 @@ export function progressBarReporter(stream: NodeJS.WritableStream = process.stde
     bar.update(done);
   };
   return { onProgress, stop: () => multi.stop() };
+}
+
+function lineReporter(stream: NodeJS.WritableStream): { onProgress: ProgressFn; stop: () => void } {
+  const started = new Map<string, number>();
+  const onProgress: ProgressFn = (stage, done, total) => {
+    if (!started.has(stage)) started.set(stage, performance.now());
+    if (done !== total || started.get(stage) === -1) return;
+    const seconds = (performance.now() - started.get(stage)!) / 1000;
+    started.set(stage, -1);
+    stream.write(`  ${stage}: ${total} in ${seconds.toFixed(1)} s\n`);
+  };
+  return { onProgress, stop: () => {} };
 }

@@ -1,8 +1,8 @@
-import { Alert, App, Button, Drawer, Form, type FormInstance, Space } from 'antd';
+import { Alert, Button, Drawer, Form, type FormInstance, Space } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/client';
-import { applyFieldErrors } from '../api/form-errors';
+import { FormErrorsAlert } from './FormErrorsAlert';
+import { useFormSubmit } from './use-form-submit';
 
 interface EntityFormDrawerProps<V> {
   open: boolean;
@@ -23,44 +23,20 @@ interface EntityFormDrawerProps<V> {
 export function EntityFormDrawer<V extends object>(props: EntityFormDrawerProps<V>) {
   const { open, title, name, initialValues, onClose, onSubmit, onReload, children, width = 560 } = props;
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<V>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [isStale, setStale] = useState(false);
-  const [isSaving, setSaving] = useState(false);
+  const { submit, errors, isStale, isSaving, clear, setStale } = useFormSubmit(form, onSubmit, onClose);
   // A fresh Form (and so fresh initial values) each time the drawer opens.
   const [openCount, setOpenCount] = useState(0);
 
   useEffect(() => {
     if (!open) return;
     setOpenCount((n) => n + 1);
-    setErrors([]);
-    setStale(false);
-  }, [open]);
-
-  const finish = async (values: V) => {
-    setErrors([]);
-    setSaving(true);
-    try {
-      await onSubmit(values);
-      message.success(t('common.saved'));
-      onClose();
-    } catch (err) {
-      if (isApiError(err, 'STALE_VERSION')) setStale(true);
-      else {
-        const rest = applyFieldErrors(form, err);
-        if (rest === null) setErrors([err instanceof Error ? err.message : String(err)]);
-        else setErrors([isApiError(err) ? err.message : t('common.error'), ...rest]);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    clear();
+  }, [open, clear]);
 
   const reload = async () => {
     if (!onReload) return;
-    const fresh = await onReload();
-    form.setFieldsValue(fresh as never);
+    form.setFieldsValue((await onReload()) as never);
     setStale(false);
   };
 
@@ -95,16 +71,8 @@ export function EntityFormDrawer<V extends object>(props: EntityFormDrawerProps<
           style={{ marginBottom: 16 }}
         />
       )}
-      {errors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={errors[0]}
-          description={errors.length > 1 ? errors.slice(1).join('；') : undefined}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Form<V> key={openCount} form={form} name={name} layout="vertical" onFinish={finish} initialValues={initialValues}>
+      <FormErrorsAlert errors={errors} />
+      <Form<V> key={openCount} form={form} name={name} layout="vertical" onFinish={submit} initialValues={initialValues}>
         {typeof children === 'function' ? children(form) : children}
       </Form>
     </Drawer>

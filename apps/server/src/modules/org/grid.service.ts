@@ -84,8 +84,10 @@ function boundaryCentre(boundary: unknown): { lat: number; lng: number } | null 
 
 function gridValues(b: GridBody) {
   const boundary = b.boundary ?? null;
-  if (boundary !== null && !isPolygonGeoJson(boundary)) throw invalidFields([{ field: 'boundary', key: 'invalid_format' }]);
-  const centre = b.centerLat != null && b.centerLng != null ? { lat: b.centerLat, lng: b.centerLng } : boundaryCentre(boundary);
+  if (boundary !== null && !isPolygonGeoJson(boundary))
+    throw invalidFields([{ field: 'boundary', key: 'invalid_format' }]);
+  const centre =
+    b.centerLat != null && b.centerLng != null ? { lat: b.centerLat, lng: b.centerLng } : boundaryCentre(boundary);
   return {
     boundary: boundary === null ? null : JSON.stringify(boundary),
     centerLat: centre?.lat ?? null,
@@ -104,7 +106,8 @@ export async function createGrid(db: Db, actor: Actor, body: GridBody & { id?: s
   await assertRegionUsable(db, actor, body.regionCode, 'grid.manage');
   const id = body.id ?? newId();
   await db.transaction(async (tx) => {
-    const res = await tx.execute(sql`INSERT INTO grid (tenant_id, id, code, name, region_code, boundary, center_lat, center_lng, search_text)
+    const res =
+      await tx.execute(sql`INSERT INTO grid (tenant_id, id, code, name, region_code, boundary, center_lat, center_lng, search_text)
       VALUES (${actor.tenantId}, ${id}, ${body.code}, ${body.name}, ${body.regionCode}, ${v.boundary}::jsonb,
         ${v.centerLat}, ${v.centerLng}, ${v.searchText})
       ON CONFLICT DO NOTHING RETURNING id`);
@@ -126,7 +129,8 @@ export async function updateGrid(db: Db, actor: Actor, id: string, body: GridBod
   if (body.regionCode !== before.regionCode) await assertRegionUsable(db, actor, body.regionCode, 'grid.manage');
   await db
     .transaction(async (tx) => {
-      const res = await tx.execute(sql`UPDATE grid SET code = ${body.code}, name = ${body.name}, region_code = ${body.regionCode},
+      const res =
+        await tx.execute(sql`UPDATE grid SET code = ${body.code}, name = ${body.name}, region_code = ${body.regionCode},
           boundary = ${v.boundary}::jsonb, center_lat = ${v.centerLat}, center_lng = ${v.centerLng},
           search_text = ${v.searchText}, version = version + 1
         WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);

@@ -61,7 +61,12 @@ function pointWhere(actor: Actor, f: PointFilter) {
 /** Points (点位) in scope, searchable by name or address (pinyin initials, either script). */
 export async function listPoints(db: Db, actor: Actor, f: PointFilter & { page: number; pageSize: number }) {
   requirePermission(actor, 'region.read');
-  return queryPage(db, { columns, from, where: pointWhere(actor, f), orderBy: sql`pt.region_code, pt.name, pt.id` }, f, toView);
+  return queryPage(
+    db,
+    { columns, from, where: pointWhere(actor, f), orderBy: sql`pt.region_code, pt.name, pt.id` },
+    f,
+    toView,
+  );
 }
 
 /** One point in scope for the permission, else 404. */
@@ -88,11 +93,13 @@ export async function createPoint(db: Db, actor: Actor, body: PointBody & { id?:
   await assertGridOfTenant(db, actor, body.gridId);
   const id = body.id ?? newId();
   await db.transaction(async (tx) => {
-    const res = await tx.execute(sql`INSERT INTO point (tenant_id, id, name, point_type, region_code, grid_id, address, lat, lng, search_text)
+    const res =
+      await tx.execute(sql`INSERT INTO point (tenant_id, id, name, point_type, region_code, grid_id, address, lat, lng, search_text)
       VALUES (${actor.tenantId}, ${id}, ${body.name}, ${body.pointType}, ${body.regionCode}, ${body.gridId ?? null},
         ${body.address ?? null}, ${body.lat ?? null}, ${body.lng ?? null}, ${searchTextOf(body)})
       ON CONFLICT DO NOTHING RETURNING id`);
-    if (res.rows.length) await writeAudit(tx, actor, { action: 'point.create', objectType: 'point', objectId: id, after: body });
+    if (res.rows.length)
+      await writeAudit(tx, actor, { action: 'point.create', objectType: 'point', objectId: id, after: body });
   });
   return getPoint(db, actor, id);
 }

@@ -67,7 +67,12 @@ function siteWhere(actor: Actor, f: SiteFilter) {
 /** Practice sites in scope, searchable by name, pinyin initials or either script. */
 export async function listSites(db: Db, actor: Actor, f: SiteFilter & { page: number; pageSize: number }) {
   requirePermission(actor, 'site.read');
-  return queryPage(db, { columns, from, where: siteWhere(actor, f), orderBy: sql`s.region_code, s.name, s.id` }, f, toView);
+  return queryPage(
+    db,
+    { columns, from, where: siteWhere(actor, f), orderBy: sql`s.region_code, s.name, s.id` },
+    f,
+    toView,
+  );
 }
 
 /** One practice site in scope for the permission, else 404. */
@@ -85,11 +90,13 @@ export async function createSite(db: Db, actor: Actor, body: SiteBody & { id?: s
   await assertRegionUsable(db, actor, body.regionCode, 'site.manage');
   const id = body.id ?? newId();
   await db.transaction(async (tx) => {
-    const res = await tx.execute(sql`INSERT INTO practice_site (tenant_id, id, name, kind, region_code, address, five_has, lat, lng, search_text)
+    const res =
+      await tx.execute(sql`INSERT INTO practice_site (tenant_id, id, name, kind, region_code, address, five_has, lat, lng, search_text)
       VALUES (${actor.tenantId}, ${id}, ${body.name}, ${body.kind}, ${body.regionCode}, ${body.address ?? null},
         ${JSON.stringify(toFiveHas(body.fiveHas))}::jsonb, ${body.lat ?? null}, ${body.lng ?? null}, ${buildSearchText(body.name)})
       ON CONFLICT DO NOTHING RETURNING id`);
-    if (res.rows.length) await writeAudit(tx, actor, { action: 'site.create', objectType: 'practice_site', objectId: id, after: body });
+    if (res.rows.length)
+      await writeAudit(tx, actor, { action: 'site.create', objectType: 'practice_site', objectId: id, after: body });
   });
   return getSite(db, actor, id);
 }
@@ -105,7 +112,13 @@ export async function updateSite(db: Db, actor: Actor, id: string, body: SiteBod
         lat = ${body.lat ?? null}, lng = ${body.lng ?? null}, search_text = ${buildSearchText(body.name)}, version = version + 1
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
     if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
-    await writeAudit(tx, actor, { action: 'site.update', objectType: 'practice_site', objectId: id, before, after: body });
+    await writeAudit(tx, actor, {
+      action: 'site.update',
+      objectType: 'practice_site',
+      objectId: id,
+      before,
+      after: body,
+    });
   });
   return getSite(db, actor, id);
 }

@@ -1,0 +1,271 @@
+// Reading and writing spreadsheets for every module's import and export (exceljs, xlsx only).
+import { type Language, type RowError, fieldLabels, translateFieldProblem, validationMessages } from '@wenming/contracts';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { AppError } from './errors';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A column an import reads: its key and every header text it is known by (zh-CN first, then zh-TW, en). */
+export interface ImportColumn {
+  key: string;
+  header: string[];
+  required?: boolean;
+}
+
+export interface SheetRow<V = Record<string, string | null>> {
+  /** 1-based row number as Excel shows it. */
+  row: number;
+  values: V;
+}
+
+/** Rows the header is looked for in: sheets often start with a title and notes. */
+const HEADER_SCAN_ROWS = 10;
+
+/** "所属区划（代码或名称）*" → "所属区划": spaces, required-markers and explanations in brackets ignored. */
+function normaliseHeader(text: string): string {
+  return text
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/[\s\u3000*＊:：]/g, '')
+    .toLowerCase();
+}
+
+/** A number as Excel displays it: 15 significant digits, never in exponent form. */
+function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return Number(n.toPrecision(15)).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+function formatDate(d: Date): string {
+  // exceljs gives wall-clock dates as UTC instants.
+  const iso = d.toISOString();
+  const time = iso.slice(11, 16);
+  return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+}
+
+/** Any cell value as a trimmed string, or null when empty. */
+export function cellText(value: ExcelJS.CellValue | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return formatDate(value);
+  const v = value as any;
+  if (Array.isArray(v.richText)) return cellText(v.richText.map((t: { text: string }) => t.text).join(''));
+  if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
+  if ('text' in v) return cellText(v.text);
+  if ('error' in v) return String(v.error);
+  return null;
+}
+
+async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as any);
+  } catch {
+    throw new AppError('IMPORT_FILE_UNREADABLE', 400);
+  }
+  return wb;
+}
+
+interface HeaderMatch {
+  ws: ExcelJS.Worksheet;
+  rowNumber: number;
+  colOf: Map<string, number>;
+}
+
+function matchHeaderRow(row: ExcelJS.Row, columns: ImportColumn[]): Map<string, number> {
+  const accepted = columns.map((c) => ({ key: c.key, texts: new Set(c.header.map(normaliseHeader)) }));
+  const colOf = new Map<string, number>();
+  row.eachCell((cell, col) => {
+    const text = cellText(cell.value);
+    if (!text) return;
+    const hit = accepted.find((a) => !colOf.has(a.key) && a.texts.has(normaliseHeader(text)));
+    if (hit) colOf.set(hit.key, col);
+  });
+  return colOf;
+}
+
+/** The row (in any sheet, among the first rows) that names the most columns. */
+function findHeader(wb: ExcelJS.Workbook, columns: ImportColumn[]): HeaderMatch | null {
+  let best: HeaderMatch | null = null;
+  for (const ws of wb.worksheets) {
+    for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, ws.rowCount); r++) {
+      const colOf = matchHeaderRow(ws.getRow(r), columns);
+      if (colOf.size > (best?.colOf.size ?? 0)) best = { ws, rowNumber: r, colOf };
+    }
+  }
+  return best;
+}
+
+/**
+ * Data rows of a workbook under its header row, blank rows skipped. Throws IMPORT_HEADER_MISSING
+ * (details.missing: header texts, details.keys: column keys) when a required column is absent.
+ */
+export async function readSheetRows(
+  buffer: Buffer,
+  opts: { columns: ImportColumn[]; maxRows: number },
+): Promise<{ headerRow: number; rows: SheetRow[] }> {
+  const header = findHeader(await loadWorkbook(buffer), opts.columns);
+  const missing = opts.columns.filter((c) => c.required && !header?.colOf.has(c.key));
+  if (!header || missing.length) {
+    const absent = header ? missing : opts.columns.filter((c) => c.required);
+    throw new AppError('IMPORT_HEADER_MISSING', 400, { missing: absent.map((c) => c.header[0]), keys: absent.map((c) => c.key) });
+  }
+  const rows: SheetRow[] = [];
+  header.ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber <= header.rowNumber) return;
+    const values: Record<string, string | null> = {};
+    let blank = true;
+    for (const c of opts.columns) {
+      const col = header.colOf.get(c.key);
+      values[c.key] = col ? cellText(row.getCell(col).value) : null;
+      if (values[c.key] !== null) blank = false;
+    }
+    if (!blank) rows.push({ row: rowNumber, values });
+  });
+  if (rows.length > opts.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', 400, { maxRows: opts.maxRows });
+  return { headerRow: header.rowNumber, rows };
+}
+
+/** The validationMessages key of a zod issue; `input` is the row the issue was raised on. */
+function issueKey(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+  if (validationMessages[issue.message]) return issue.message;
+  const value = issue.path.length ? input[String(issue.path[0])] : input;
+  if (value === undefined) return 'required';
+  if (issue.code === 'custom') return 'invalid_format';
+  return validationMessages[issue.code] ? issue.code : 'invalid_format';
+}
+
+export interface ValidateOptions {
+  lang: Language;
+  /** Field name (a fieldLabels key) for a zod issue path such as `regionCode`; identity by default. */
+  fieldFor?: (path: string) => string;
+}
+
+/**
+ * Validate each row with a zod schema. Empty cells count as absent (so defaults apply); every
+ * field's first problem becomes a RowError with its message in the given language.
+ */
+export function validateRows<T>(
+  rows: SheetRow<Record<string, unknown>>[],
+  schema: z.ZodType<T>,
+  opts: ValidateOptions,
+): { valid: { row: number; data: T }[]; errors: RowError[] } {
+  const valid: { row: number; data: T }[] = [];
+  const errors: RowError[] = [];
+  for (const r of rows) {
+    const input = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+    const parsed = schema.safeParse(input);
+    if (parsed.success) {
+      valid.push({ row: r.row, data: parsed.data });
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const field = (opts.fieldFor ?? ((p: string) => p))(issue.path.map(String).join('.') || 'row');
+      if (seen.has(field)) continue;
+      seen.add(field);
+      errors.push({ row: r.row, field, message: rowProblem(field, issueKey(issue, input), opts.lang) });
+    }
+  }
+  return { valid, errors };
+}
+
+const langIndex: Record<Language, number> = { 'zh-CN': 0, 'zh-TW': 1, en: 2 };
+
+/** translateFieldProblem with placeholders such as `{row}` filled in. */
+export function rowProblem(field: string, key: string, lang: Language, vars: Record<string, string | number> = {}): string {
+  let msg = translateFieldProblem(field, key, lang);
+  for (const [k, v] of Object.entries(vars)) msg = msg.replaceAll(`{${k}}`, String(v));
+  return msg;
+}
+
+/** Errors sorted by row, then field, as reports and job results list them. */
+export function sortRowErrors(errors: RowError[]): RowError[] {
+  return [...errors].sort((a, b) => a.row - b.row || (a.field ?? '').localeCompare(b.field ?? ''));
+}
+
+export interface ExportColumn {
+  key: string;
+  header: string;
+  width?: number;
+  /** Cell format "text", so that typed ID numbers keep their digits. */
+  text?: boolean;
+}
+
+/** Header and title cells styled; header frozen with an auto filter. */
+function styleSheet(ws: ExcelJS.Worksheet, headerRow: number, count: number, title?: string) {
+  if (title) {
+    ws.mergeCells(1, 1, 1, count);
+    ws.getCell(1, 1).font = { bold: true, size: 14 };
+    ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  }
+  const header = ws.getRow(headerRow);
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  ws.views = [{ state: 'frozen', ySplit: headerRow }];
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: count } };
+}
+
+/** An xlsx of one sheet: optional title row, styled header, one row per record (keys of columns). */
+export async function writeWorkbook(input: {
+  sheetName: string;
+  title?: string;
+  columns: ExportColumn[];
+  rows: Record<string, unknown>[];
+}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(input.sheetName.slice(0, 31));
+  ws.columns = input.columns.map((c) => ({
+    key: c.key,
+    width: c.width ?? Math.max(10, c.header.length * 2 + 4),
+    style: c.text ? { numFmt: '@' } : {},
+  }));
+  if (input.title) ws.addRow([input.title]);
+  const headerRow = ws.addRow(input.columns.map((c) => c.header)).number;
+  for (const r of input.rows) ws.addRow(input.columns.map((c) => r[c.key] ?? null));
+  styleSheet(ws, headerRow, input.columns.length, input.title);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const reportHeaders: Record<Language, [string, string, string]> = {
+  'zh-CN': ['行号', '字段', '错误'],
+  'zh-TW': ['列號', '欄位', '錯誤'],
+  en: ['Row', 'Field', 'Error'],
+};
+
+/** The errors of an import as an xlsx the user can fix the file with (行号/字段/错误). */
+export function writeErrorReport(errors: RowError[], lang: Language): Promise<Buffer> {
+  const [row, field, error] = reportHeaders[lang];
+  return writeWorkbook({
+    sheetName: error,
+    columns: [
+      { key: 'row', header: row, width: 8 },
+      { key: 'field', header: field, width: 20 },
+      { key: 'message', header: error, width: 60 },
+    ],
+    rows: sortRowErrors(errors).map((e) => ({
+      row: e.row,
+      field: e.field ? (fieldLabels[e.field]?.[langIndex[lang]] ?? e.field) : '',
+      message: e.message,
+    })),
+  });
+}
+
+/** An import template: the columns' first header texts, text-formatted cells, and an optional example row. */
+export function writeTemplate(
+  columns: ImportColumn[],
+  exampleRow?: Record<string, unknown>,
+  opts: { sheetName?: string; title?: string } = {},
+): Promise<Buffer> {
+  return writeWorkbook({
+    sheetName: opts.sheetName ?? 'Sheet1',
+    title: opts.title,
+    columns: columns.map((c) => ({ key: c.key, header: c.header[0], text: true })),
+    rows: exampleRow ? [exampleRow] : [],
+  });
+}
