@@ -28,7 +28,13 @@ function spawnServer(dataDir: string, port: number): { child: ChildProcess; outp
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
   };
-  for (const k of ['DATABASE_URL', 'WENMING_NO_DEMO', 'WENMING_PII_KEY', 'WENMING_DEFAULT_TENANT', 'WENMING_DEMO_PASSWORD'])
+  for (const k of [
+    'DATABASE_URL',
+    'WENMING_NO_DEMO',
+    'WENMING_PII_KEY',
+    'WENMING_DEFAULT_TENANT',
+    'WENMING_DEMO_PASSWORD',
+  ])
     delete env[k];
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', 'start'], {
     cwd: repoRoot,

@@ -79,15 +79,24 @@ describe('readSheetRows', () => {
   });
 
   it('reads formula results and rich text', async () => {
-    const buf = await book([['姓名', '手机号'], [{ richText: [{ text: '赵' }, { text: '六', font: { bold: true } }] }, null]], (ws) => {
-      ws.getCell('B2').value = { formula: '"139"&"00001111"', result: '13900001111' };
-    });
+    const buf = await book(
+      [
+        ['姓名', '手机号'],
+        [{ richText: [{ text: '赵' }, { text: '六', font: { bold: true } }] }, null],
+      ],
+      (ws) => {
+        ws.getCell('B2').value = { formula: '"139"&"00001111"', result: '13900001111' };
+      },
+    );
     const { rows } = await readSheetRows(buf, { columns, maxRows: 10 });
     expect(rows[0].values).toMatchObject({ name: '赵六', phone: '13900001111' });
   });
 
   it('names the missing required header', async () => {
-    const buf = await book([['身份证号', '手机号'], ['x', 'y']]);
+    const buf = await book([
+      ['身份证号', '手机号'],
+      ['x', 'y'],
+    ]);
     const err = await readSheetRows(buf, { columns, maxRows: 10 }).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe('IMPORT_HEADER_MISSING');
@@ -157,11 +166,19 @@ describe('writing workbooks', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.autoFilter).toBeTruthy();
     const { rows } = await readSheetRows(buf, { columns, maxRows: 10 });
-    expect(rows).toEqual([{ row: 3, values: { name: '张三', idCard: '110101199003077777', phone: null, joined: null } }]);
+    expect(rows).toEqual([
+      { row: 3, values: { name: '张三', idCard: '110101199003077777', phone: null, joined: null } },
+    ]);
   });
 
   it('writes an error report with row, field label and message', async () => {
-    const buf = await writeErrorReport([{ row: 7, field: 'idCard', message: '身份证号：必填' }, { row: 3, message: '整行：x' }], 'zh-CN');
+    const buf = await writeErrorReport(
+      [
+        { row: 7, field: 'idCard', message: '身份证号：必填' },
+        { row: 3, message: '整行：x' },
+      ],
+      'zh-CN',
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as any);
     const ws = wb.worksheets[0];

@@ -1,5 +1,11 @@
 // Reading and writing spreadsheets for every module's import and export (exceljs, xlsx only).
-import { type Language, type RowError, fieldLabels, translateFieldProblem, validationMessages } from '@wenming/contracts';
+import {
+  type Language,
+  type RowError,
+  fieldLabels,
+  translateFieldProblem,
+  validationMessages,
+} from '@wenming/contracts';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { AppError } from './errors';
@@ -110,7 +116,10 @@ export async function readSheetRows(
   const missing = opts.columns.filter((c) => c.required && !header?.colOf.has(c.key));
   if (!header || missing.length) {
     const absent = header ? missing : opts.columns.filter((c) => c.required);
-    throw new AppError('IMPORT_HEADER_MISSING', 400, { missing: absent.map((c) => c.header[0]), keys: absent.map((c) => c.key) });
+    throw new AppError('IMPORT_HEADER_MISSING', 400, {
+      missing: absent.map((c) => c.header[0]),
+      keys: absent.map((c) => c.key),
+    });
   }
   const rows: SheetRow[] = [];
   header.ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -155,7 +164,9 @@ export function validateRows<T>(
   const valid: { row: number; data: T }[] = [];
   const errors: RowError[] = [];
   for (const r of rows) {
-    const input = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+    const input = Object.fromEntries(
+      Object.entries(r.values).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+    );
     const parsed = schema.safeParse(input);
     if (parsed.success) {
       valid.push({ row: r.row, data: parsed.data });
@@ -175,7 +186,12 @@ export function validateRows<T>(
 const langIndex: Record<Language, number> = { 'zh-CN': 0, 'zh-TW': 1, en: 2 };
 
 /** translateFieldProblem with placeholders such as `{row}` filled in. */
-export function rowProblem(field: string, key: string, lang: Language, vars: Record<string, string | number> = {}): string {
+export function rowProblem(
+  field: string,
+  key: string,
+  lang: Language,
+  vars: Record<string, string | number> = {},
+): string {
   let msg = translateFieldProblem(field, key, lang);
   for (const [k, v] of Object.entries(vars)) msg = msg.replaceAll(`{${k}}`, String(v));
   return msg;
@@ -256,7 +272,7 @@ export function writeErrorReport(errors: RowError[], lang: Language): Promise<Bu
   });
 }
 
-/** An import template: the columns' first header texts, text-formatted cells, and an optional example row. */
+/** An import template: the columns' first header texts (required ones marked *), text cells, an optional example row. */
 export function writeTemplate(
   columns: ImportColumn[],
   exampleRow?: Record<string, unknown>,
@@ -265,7 +281,8 @@ export function writeTemplate(
   return writeWorkbook({
     sheetName: opts.sheetName ?? 'Sheet1',
     title: opts.title,
-    columns: columns.map((c) => ({ key: c.key, header: c.header[0], text: true })),
+    // Required columns are marked with *, which the reader ignores.
+    columns: columns.map((c) => ({ key: c.key, header: c.required ? `${c.header[0]}*` : c.header[0], text: true })),
     rows: exampleRow ? [exampleRow] : [],
   });
 }

@@ -52,7 +52,12 @@ function LocalizedConfig({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={antdLocales[lang] ?? zhCN} theme={{ token: { colorPrimary: '#c8161d', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={antdLocales[lang] ?? zhCN}
+      theme={{ token: { colorPrimary: '#c8161d', borderRadius: 6 } }}
+      // antd would render 保存 as "保 存"; accessible names must stay the words themselves.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -3,8 +3,9 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ListToolbarProps {
-  q: string;
-  onSearch: (q: string) => void;
+  /** Omit both for lists the server does not search. */
+  q?: string;
+  onSearch?: (q: string) => void;
   /** Filter controls, left after the search box. */
   filters?: ReactNode;
   /** Buttons on the right (新建, 导入, 导出). */
@@ -14,12 +15,13 @@ interface ListToolbarProps {
 /** Search box (names, pinyin initials, 繁/简), filters and actions above a list. */
 export function ListToolbar({ q, onSearch, filters, actions }: ListToolbarProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  const [text, setText] = useState(q ?? '');
+  useEffect(() => setText(q ?? ''), [q]);
   return (
     <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 16 }}>
       <Flex wrap gap={8} align="center">
-        <Input.Search
+        {onSearch && (
+          <Input.Search
           aria-label={t('common.search')}
           placeholder={t('common.searchPlaceholder')}
           allowClear
@@ -32,6 +34,7 @@ export function ListToolbar({ q, onSearch, filters, actions }: ListToolbarProps)
           enterButton={t('common.search')}
           style={{ width: 300 }}
         />
+        )}
         {filters}
       </Flex>
       <Flex wrap gap={8}>

@@ -1,4 +1,4 @@
-import type { UnitView } from '@wenming/contracts';
+import type { PersonView, UnitView } from '@wenming/contracts';
 import { RemoteSelect, type RemoteSelectProps } from './RemoteSelect';
 
 export interface RegionListItem {
@@ -39,6 +39,30 @@ export function GridSelect(props: RemoteSelectProps) {
     <RemoteSelect<GridListItem>
       {...props}
       source={{ queryKey: 'grids', path: 'grids', toOption: (g) => ({ value: g.id, label: `${g.name}（${g.code}）` }) }}
+    />
+  );
+}
+
+/** Person picker searching GET /people?q=. */
+export function PersonSelect(props: RemoteSelectProps) {
+  return (
+    <RemoteSelect<PersonView>
+      {...props}
+      source={{
+        queryKey: 'people',
+        path: 'people',
+        toOption: (p) => ({ value: p.id, label: p.unitName ? `${p.name}（${p.unitName}）` : p.name }),
+      }}
+    />
+  );
+}
+
+/** Practice-site picker searching GET /sites?q=. */
+export function SiteSelect(props: RemoteSelectProps) {
+  return (
+    <RemoteSelect<{ id: string; name: string }>
+      {...props}
+      source={{ queryKey: 'sites', path: 'sites', toOption: (s) => ({ value: s.id, label: s.name }) }}
     />
   );
 }

@@ -1,0 +1,37 @@
+import type { Dict } from '../../app/messages/types';
+
+export const accountMessages: Dict = {
+  'account.title': ['账号与角色', '帳號與角色', 'Accounts and roles'],
+  'account.create': ['新建账号', '新建帳號', 'New account'],
+  'account.username': ['用户名', '使用者名稱', 'Username'],
+  'account.displayName': ['显示名称', '顯示名稱', 'Display name'],
+  'account.person': ['关联人员', '關聯人員', 'Person'],
+  'account.initialPassword': ['初始密码', '初始密碼', 'Initial password'],
+  'account.initialPasswordHint': [
+    '首次登录时须修改。至少 10 位，含大写字母、小写字母、数字、符号中的三类。',
+    '首次登入時須修改。至少 10 位，含大寫字母、小寫字母、數字、符號中的三類。',
+    'Must be changed at first sign-in. At least 10 characters from three of: upper, lower, digits, symbols.',
+  ],
+  'account.roles': ['角色与数据范围', '角色與資料範圍', 'Roles and scopes'],
+  'account.status': ['状态', '狀態', 'Status'],
+  'account.locked': ['已锁定', '已鎖定', 'Locked'],
+  'account.mustChange': ['待改初始密码', '待改初始密碼', 'Initial password pending'],
+  'account.demo': ['演示账号', '示範帳號', 'Demo'],
+  'account.normal': ['正常', '正常', 'Active'],
+  'account.assignRole': ['分配角色', '分配角色', 'Assign role'],
+  'account.assignRoleTo': ['分配角色：{{name}}', '分配角色：{{name}}', 'Assign a role to {{name}}'],
+  'account.role': ['角色', '角色', 'Role'],
+  'account.scopeKind': ['数据范围', '資料範圍', 'Data scope'],
+  'account.scopeRef': ['范围对象', '範圍對象', 'Scope'],
+  'account.teamId': ['队伍编号', '隊伍編號', 'Team id'],
+  'account.separationHint': [
+    '三员分立：系统管理员、安全管理员、审计管理员不得由同一账号兼任。',
+    '三員分立：系統管理員、安全管理員、稽核管理員不得由同一帳號兼任。',
+    'Separation of duties: one account may not hold two of sysadmin, secadmin and auditor.',
+  ],
+  'account.revokeRole': ['收回角色', '收回角色', 'Revoke role'],
+  'account.revokeConfirm': ['确定收回“{{role}}”角色吗？', '確定收回「{{role}}」角色嗎？', 'Revoke the role “{{role}}”?'],
+  'account.revoked': ['角色已收回', '角色已收回', 'Role revoked'],
+  'account.unlock': ['解锁', '解鎖', 'Unlock'],
+  'account.unlocked': ['账号已解锁', '帳號已解鎖', 'Account unlocked'],
+};

@@ -1,0 +1,51 @@
+// `npm run bench`: run the benchmarks, print one table, write bench/results/latest.json.
+//   npm run bench                      all of them: start gencity api
+//   npm run bench -- start api         a subset (or BENCH_ONLY="start,api")
+// PostgreSQL benches use BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and
+// recreate the database wenming_bench there; they are skipped when PostgreSQL is unreachable.
+import os from 'node:os';
+import path from 'node:path';
+import * as api from './api';
+import * as genCity from './gen-city';
+import { type BenchResult, failed, formatTable, repoRoot, writeResults } from './lib';
+import * as start from './start-time';
+
+const benches: Record<string, { run: () => Promise<BenchResult[]>; about: string }> = {
+  start: { run: start.run, about: 'first start and restart of `wenming start` (PGlite)' },
+  gencity: { run: genCity.run, about: 'gen-city into PostgreSQL (BENCH_CITY_SIZE, default L)' },
+  api: { run: api.run, about: 'HTTP routes under autocannon load vs. SELECT 1 (PostgreSQL, L city)' },
+};
+
+function selected(): string[] {
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = args.length ? args : (process.env.BENCH_ONLY ?? '').split(/[\s,]+/).filter(Boolean);
+  if (!names.length) return Object.keys(benches);
+  const unknown = names.filter((n) => !benches[n]);
+  if (unknown.length) {
+    console.error(`unknown bench: ${unknown.join(', ')}; choose from ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  return names;
+}
+
+const names = selected();
+const all: BenchResult[] = [];
+for (const name of names) {
+  console.error(`\n=== ${name}: ${benches[name].about}`);
+  const t0 = performance.now();
+  try {
+    all.push(...(await benches[name].run()));
+  } catch (err) {
+    console.error(err);
+    all.push(failed(name, err));
+  }
+  console.error(`=== ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+console.log(`\n${formatTable(all)}\n`);
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+const file = writeResults('latest.json', all, { benches: names, machine });
+console.log(`written ${path.relative(repoRoot, file)}`);
+const counts = (s: BenchResult['status']) => all.filter((r) => r.status === s).length;
+console.log(`${counts('pass')} passed, ${counts('fail')} missed their target, ${counts('skipped')} skipped, ${counts('error')} errors`);
+process.exit(counts('error') ? 1 : 0);
