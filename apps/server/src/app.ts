@@ -30,7 +30,10 @@ export interface BuildOptions {
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Build the Fastify app with every module; it does not listen and does not start the job worker. */
-export async function buildApp(config: Readonly<Config>, opts: BuildOptions = {}): Promise<FastifyInstance & { ctx: AppContext }> {
+export async function buildApp(
+  config: Readonly<Config>,
+  opts: BuildOptions = {},
+): Promise<FastifyInstance & { ctx: AppContext }> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     genReqId: () => newId(),
@@ -42,7 +45,11 @@ export async function buildApp(config: Readonly<Config>, opts: BuildOptions = {}
 
   const database =
     opts.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), poolSize: config.poolSize }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: path.join(config.dataDir, 'db'),
+      poolSize: config.poolSize,
+    }));
   const ctx: AppContext = {
     config,
     database,

@@ -25,7 +25,11 @@ Configuration comes from the environment (see README).`;
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), poolSize: config.poolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'db'),
+    poolSize: config.poolSize,
+  });
   try {
     await migrateDatabase(database);
     return await fn(database);
@@ -38,7 +42,13 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { tenant: { type: 'string' }, root: { type: 'string' }, name: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      tenant: { type: 'string' },
+      root: { type: 'string' },
+      name: { type: 'string' },
+      size: { type: 'string' },
+      seed: { type: 'string' },
+    },
     allowPositionals: false,
   });
   switch (command) {
@@ -59,7 +69,11 @@ async function main(argv: string[]): Promise<number> {
     case 'import-regions':
       if (!values.tenant || !values.root) throw new Error('import-regions needs --tenant and --root');
       return withDatabase(async (database) => {
-        const t = await createTenant(database.db, { code: values.tenant!, name: values.name ?? values.tenant!, rootRegionCode: values.root });
+        const t = await createTenant(database.db, {
+          code: values.tenant!,
+          name: values.name ?? values.tenant!,
+          rootRegionCode: values.root,
+        });
         const r = await importRegionSubtree(database.db, t.id, values.root!, {
           onProgress: (d, n) => process.stdout.write(`\rimporting regions ${d}/${n}`),
         });
@@ -68,21 +82,28 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'verify-audit':
       return withDatabase(async (database) => {
-        const tenants = await database.db.select().from(s.tenant).where(values.tenant ? eq(s.tenant.code, values.tenant) : undefined);
+        const tenants = await database.db
+          .select()
+          .from(s.tenant)
+          .where(values.tenant ? eq(s.tenant.code, values.tenant) : undefined);
         let ok = true;
         for (const t of tenants) {
           const r = await verifyAuditChain(database.db, t.id);
           if (r.ok) console.log(`${t.code}: ${r.checked} events, chain intact`);
           else {
             ok = false;
-            console.log(`${t.code}: BROKEN at event #${r.brokenAt!.seq} (${r.brokenAt!.reason}); ${r.checked} events before it are intact`);
+            console.log(
+              `${t.code}: BROKEN at event #${r.brokenAt!.seq} (${r.brokenAt!.reason}); ${r.checked} events before it are intact`,
+            );
           }
         }
         return ok ? 0 : 1;
       });
     case 'gen-city': {
       const { runGenCity } = await import('./cli/gen-city-command');
-      return withDatabase((database) => runGenCity(database, { size: values.size, tenant: values.tenant, seed: values.seed }));
+      return withDatabase((database) =>
+        runGenCity(database, { size: values.size, tenant: values.tenant, seed: values.seed }),
+      );
     }
     default:
       console.log(usage);

@@ -9,7 +9,11 @@ import { migrateDatabase, openDatabase } from './platform/db';
 /** Open and migrate the database, seed the demo tenant once, listen, and stop cleanly on a signal. */
 export async function startServer(config: Readonly<Config>): Promise<void> {
   const t0 = Date.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), poolSize: config.poolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'db'),
+    poolSize: config.poolSize,
+  });
   await migrateDatabase(database);
   let seeded = false;
   if (config.seedDemo) {
@@ -21,7 +25,9 @@ export async function startServer(config: Readonly<Config>): Promise<void> {
   if (config.runJobs) app.ctx.jobs.start();
   await app.listen({ port: config.port, host: config.host });
   const where = database.engine === 'pglite' ? `PGlite ${path.join(config.dataDir, 'db')}` : 'PostgreSQL';
-  console.log(`\n文明 Wenming is running on http://localhost:${config.port}  (${where}; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\n文明 Wenming is running on http://localhost:${config.port}  (${where}; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   if (config.seedDemo) printDemoAccounts(config.demoPassword, seeded);
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -9,7 +9,12 @@ export type PageQuery = z.infer<typeof pageQuery>;
 
 /** The list shape of SPEC §6. */
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 export interface Page<T> {
   items: T[];

@@ -42,12 +42,17 @@ describe('统一社会信用代码 (GB 32100)', () => {
   it('the computed check character always validates; every other character is refused', () => {
     const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...chars), { minLength: 9, maxLength: 9 }), fc.stringMatching(/^\d{6}$/), fc.constantFrom(...chars), (tail, area, other) => {
-        const body = `91${area}${tail.join('')}`;
-        const check = computeUsccCheck(body);
-        expect(checkUscc(body + check)).toBeNull();
-        if (other !== check) expect(checkUscc(body + other)).toBe('checksum');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...chars), { minLength: 9, maxLength: 9 }),
+        fc.stringMatching(/^\d{6}$/),
+        fc.constantFrom(...chars),
+        (tail, area, other) => {
+          const body = `91${area}${tail.join('')}`;
+          const check = computeUsccCheck(body);
+          expect(checkUscc(body + check)).toBeNull();
+          if (other !== check) expect(checkUscc(body + other)).toBe('checksum');
+        },
+      ),
     );
   });
 });

@@ -25,7 +25,10 @@ export const regionCreateBody = z.object({
   name: z.string().trim().min(1).max(100),
   parentCode: regionCode,
 });
-export const regionRenameBody = z.object({ name: z.string().trim().min(1).max(100), reason: z.string().max(500).optional() });
+export const regionRenameBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  reason: z.string().max(500).optional(),
+});
 export const regionMergeBody = z.object({ intoCode: regionCode, reason: z.string().max(500).optional() });
 export const regionRetireBody = z.object({ reason: z.string().max(500).optional() });
 
@@ -148,15 +151,20 @@ export const gridBody = z.object({
   centerLat: z.number().min(-90).max(90).optional().nullable(),
   centerLng: z.number().min(-180).max(180).optional().nullable(),
 });
-export const gridListQuery = pageQuery.extend({ q: z.string().trim().max(100).optional(), regionCode: regionCode.optional() });
+export const gridListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  regionCode: regionCode.optional(),
+});
 
 export const siteKinds = ['centre', 'institute', 'station', 'base', 'post'] as const;
 export type SiteKind = (typeof siteKinds)[number];
 /** 五有: 有组织机构、有活动方案、有支撑载体、有特色亮点、有活动实效. */
 export const fiveHasKeys = ['organisation', 'plan', 'carrier', 'highlight', 'effect'] as const;
-export const fiveHas = z.object(Object.fromEntries(fiveHasKeys.map((k) => [k, z.boolean().default(false)])) as {
-  [K in (typeof fiveHasKeys)[number]]: z.ZodDefault<z.ZodBoolean>;
-});
+export const fiveHas = z.object(
+  Object.fromEntries(fiveHasKeys.map((k) => [k, z.boolean().default(false)])) as {
+    [K in (typeof fiveHasKeys)[number]]: z.ZodDefault<z.ZodBoolean>;
+  },
+);
 export const siteBody = z.object({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(siteKinds),

@@ -13,7 +13,10 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-cli-'));
 const env = { ...process.env, WENMING_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
 delete (env as Record<string, unknown>).DATABASE_URL;
 const cli = (...args: string[]) =>
-  exec('npx', ['tsx', 'apps/server/src/cli.ts', ...args], { env, cwd: path.resolve(import.meta.dirname, '../../../..') }).then(
+  exec('npx', ['tsx', 'apps/server/src/cli.ts', ...args], {
+    env,
+    cwd: path.resolve(import.meta.dirname, '../../../..'),
+  }).then(
     (r) => ({ code: 0, out: r.stdout }),
     (e) => ({ code: e.code as number, out: `${e.stdout}${e.stderr}` }),
   );

@@ -4,7 +4,10 @@ import type { Database } from '../platform/db';
 import { genCity, progressBarReporter } from './gen-city';
 
 /** `wenming gen-city`: a synthetic city with a progress bar. */
-export async function runGenCity(database: Database, opts: { size?: string; tenant?: string; seed?: string }): Promise<number> {
+export async function runGenCity(
+  database: Database,
+  opts: { size?: string; tenant?: string; seed?: string },
+): Promise<number> {
   const size = (opts.size ?? 'S').toUpperCase();
   if (size !== 'S' && size !== 'M' && size !== 'L') throw new Error('--size must be S, M or L');
   const config = loadConfig();

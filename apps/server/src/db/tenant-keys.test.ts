@@ -23,7 +23,13 @@ describe('schema is ready for distribution by tenant_id (Citus)', () => {
     const missing = tables.filter((t) => !NOT_BUSINESS.has(t.table_name) && !t.has_tenant).map((t) => t.table_name);
     expect(missing).toEqual([]);
 
-    const constraints = await database.query<{ table_name: string; conname: string; contype: string; cols: string[]; refcols: string[] | null }>(sql`
+    const constraints = await database.query<{
+      table_name: string;
+      conname: string;
+      contype: string;
+      cols: string[];
+      refcols: string[] | null;
+    }>(sql`
       SELECT rel.relname AS table_name, con.conname, con.contype,
         ARRAY(SELECT a.attname::text FROM unnest(con.conkey) k JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k) AS cols,
         CASE WHEN con.contype = 'f' THEN ARRAY(SELECT a.attname::text FROM unnest(con.confkey) k

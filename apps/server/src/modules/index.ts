@@ -3,6 +3,11 @@ import type { AppContext } from '../platform/context';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { accountRoutes } from './org/account.routes';
+import { gridRoutes } from './org/grid.routes';
+import { pairingRoutes } from './org/pairing.routes';
+import { pointRoutes } from './org/point.routes';
+import { siteRoutes } from './org/site.routes';
+import { orgStatsRoutes } from './org/stats.routes';
 import { personRoutes } from './org/person.routes';
 import { regionRoutes } from './org/region.routes';
 import { unitRoutes } from './org/unit.routes';
@@ -11,7 +16,21 @@ import { platformRoutes } from './platform/platform.routes';
 /** Every module's routes under /api/v1. */
 export function registerModules(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    for (const routes of [authRoutes, platformRoutes, auditRoutes, regionRoutes, unitRoutes, personRoutes, accountRoutes]) {
+    const modules = [
+      authRoutes,
+      platformRoutes,
+      auditRoutes,
+      regionRoutes,
+      unitRoutes,
+      personRoutes,
+      accountRoutes,
+      siteRoutes,
+      gridRoutes,
+      pointRoutes,
+      pairingRoutes,
+      orgStatsRoutes,
+    ];
+    for (const routes of modules) {
       await app.register(routes(ctx));
     }
   };

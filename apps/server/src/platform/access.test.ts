@@ -8,7 +8,8 @@ beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.login('admin');
   const mk = async (name: string, regionCode: string) =>
-    (await admin.inject({ method: 'POST', url: '/api/v1/units', payload: { name, type: 'organ', regionCode } })).json().id;
+    (await admin.inject({ method: 'POST', url: '/api/v1/units', payload: { name, type: 'organ', regionCode } })).json()
+      .id;
   otherDistrictUnitId = await mk('永昌县某局', '620321');
   ownDistrictUnitId = await mk('金川区某局', '620302001');
 });
@@ -47,7 +48,11 @@ describe('data scope', () => {
 
   it('refuses to place a record in a region outside the scope (400 naming regionCode)', async () => {
     const d = await t.login('district_admin');
-    const res = await d.inject({ method: 'POST', url: '/api/v1/units', payload: { name: '越界单位', type: 'organ', regionCode: '620321' } });
+    const res = await d.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { name: '越界单位', type: 'organ', regionCode: '620321' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields[0].field).toBe('regionCode');
   });

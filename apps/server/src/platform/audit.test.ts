@@ -8,7 +8,11 @@ beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.login('admin');
   for (let i = 0; i < 3; i++)
-    await admin.inject({ method: 'POST', url: '/api/v1/units', payload: { name: `审计测试单位${i}`, type: 'organ', regionCode: '620302' } });
+    await admin.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { name: `审计测试单位${i}`, type: 'organ', regionCode: '620302' },
+    });
 });
 afterAll(() => t?.close());
 
@@ -21,9 +25,15 @@ describe('audit chain', () => {
     expect(items.length).toBe(3);
     expect(items[0].requestId).toBeTruthy();
     expect(items[0].after.name).toMatch(/审计测试单位/);
-    const byObject = await a.inject({ method: 'GET', url: `/api/v1/audit-events?objectType=unit&objectId=${items[0].objectId}` });
+    const byObject = await a.inject({
+      method: 'GET',
+      url: `/api/v1/audit-events?objectType=unit&objectId=${items[0].objectId}`,
+    });
     expect(byObject.json().total).toBe(1);
-    const future = await a.inject({ method: 'GET', url: `/api/v1/audit-events?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}` });
+    const future = await a.inject({
+      method: 'GET',
+      url: `/api/v1/audit-events?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    });
     expect(future.json().total).toBe(0);
   });
 
@@ -40,7 +50,9 @@ describe('audit chain', () => {
 
   it('detects an event edited behind the application, reporting the first broken link', async () => {
     await t.database.query(sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
-    await t.database.query(sql`UPDATE audit_event SET after = '{"name":"篡改"}'::jsonb WHERE tenant_id = ${t.tenantId} AND seq = 3`);
+    await t.database.query(
+      sql`UPDATE audit_event SET after = '{"name":"篡改"}'::jsonb WHERE tenant_id = ${t.tenantId} AND seq = 3`,
+    );
     await t.database.query(sql`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
     const r = await verifyAuditChain(t.ctx.db, t.tenantId);
     expect(r.ok).toBe(false);

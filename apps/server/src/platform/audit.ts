@@ -127,7 +127,8 @@ export async function verifyAuditChain(db: Db, tenantId: string, batch = 5000): 
         ip: r.ip,
         prevHash: r.prev_hash,
       };
-      if (hashEvent(fields) !== r.hash) return { tenantId, checked, ok: false, brokenAt: { seq, reason: 'hash_mismatch' } };
+      if (hashEvent(fields) !== r.hash)
+        return { tenantId, checked, ok: false, brokenAt: { seq, reason: 'hash_mismatch' } };
       prevHash = r.hash;
       expectSeq = seq + 1;
       checked++;

@@ -93,8 +93,6 @@ export async function migrateDatabase(database: Database): Promise<void> {
 /** Number of migrations in the journal vs. applied: readiness needs them equal. */
 export async function checkMigrationsCurrent(database: Database): Promise<boolean> {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
-  const rows = await database.query<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
-  );
+  const rows = await database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
   return Number(rows[0]?.n) === journal.entries.length;
 }

@@ -197,9 +197,9 @@ export function rowProblem(
   return msg;
 }
 
-/** Errors sorted by row, then field, as reports and job results list them. */
+/** Errors in row order (stable: a row's own problems keep the order they were found in). */
 export function sortRowErrors(errors: RowError[]): RowError[] {
-  return [...errors].sort((a, b) => a.row - b.row || (a.field ?? '').localeCompare(b.field ?? ''));
+  return [...errors].sort((a, b) => a.row - b.row);
 }
 
 export interface ExportColumn {

@@ -116,7 +116,8 @@ export function createFileStore(root: string, maxBytes: number): FileStore {
     },
     async get(db, actor, id) {
       const f = await find(db, actor.tenantId, id);
-      if (!f || (f.uploadedBy !== actor.accountId && !can(actor, 'file.read'))) throw new AppError('FILE_NOT_FOUND', 404);
+      if (!f || (f.uploadedBy !== actor.accountId && !can(actor, 'file.read')))
+        throw new AppError('FILE_NOT_FOUND', 404);
       return f;
     },
   };

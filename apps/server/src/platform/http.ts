@@ -1,4 +1,10 @@
-import { type Language, pickLanguage, translateError, translateFieldProblem, validationMessages } from '@wenming/contracts';
+import {
+  type Language,
+  pickLanguage,
+  translateError,
+  translateFieldProblem,
+  validationMessages,
+} from '@wenming/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './access';
 import type { AppContext } from './context';
@@ -73,7 +79,10 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
     } else if (error.statusCode === 429) appErr = new AppError('RATE_LIMITED', 429);
     else if (error.code === 'FST_REQ_FILE_TOO_LARGE') appErr = new AppError('FILE_TOO_LARGE', 413);
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-      appErr = new AppError(error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST', error.statusCode);
+      appErr = new AppError(
+        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST',
+        error.statusCode,
+      );
     else {
       req.log.error({ err: error }, 'unhandled error');
       appErr = new AppError('INTERNAL', 500);

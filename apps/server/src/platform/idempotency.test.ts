@@ -17,8 +17,18 @@ describe('Idempotency-Key', () => {
     const s = await t.login('admin');
     const key = newId();
     const payload = { name: '幂等单位', type: 'organ', regionCode: '620302' };
-    const first = await s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
-    const second = await s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
+    const first = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload,
+      headers: { 'idempotency-key': key },
+    });
+    const second = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload,
+      headers: { 'idempotency-key': key },
+    });
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
@@ -31,7 +41,9 @@ describe('Idempotency-Key', () => {
     const key = newId();
     const payload = { name: '并发幂等单位', type: 'organ', regionCode: '620302' };
     const answers = await Promise.all(
-      Array.from({ length: 5 }, () => s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } })),
+      Array.from({ length: 5 }, () =>
+        s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } }),
+      ),
     );
     expect(answers.every((a) => [201, 409].includes(a.statusCode))).toBe(true);
     expect(await count('并发幂等单位')).toBe(1);
@@ -40,8 +52,18 @@ describe('Idempotency-Key', () => {
   it('refuses the same key with a different body (422) and changes nothing', async () => {
     const s = await t.login('admin');
     const key = newId();
-    await s.inject({ method: 'POST', url: '/api/v1/units', payload: { name: '甲单位', type: 'organ', regionCode: '620302' }, headers: { 'idempotency-key': key } });
-    const res = await s.inject({ method: 'POST', url: '/api/v1/units', payload: { name: '乙单位', type: 'organ', regionCode: '620302' }, headers: { 'idempotency-key': key } });
+    await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { name: '甲单位', type: 'organ', regionCode: '620302' },
+      headers: { 'idempotency-key': key },
+    });
+    const res = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { name: '乙单位', type: 'organ', regionCode: '620302' },
+      headers: { 'idempotency-key': key },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await count('乙单位')).toBe(0);
@@ -51,15 +73,34 @@ describe('Idempotency-Key', () => {
     const s = await t.login('admin');
     const key = newId();
     const payload = { name: '崩溃后重试单位', type: 'organ', regionCode: '620302' };
-    const first = await s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
+    const first = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload,
+      headers: { 'idempotency-key': key },
+    });
     // Make it look like the process died mid-request: the write rolled back, the key stayed pending.
     await t.database.query(sql`DELETE FROM unit WHERE id = ${first.json().id}`);
-    await t.database.query(sql`UPDATE idempotency_record SET status_code = NULL, response = NULL, created_at = now() WHERE key = ${key}`);
-    const whileRunning = await s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
+    await t.database.query(
+      sql`UPDATE idempotency_record SET status_code = NULL, response = NULL, created_at = now() WHERE key = ${key}`,
+    );
+    const whileRunning = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload,
+      headers: { 'idempotency-key': key },
+    });
     expect(whileRunning.statusCode).toBe(409);
     expect(whileRunning.json().error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
-    await t.database.query(sql`UPDATE idempotency_record SET created_at = now() - interval '1 minute' WHERE key = ${key}`);
-    const retry = await s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
+    await t.database.query(
+      sql`UPDATE idempotency_record SET created_at = now() - interval '1 minute' WHERE key = ${key}`,
+    );
+    const retry = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload,
+      headers: { 'idempotency-key': key },
+    });
     expect(retry.statusCode).toBe(201);
     expect(await count('崩溃后重试单位')).toBe(1);
   });

@@ -24,7 +24,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !key || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) return;
-    if (key.length > 200) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'Idempotency-Key', key: 'too_big' }] });
+    if (key.length > 200)
+      throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'Idempotency-Key', key: 'too_big' }] });
     const tenantId = req.session?.actor.tenantId;
     if (!tenantId) return;
     const actorId = req.session?.actor.accountId ?? ANONYMOUS;
@@ -33,7 +34,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     const inserted = await ctx.db.execute(sql`INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash)
       VALUES (${tenantId}, ${actorId}, ${key}, ${requestHash}) ON CONFLICT DO NOTHING RETURNING key`);
     if (inserted.rows.length === 0) {
-      const res = await ctx.db.execute(sql`SELECT request_hash, status_code, response, created_at FROM idempotency_record
+      const res =
+        await ctx.db.execute(sql`SELECT request_hash, status_code, response, created_at FROM idempotency_record
         WHERE tenant_id = ${tenantId} AND actor_id = ${actorId} AND key = ${key}`);
       const rec = res.rows[0] as any;
       if (rec && rec.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);

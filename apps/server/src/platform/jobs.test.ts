@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(() => drop?.());
 
 const status = async (id: string) =>
-  (await database.query<{ status: string; attempts: number; run_at: Date; result: any }>(sql`SELECT status, attempts, run_at, result FROM job WHERE id = ${id}`))[0];
+  (
+    await database.query<{ status: string; attempts: number; run_at: Date; result: any }>(
+      sql`SELECT status, attempts, run_at, result FROM job WHERE id = ${id}`,
+    )
+  )[0];
 
 describe('job queue', () => {
   it('runs a job, stores its result and progress', async () => {
@@ -91,7 +95,9 @@ describe('job queue', () => {
       });
       return q;
     });
-    const ids = await Promise.all(Array.from({ length: 10 }, () => workers[0].enqueue(database.db, tenantId, 'once', {})));
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, () => workers[0].enqueue(database.db, tenantId, 'once', {})),
+    );
     await Promise.all(workers.map((w) => w.drain()));
     const perJob = ids.map((id) => ran.filter((r) => r.startsWith(id)).length);
     expect(perJob).toEqual(ids.map(() => 1));

@@ -134,7 +134,13 @@ export async function loadActorForAccount(db: Db, tenantId: string, accountId: s
     personId: r.person_id,
     username: r.username,
     displayName: r.display_name,
-    grants: raw.map((g) => ({ role: g.role, kind: g.kind, ref: g.ref, regionPath: g.path, permissions: new Set<string>(g.perms) })),
+    grants: raw.map((g) => ({
+      role: g.role,
+      kind: g.kind,
+      ref: g.ref,
+      regionPath: g.path,
+      permissions: new Set<string>(g.perms),
+    })),
     requestId: null,
     ip: null,
   };

@@ -1,4 +1,3 @@
-
 import {
   bigint,
   boolean,
@@ -202,10 +201,7 @@ export const job = pgTable(
     createdAt: createdAt(),
     finishedAt: tstz('finished_at'),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    index('job_claim_idx').on(t.status, t.runAt),
-  ],
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('job_claim_idx').on(t.status, t.runAt)],
 );
 
 /** Stored answers of writes sent with an Idempotency-Key, replayed on a resend. */
@@ -222,4 +218,3 @@ export const idempotencyRecord = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.actorId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
 );
-

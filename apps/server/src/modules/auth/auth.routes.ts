@@ -26,7 +26,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };
         const session = await login(ctx, req.body, meta);
         reply.setCookie(SESSION_COOKIE, session.cookie, cookieOptions);
-        const loaded = await loadSession(ctx.db, session.cookie, ctx.config.sessionIdleMs, { requestId: req.id, ip: req.ip });
+        const loaded = await loadSession(ctx.db, session.cookie, ctx.config.sessionIdleMs, {
+          requestId: req.id,
+          ip: req.ip,
+        });
         if (loaded.status !== 'ok') throw new Error('session vanished after login');
         return describeSession(loaded.info);
       },
@@ -41,13 +44,20 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return { ok: true };
       },
     );
-    app.get('/me', { schema: { tags: ['auth'], summary: '当前用户 Current user' }, config: { duringPasswordChange: true } }, async (req) => {
-      actorOf(req);
-      return describeSession(req.session!);
-    });
+    app.get(
+      '/me',
+      { schema: { tags: ['auth'], summary: '当前用户 Current user' }, config: { duringPasswordChange: true } },
+      async (req) => {
+        actorOf(req);
+        return describeSession(req.session!);
+      },
+    );
     app.post(
       '/auth/password',
-      { schema: { tags: ['auth'], summary: '修改密码 Change password', body: changePasswordBody }, config: { duringPasswordChange: true } },
+      {
+        schema: { tags: ['auth'], summary: '修改密码 Change password', body: changePasswordBody },
+        config: { duringPasswordChange: true },
+      },
       async (req) => {
         await changePassword(ctx, actorOf(req), req.body.currentPassword, req.body.newPassword);
         return { ok: true };

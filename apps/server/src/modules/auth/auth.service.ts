@@ -74,12 +74,22 @@ export async function login(
       await ctx.db.transaction(async (tx) => {
         await tx.execute(sql`UPDATE login_lock SET locked_until = ${until.toISOString()}, failed_count = 0
           WHERE tenant_id = ${tenant.id} AND username = ${username}`);
-        await writeAudit(tx, actor, { action: 'auth.locked', objectType: 'account', objectId: account?.id ?? null, after: { username } });
+        await writeAudit(tx, actor, {
+          action: 'auth.locked',
+          objectType: 'account',
+          objectId: account?.id ?? null,
+          after: { username },
+        });
       });
       throw lockedError(until);
     }
     await ctx.db.transaction((tx) =>
-      writeAudit(tx, actor, { action: 'auth.login_failed', objectType: 'account', objectId: account?.id ?? null, after: { username } }),
+      writeAudit(tx, actor, {
+        action: 'auth.login_failed',
+        objectType: 'account',
+        objectId: account?.id ?? null,
+        after: { username },
+      }),
     );
     throw new AppError('AUTH_INVALID_CREDENTIALS', 401, { remainingAttempts: MAX_FAILED_LOGINS - failed });
   }

@@ -48,10 +48,20 @@ describe('auth', () => {
   it('refuses a cookie-authenticated write without the CSRF header (403) and accepts it with', async () => {
     const s = await t.login('admin');
     const body = { name: '无令牌单位', type: 'organ', regionCode: '620302' };
-    const without = await t.app.inject({ method: 'POST', url: '/api/v1/units', payload: body, headers: { cookie: s.cookie } });
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: body,
+      headers: { cookie: s.cookie },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('CSRF_TOKEN_INVALID');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/units', payload: body, headers: { cookie: s.cookie, 'x-csrf-token': 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: body,
+      headers: { cookie: s.cookie, 'x-csrf-token': 'nope' },
+    });
     expect(wrong.statusCode).toBe(403);
     const ok = await s.inject({ method: 'POST', url: '/api/v1/units', payload: body });
     expect(ok.statusCode).toBe(201);
@@ -92,10 +102,18 @@ describe('auth', () => {
     const blocked = await s.inject({ method: 'GET', url: '/api/v1/regions/tree' });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
-    const weak = await s.inject({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'Initial#2026x', newPassword: 'short' } });
+    const weak = await s.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: 'Initial#2026x', newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details.fields[0].field).toBe('newPassword');
-    const ok = await s.inject({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'Initial#2026x', newPassword: 'Better#Pass2026' } });
+    const ok = await s.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: 'Initial#2026x', newPassword: 'Better#Pass2026' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await s.inject({ method: 'GET', url: '/api/v1/me' })).json().user.mustChangePassword).toBe(false);
   });
@@ -124,10 +142,18 @@ describe('auth', () => {
     const sec = await t.login('secadmin');
     const list = await sec.inject({ method: 'GET', url: '/api/v1/accounts?q=auditor' });
     const auditor = list.json().items.find((a: any) => a.username === 'auditor');
-    const res = await sec.inject({ method: 'POST', url: `/api/v1/accounts/${auditor.id}/roles`, payload: { role: 'sysadmin', scopeKind: 'all' } });
+    const res = await sec.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${auditor.id}/roles`,
+      payload: { role: 'sysadmin', scopeKind: 'all' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('ROLE_SEPARATION_VIOLATION');
-    const other = await sec.inject({ method: 'POST', url: `/api/v1/accounts/${auditor.id}/roles`, payload: { role: 'resident', scopeKind: 'own' } });
+    const other = await sec.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${auditor.id}/roles`,
+      payload: { role: 'resident', scopeKind: 'own' },
+    });
     expect(other.statusCode).toBe(201);
   });
 });

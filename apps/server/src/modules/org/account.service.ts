@@ -1,4 +1,4 @@
-import { checkPasswordPolicy, pageQuery, roleCodes } from '@wenming/contracts';
+import { checkPasswordPolicy, type pageQuery, roleCodes } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, can, requirePermission } from '../../platform/access';
@@ -51,7 +51,9 @@ export async function listAccounts(db: Db, actor: Actor, q: z.infer<typeof pageQ
 }
 
 async function getAccountRow(db: Db, actor: Actor, id: string) {
-  const res = await db.execute(sql`SELECT id, username FROM account WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
+  const res = await db.execute(
+    sql`SELECT id, username FROM account WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,
+  );
   if (!res.rows[0]) throw new AppError('ACCOUNT_NOT_FOUND', 404);
   return res.rows[0] as { id: string; username: string };
 }
@@ -68,11 +70,18 @@ export async function createAccount(
   const id = newId();
   const hash = await hashPassword(b.initialPassword);
   await db.transaction(async (tx) => {
-    const res = await tx.execute(sql`INSERT INTO account (tenant_id, id, username, display_name, person_id, password_hash, must_change_password)
+    const res =
+      await tx.execute(sql`INSERT INTO account (tenant_id, id, username, display_name, person_id, password_hash, must_change_password)
       VALUES (${actor.tenantId}, ${id}, ${b.username}, ${b.displayName}, ${b.personId ?? null}, ${hash}, true)
       ON CONFLICT DO NOTHING RETURNING id`);
-    if (!res.rows.length) throw new AppError('USERNAME_TAKEN', 409, { fieldKeys: [{ field: 'username', key: 'taken' }] });
-    await writeAudit(tx, actor, { action: 'account.create', objectType: 'account', objectId: id, after: { username: b.username, displayName: b.displayName } });
+    if (!res.rows.length)
+      throw new AppError('USERNAME_TAKEN', 409, { fieldKeys: [{ field: 'username', key: 'taken' }] });
+    await writeAudit(tx, actor, {
+      action: 'account.create',
+      objectType: 'account',
+      objectId: id,
+      after: { username: b.username, displayName: b.displayName },
+    });
   });
   return { id, username: b.username, displayName: b.displayName, mustChangePassword: true };
 }
@@ -80,18 +89,26 @@ export async function createAccount(
 async function assertScopeRef(db: Db, actor: Actor, kind: string, ref: string | null | undefined) {
   if (kind === 'all' || kind === 'own') return null;
   if (!ref) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'scopeRef', key: 'required' }] });
-  const table = { region: sql`region WHERE code = ${ref}`, unit: sql`unit WHERE id::text = ${ref}`, site: sql`practice_site WHERE id::text = ${ref}` }[
-    kind as 'region' | 'unit' | 'site'
-  ];
+  const table = {
+    region: sql`region WHERE code = ${ref}`,
+    unit: sql`unit WHERE id::text = ${ref}`,
+    site: sql`practice_site WHERE id::text = ${ref}`,
+  }[kind as 'region' | 'unit' | 'site'];
   if (table) {
     const res = await db.execute(sql`SELECT 1 FROM ${table} AND tenant_id = ${actor.tenantId}`);
-    if (!res.rows.length) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'scopeRef', key: 'invalid_value' }] });
+    if (!res.rows.length)
+      throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'scopeRef', key: 'invalid_value' }] });
   }
   return ref;
 }
 
 /** Grant a role bound to a data scope; 三员分立 is enforced. */
-export async function assignRole(db: Db, actor: Actor, accountId: string, b: { role: string; scopeKind: string; scopeRef?: string | null }) {
+export async function assignRole(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  b: { role: string; scopeKind: string; scopeRef?: string | null },
+) {
   requirePermission(actor, 'role.manage');
   await getAccountRow(db, actor, accountId);
   if (!(roleCodes as readonly string[]).includes(b.role))
@@ -103,7 +120,12 @@ export async function assignRole(db: Db, actor: Actor, accountId: string, b: { r
     await assertRoleSeparation(tx, actor.tenantId, accountId, b.role);
     await tx.execute(sql`INSERT INTO role_assignment (tenant_id, id, account_id, role_code, scope_kind, scope_ref)
       VALUES (${actor.tenantId}, ${id}, ${accountId}, ${b.role}, ${b.scopeKind}, ${ref})`);
-    await writeAudit(tx, actor, { action: 'account.role_assigned', objectType: 'account', objectId: accountId, after: { id, ...b, scopeRef: ref } });
+    await writeAudit(tx, actor, {
+      action: 'account.role_assigned',
+      objectType: 'account',
+      objectId: accountId,
+      after: { id, ...b, scopeRef: ref },
+    });
   });
   return { id, role: b.role, scopeKind: b.scopeKind, scopeRef: ref };
 }
@@ -111,10 +133,16 @@ export async function assignRole(db: Db, actor: Actor, accountId: string, b: { r
 export async function revokeRole(db: Db, actor: Actor, accountId: string, assignmentId: string) {
   requirePermission(actor, 'role.manage');
   await db.transaction(async (tx) => {
-    const res = await tx.execute(sql`DELETE FROM role_assignment WHERE tenant_id = ${actor.tenantId} AND account_id = ${accountId}
+    const res =
+      await tx.execute(sql`DELETE FROM role_assignment WHERE tenant_id = ${actor.tenantId} AND account_id = ${accountId}
       AND id = ${assignmentId} RETURNING role_code, scope_kind, scope_ref`);
     if (!res.rows.length) throw new AppError('ROLE_ASSIGNMENT_NOT_FOUND', 404);
-    await writeAudit(tx, actor, { action: 'account.role_revoked', objectType: 'account', objectId: accountId, before: res.rows[0] });
+    await writeAudit(tx, actor, {
+      action: 'account.role_revoked',
+      objectType: 'account',
+      objectId: accountId,
+      before: res.rows[0],
+    });
   });
   return { ok: true };
 }
@@ -132,6 +160,8 @@ export async function unlockAccount(db: Db, actor: Actor, accountId: string) {
 
 export async function listRoles(db: Db, actor: Actor) {
   if (!canSeeAccounts(actor)) requirePermission(actor, 'role.manage');
-  const res = await db.execute(sql`SELECT code, name, permissions FROM role WHERE tenant_id = ${actor.tenantId} ORDER BY code`);
+  const res = await db.execute(
+    sql`SELECT code, name, permissions FROM role WHERE tenant_id = ${actor.tenantId} ORDER BY code`,
+  );
   return res.rows;
 }

@@ -217,6 +217,36 @@ describe('POST /units/import', () => {
   });
 });
 
+describe('large files', () => {
+  const many = (n: number, name: (i: number) => string) =>
+    xlsx([unitHeader, ...Array.from({ length: n }, (_, i) => [name(i), '企业', null, DEMO_DISTRICT])]);
+
+  it('imports in several chunks without hanging and ends with progress at the total', async () => {
+    const before = await count('unit');
+    const job = await runImport(admin, 'units', await many(1200, (i) => `批量单位${i}`));
+    expect(job).toMatchObject({ status: 'done', result: { created: 1200 }, progress: 2400, progressTotal: 2400 });
+    expect(await count('unit')).toBe(before + 1200);
+  });
+
+  it('rolls back every chunk when an insert fails late in the transaction', async () => {
+    await t.ctx.db.execute(sql`CREATE FUNCTION wm_test_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.name = '爆炸单位' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$`);
+    await t.ctx.db.execute(
+      sql`CREATE TRIGGER wm_test_boom BEFORE INSERT ON unit FOR EACH ROW EXECUTE FUNCTION wm_test_boom()`,
+    );
+    try {
+      const before = await count('unit');
+      const job = await runImport(admin, 'units', await many(1100, (i) => (i === 1050 ? '爆炸单位' : `回滚单位${i}`)));
+      expect(job.status).toBe('queued'); // an unexpected error is retried later
+      expect(job.error).toMatch(/boom/);
+      expect(await count('unit')).toBe(before);
+    } finally {
+      await t.ctx.db.execute(sql`DROP TRIGGER wm_test_boom ON unit`);
+      await t.ctx.db.execute(sql`DROP FUNCTION wm_test_boom()`);
+    }
+  });
+});
+
 describe('GET /units/export.xlsx', () => {
   it('exports with the list filters and scope, phones masked, and the export imports again', async () => {
     const res = await district.inject({ method: 'GET', url: `/api/v1/units/export.xlsx?regionCode=${DEMO_DISTRICT}` });

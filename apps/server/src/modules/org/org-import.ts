@@ -253,7 +253,7 @@ export async function unitTemplate(ctx: AppContext, actor: Actor): Promise<Buffe
   requirePermission(actor, 'unit.manage');
   const code17 = '91620302MA0123456';
   const example = {
-    name: '示范市第一中学',
+    name: '示范市实验小学',
     type: '学校',
     creditCode: code17 + computeUsccCheck(code17),
     regionCode: await exampleRegion(ctx.db, actor),
@@ -275,7 +275,7 @@ export async function personTemplate(ctx: AppContext, actor: Actor): Promise<Buf
     gender: '男',
     idCard: id17 + computeIdCardCheck(id17),
     phone: '13800001111',
-    unitId: '示范市第一中学',
+    unitId: '示范市实验小学',
     regionCode: await exampleRegion(ctx.db, actor),
     position: '志愿者',
   };

@@ -1,24 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
 import { systemActor } from '../../platform/access';
 import { newId } from '../../platform/ids';
 import { updateGrid } from './grid.service';
 import { findResponsibleUnits } from './pairing.service';
 import { createPoint } from './point.service';
-
-// Until modules/index.ts registers these routes, add them to the app under test (a no-op once it does).
-vi.mock('../index', async (importOriginal) => {
-  const orig = await importOriginal<typeof import('../index')>();
-  const { pairingRoutes } = await import('./pairing.routes');
-  return {
-    ...orig,
-    registerModules: (ctx: any) => async (app: any) => {
-      await orig.registerModules(ctx)(app, {});
-      if (!app.hasRoute({ method: 'GET', url: '/api/v1/pairings' })) await app.register(pairingRoutes(ctx));
-    },
-  };
-});
 
 let t: TestApp;
 let admin: Session;

@@ -9,8 +9,10 @@ const tags = ['people 人员'];
 
 export function personRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/people', { schema: { tags, summary: '人员列表（证件号、手机号脱敏）', querystring: personListQuery } }, (req) =>
-      people.listPeople(ctx.db, actorOf(req), req.query),
+    app.get(
+      '/people',
+      { schema: { tags, summary: '人员列表（证件号、手机号脱敏）', querystring: personListQuery } },
+      (req) => people.listPeople(ctx.db, actorOf(req), req.query),
     );
     app.get('/people/:id', { schema: { tags, summary: '人员详情', params: idParam } }, (req) =>
       people.getPerson(ctx.db, actorOf(req), req.params.id),
@@ -25,11 +27,20 @@ export function personRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/people/:id',
-      { schema: { tags, summary: '修改人员（带版本号）', params: idParam, body: personBody.extend({ version: z.number().int() }) } },
+      {
+        schema: {
+          tags,
+          summary: '修改人员（带版本号）',
+          params: idParam,
+          body: personBody.extend({ version: z.number().int() }),
+        },
+      },
       (req) => people.updatePerson(ctx.db, ctx.cipher, actorOf(req), req.params.id, req.body),
     );
-    app.post('/people/:id/reveal', { schema: { tags, summary: '查看完整证件号与手机号（留痕）', params: idParam } }, (req) =>
-      people.revealPerson(ctx.db, ctx.cipher, actorOf(req), req.params.id),
+    app.post(
+      '/people/:id/reveal',
+      { schema: { tags, summary: '查看完整证件号与手机号（留痕）', params: idParam } },
+      (req) => people.revealPerson(ctx.db, ctx.cipher, actorOf(req), req.params.id),
     );
   };
 }

@@ -17,8 +17,10 @@ const from = sql`person p
   LEFT JOIN unit un ON un.tenant_id = p.tenant_id AND un.id = p.unit_id
   LEFT JOIN region rg ON rg.tenant_id = p.tenant_id AND rg.code = p.region_code`;
 
-export const personScope = (actor: Actor, permission: 'person.read' | 'person.manage' | 'person.reveal_pii' = 'person.read') =>
-  scopeFilter(actor, permission, { regionCode: sql`p.region_code`, unitId: sql`p.unit_id`, ownerId: sql`p.id` });
+export const personScope = (
+  actor: Actor,
+  permission: 'person.read' | 'person.manage' | 'person.reveal_pii' = 'person.read',
+) => scopeFilter(actor, permission, { regionCode: sql`p.region_code`, unitId: sql`p.unit_id`, ownerId: sql`p.id` });
 
 const toView = (r: any): PersonView => ({
   id: r.id,
@@ -60,7 +62,12 @@ export async function listPeople(db: Db, actor: Actor, f: PersonFilter & { page:
   return queryPage(db, { columns, from, where: personWhere(actor, f), orderBy: sql`p.name, p.id` }, f, toView);
 }
 
-export async function getPerson(db: Db, actor: Actor, id: string, permission: 'person.read' | 'person.manage' | 'person.reveal_pii' = 'person.read') {
+export async function getPerson(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: 'person.read' | 'person.manage' | 'person.reveal_pii' = 'person.read',
+) {
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE p.tenant_id = ${actor.tenantId} AND p.id = ${id} AND ${personScope(actor, permission)}`);
@@ -80,12 +87,18 @@ export function personPii(cipher: PiiCipher, b: Pick<PersonBody, 'idCard' | 'pho
 }
 
 /** Insert people in a transaction; an ID number already registered is a 409. Used by create and import. */
-export async function insertPeople(tx: Db, cipher: PiiCipher, tenantId: string, bodies: (PersonBody & { id?: string })[]) {
+export async function insertPeople(
+  tx: Db,
+  cipher: PiiCipher,
+  tenantId: string,
+  bodies: (PersonBody & { id?: string })[],
+) {
   const ids: string[] = [];
   for (const b of bodies) {
     const id = b.id ?? newId();
     const pii = personPii(cipher, b);
-    const res = await tx.execute(sql`INSERT INTO person (tenant_id, id, name, gender, id_card_enc, id_card_hash, id_card_masked,
+    const res =
+      await tx.execute(sql`INSERT INTO person (tenant_id, id, name, gender, id_card_enc, id_card_hash, id_card_masked,
         phone_enc, phone_masked, unit_id, region_code, position, search_text)
       VALUES (${tenantId}, ${id}, ${b.name}, ${b.gender ?? null}, ${pii.idCardEnc}, ${pii.idCardHash}, ${pii.idCardMasked},
         ${pii.phoneEnc}, ${pii.phoneMasked}, ${b.unitId ?? null}, ${b.regionCode}, ${b.position ?? null}, ${buildSearchText(b.name)})
@@ -103,7 +116,8 @@ export async function insertPeople(tx: Db, cipher: PiiCipher, tenantId: string, 
 async function assertUnitUsable(db: Db, actor: Actor, unitId: string | null | undefined) {
   if (!unitId) return;
   const res = await db.execute(sql`SELECT 1 FROM unit WHERE tenant_id = ${actor.tenantId} AND id = ${unitId}`);
-  if (!res.rows.length) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'unitId', key: 'unknown_unit' }] });
+  if (!res.rows.length)
+    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'unitId', key: 'unknown_unit' }] });
 }
 
 export async function createPerson(db: Db, cipher: PiiCipher, actor: Actor, body: PersonBody & { id?: string }) {
@@ -114,14 +128,25 @@ export async function createPerson(db: Db, cipher: PiiCipher, actor: Actor, body
   await db.transaction(async (tx) => {
     const created = await insertPeople(tx, cipher, actor.tenantId, [{ ...body, id }]);
     if (created.length)
-      await writeAudit(tx, actor, { action: 'person.create', objectType: 'person', objectId: id, after: maskedBody(body) });
+      await writeAudit(tx, actor, {
+        action: 'person.create',
+        objectType: 'person',
+        objectId: id,
+        after: maskedBody(body),
+      });
   });
   return getPerson(db, actor, id);
 }
 
 const maskedBody = (b: PersonBody) => ({ ...b, idCard: maskIdCard(b.idCard), phone: maskPhone(b.phone) });
 
-export async function updatePerson(db: Db, cipher: PiiCipher, actor: Actor, id: string, body: PersonBody & { version: number }) {
+export async function updatePerson(
+  db: Db,
+  cipher: PiiCipher,
+  actor: Actor,
+  id: string,
+  body: PersonBody & { version: number },
+) {
   const before = await getPerson(db, actor, id, 'person.manage');
   await assertRegionUsable(db, actor, body.regionCode, 'person.manage');
   await assertUnitUsable(db, actor, body.unitId);
@@ -135,7 +160,13 @@ export async function updatePerson(db: Db, cipher: PiiCipher, actor: Actor, id: 
         version = version + 1, updated_at = now()
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
       if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
-      await writeAudit(tx, actor, { action: 'person.update', objectType: 'person', objectId: id, before, after: maskedBody(body) });
+      await writeAudit(tx, actor, {
+        action: 'person.update',
+        objectType: 'person',
+        objectId: id,
+        before,
+        after: maskedBody(body),
+      });
     })
     .catch((err) => {
       if (err?.cause?.code === '23505' || err?.code === '23505') throw new AppError('PERSON_ID_CARD_TAKEN', 409);
@@ -147,10 +178,20 @@ export async function updatePerson(db: Db, cipher: PiiCipher, actor: Actor, id: 
 /** Show a person's whole ID number and phone: needs `person.reveal_pii` in scope, and every view is audited. */
 export async function revealPerson(db: Db, cipher: PiiCipher, actor: Actor, id: string) {
   await getPerson(db, actor, id, 'person.reveal_pii');
-  const res = await db.execute(sql`SELECT id_card_enc, phone_enc FROM person WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
+  const res = await db.execute(
+    sql`SELECT id_card_enc, phone_enc FROM person WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,
+  );
   const r = res.rows[0] as any;
   await db.transaction((tx) =>
-    writeAudit(tx, actor, { action: 'person.reveal_pii', objectType: 'person', objectId: id, after: { fields: ['idCard', 'phone'] } }),
+    writeAudit(tx, actor, {
+      action: 'person.reveal_pii',
+      objectType: 'person',
+      objectId: id,
+      after: { fields: ['idCard', 'phone'] },
+    }),
   );
-  return { idCard: r.id_card_enc ? cipher.decrypt(r.id_card_enc) : null, phone: r.phone_enc ? cipher.decrypt(r.phone_enc) : null };
+  return {
+    idCard: r.id_card_enc ? cipher.decrypt(r.id_card_enc) : null,
+    phone: r.phone_enc ? cipher.decrypt(r.phone_enc) : null,
+  };
 }

@@ -44,7 +44,9 @@ export async function readDivisionSubtree(root: string): Promise<DivisionRow[]> 
   if (!level) throw new AppError('REGION_NOT_FOUND', 404, { code: root });
   const rows: DivisionRow[] = [];
   const add = (items: any[], parentKey: string | null) => {
-    for (const i of items) if (i.code.startsWith(root)) rows.push({ code: i.code, name: i.name, parentCode: parentKey ? i[parentKey] : null });
+    for (const i of items)
+      if (i.code.startsWith(root))
+        rows.push({ code: i.code, name: i.name, parentCode: parentKey ? i[parentKey] : null });
   };
   if (level === 'province') add(readJson('provinces.json'), null);
   if (level === 'province' || level === 'prefecture') add(readJson('cities.json'), 'provinceCode');
@@ -74,7 +76,8 @@ export async function importRegionSubtree(
     const known = pathOf.get(code);
     if (known) return known;
     const r = byCode.get(code)!;
-    const p = code === root || !r.parentCode || !byCode.has(r.parentCode) ? code : `${resolvePath(r.parentCode)}.${code}`;
+    const p =
+      code === root || !r.parentCode || !byCode.has(r.parentCode) ? code : `${resolvePath(r.parentCode)}.${code}`;
     pathOf.set(code, p);
     return p;
   };

@@ -37,7 +37,12 @@ async function findRegion(db: Db, actor: Actor, code: string, permission: 'regio
 }
 
 /** A region the actor may see (or manage), else 404. */
-export async function getRegion(db: Db, actor: Actor, code: string, permission: 'region.read' | 'region.manage' = 'region.read') {
+export async function getRegion(
+  db: Db,
+  actor: Actor,
+  code: string,
+  permission: 'region.read' | 'region.manage' = 'region.read',
+) {
   requirePermission(actor, permission);
   const r = await findRegion(db, actor, code, permission);
   if (!r) throw new AppError('REGION_NOT_FOUND', 404);
@@ -45,7 +50,12 @@ export async function getRegion(db: Db, actor: Actor, code: string, permission: 
 }
 
 /** Nested tree under `root` (or under each scope root) down to `depth` levels, active regions only. */
-export async function getRegionTree(db: Db, actor: Actor, root: string | undefined, depth: number): Promise<RegionNode[]> {
+export async function getRegionTree(
+  db: Db,
+  actor: Actor,
+  root: string | undefined,
+  depth: number,
+): Promise<RegionNode[]> {
   requirePermission(actor, 'region.read');
   let rootRows: RegionRow[];
   if (root) rootRows = [await getRegion(db, actor, root)];
@@ -69,7 +79,14 @@ export async function getRegionTree(db: Db, actor: Actor, root: string | undefin
       ORDER BY r.path`);
     const nodes = new Map<string, RegionNode>();
     for (const row of res.rows as unknown as RegionRow[]) {
-      const node: RegionNode = { code: row.code, name: row.name, level: row.level, status: row.status, childCount: row.child_count, children: [] };
+      const node: RegionNode = {
+        code: row.code,
+        name: row.name,
+        level: row.level,
+        status: row.status,
+        childCount: row.child_count,
+        children: [],
+      };
       nodes.set(row.code, node);
       const parent = row.parent_code ? nodes.get(row.parent_code) : undefined;
       if (parent && row.code !== r.code) parent.children!.push(node);
@@ -81,7 +98,11 @@ export async function getRegionTree(db: Db, actor: Actor, root: string | undefin
 }
 
 /** Search regions by name, pinyin initials or code, within scope. */
-export async function listRegions(db: Db, actor: Actor, q: { q?: string; page: number; pageSize: number; includeRetired?: boolean }) {
+export async function listRegions(
+  db: Db,
+  actor: Actor,
+  q: { q?: string; page: number; pageSize: number; includeRetired?: boolean },
+) {
   requirePermission(actor, 'region.read');
   return queryPage(
     db,
@@ -97,7 +118,14 @@ export async function listRegions(db: Db, actor: Actor, q: { q?: string; page: n
       orderBy: sql`r.path`,
     },
     q,
-    (r: RegionRow) => ({ code: r.code, name: r.name, level: r.level, status: r.status, parentCode: r.parent_code, path: r.path }),
+    (r: RegionRow) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      status: r.status,
+      parentCode: r.parent_code,
+      path: r.path,
+    }),
   );
 }
 
@@ -108,7 +136,15 @@ export async function getRegionHistory(db: Db, actor: Actor, code: string) {
   return res.rows.map((r: any) => ({ ...r, at: new Date(r.at).toISOString() }));
 }
 
-async function recordChange(tx: Db, actor: Actor, code: string, action: string, before: unknown, after: unknown, reason?: string) {
+async function recordChange(
+  tx: Db,
+  actor: Actor,
+  code: string,
+  action: string,
+  before: unknown,
+  after: unknown,
+  reason?: string,
+) {
   await tx.execute(sql`INSERT INTO region_change (tenant_id, id, region_code, action, before, after, reason, actor_id)
     VALUES (${actor.tenantId}, ${newId()}, ${code}, ${action}, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb,
       ${reason ?? null}, ${actor.accountId})`);
@@ -120,7 +156,8 @@ export async function createRegion(db: Db, actor: Actor, input: { code: string; 
   const parent = await getRegion(db, actor, input.parentCode, 'region.manage');
   if (parent.status !== 'active') throw new AppError('REGION_RETIRED', 422);
   const level = childLevel(parent.level) ?? levelOfCode(input.code);
-  if (!level) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'parentCode', key: 'invalid_value' }] });
+  if (!level)
+    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'parentCode', key: 'invalid_value' }] });
   return db.transaction(async (tx) => {
     const res = await tx.execute(sql`INSERT INTO region (tenant_id, code, name, level, parent_code, path, search_text)
       VALUES (${actor.tenantId}, ${input.code}, ${input.name}, ${level}, ${parent.code}, ${`${parent.path}.${input.code}`}::ltree,
@@ -160,9 +197,23 @@ export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: 
         WHERE tenant_id = ${actor.tenantId} AND region_code = ${code} RETURNING 1`);
       moved[table] = res.rows.length;
     }
+    // Pairings that named the merged region now name the one it merged into (a pair already there is kept once).
+    await tx.execute(sql`DELETE FROM pairing p WHERE p.tenant_id = ${actor.tenantId} AND p.target_kind = 'region' AND p.target_ref = ${code}
+      AND EXISTS (SELECT 1 FROM pairing q WHERE q.tenant_id = p.tenant_id AND q.unit_id = p.unit_id AND q.kind = p.kind
+        AND q.target_kind = 'region' AND q.target_ref = ${intoCode})`);
+    await tx.execute(sql`UPDATE pairing SET target_ref = ${intoCode} WHERE tenant_id = ${actor.tenantId}
+      AND target_kind = 'region' AND target_ref = ${code}`);
     await tx.execute(sql`UPDATE region SET status = 'retired', merged_into = ${intoCode}, updated_at = now()
       WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
-    await recordChange(tx, actor, code, 'merge', { status: 'active' }, { status: 'retired', mergedInto: intoCode, moved }, reason);
+    await recordChange(
+      tx,
+      actor,
+      code,
+      'merge',
+      { status: 'active' },
+      { status: 'retired', mergedInto: intoCode, moved },
+      reason,
+    );
     await recordChange(tx, actor, intoCode, 'absorb', null, { absorbed: code, moved }, reason);
     return { code, mergedInto: intoCode, moved };
   });
@@ -176,7 +227,9 @@ export async function retireRegion(db: Db, actor: Actor, code: string, reason?: 
     AND status = 'active' LIMIT 1`);
   if (kids.rows.length) throw new AppError('REGION_HAS_CHILDREN', 422);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`UPDATE region SET status = 'retired', updated_at = now() WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
+    await tx.execute(
+      sql`UPDATE region SET status = 'retired', updated_at = now() WHERE tenant_id = ${actor.tenantId} AND code = ${code}`,
+    );
     await recordChange(tx, actor, code, 'retire', { status: 'active' }, { status: 'retired' }, reason);
     return { code, status: 'retired' };
   });

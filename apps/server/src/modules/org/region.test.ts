@@ -11,7 +11,11 @@ describe('regions', () => {
   it('401 without a session, 400 naming a bad code', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/regions/tree' })).statusCode).toBe(401);
     const s = await t.login('admin');
-    const res = await s.inject({ method: 'POST', url: '/api/v1/regions', payload: { code: 'abc', name: 'x', parentCode: '620302001' } });
+    const res = await s.inject({
+      method: 'POST',
+      url: '/api/v1/regions',
+      payload: { code: 'abc', name: 'x', parentCode: '620302001' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields[0]).toEqual({ field: 'code', message: '代码：不是有效的行政区划代码' });
   });
@@ -35,25 +39,49 @@ describe('regions', () => {
     expect(byName.items[0].code).toBe('620302001');
     const byInitials = (await s.inject({ method: 'GET', url: '/api/v1/regions?q=bhljd' })).json();
     expect(byInitials.items.map((r: any) => r.code)).toContain('620302001');
-    const traditional = (await s.inject({ method: 'GET', url: `/api/v1/regions?q=${encodeURIComponent('濱河路')}` })).json();
+    const traditional = (
+      await s.inject({ method: 'GET', url: `/api/v1/regions?q=${encodeURIComponent('濱河路')}` })
+    ).json();
     expect(traditional.items.map((r: any) => r.code)).toContain('620302001');
   });
 
   it('adds, renames, merges and retires regions, keeping history and audit', async () => {
     const s = await t.login('district_admin');
-    const add = await s.inject({ method: 'POST', url: '/api/v1/regions', payload: { code: '620302001099', name: '新建社区', parentCode: '620302001' } });
+    const add = await s.inject({
+      method: 'POST',
+      url: '/api/v1/regions',
+      payload: { code: '620302001099', name: '新建社区', parentCode: '620302001' },
+    });
     expect(add.statusCode).toBe(201);
     expect(add.json().level).toBe('village');
-    const dup = await s.inject({ method: 'POST', url: '/api/v1/regions', payload: { code: '620302001099', name: '重复', parentCode: '620302001' } });
+    const dup = await s.inject({
+      method: 'POST',
+      url: '/api/v1/regions',
+      payload: { code: '620302001099', name: '重复', parentCode: '620302001' },
+    });
     expect(dup.statusCode).toBe(409);
-    const ren = await s.inject({ method: 'POST', url: '/api/v1/regions/620302001099/rename', payload: { name: '和谐社区', reason: '更名' } });
+    const ren = await s.inject({
+      method: 'POST',
+      url: '/api/v1/regions/620302001099/rename',
+      payload: { name: '和谐社区', reason: '更名' },
+    });
     expect(ren.json().name).toBe('和谐社区');
     // A unit in the community moves with the merge.
-    const unit = await s.inject({ method: 'POST', url: '/api/v1/units', payload: { name: '和谐社区居委会', type: 'community', regionCode: '620302001099' } });
-    const merge = await s.inject({ method: 'POST', url: '/api/v1/regions/620302001099/merge', payload: { intoCode: '620302001001', reason: '撤并' } });
+    const unit = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { name: '和谐社区居委会', type: 'community', regionCode: '620302001099' },
+    });
+    const merge = await s.inject({
+      method: 'POST',
+      url: '/api/v1/regions/620302001099/merge',
+      payload: { intoCode: '620302001001', reason: '撤并' },
+    });
     expect(merge.statusCode).toBe(200);
     expect(merge.json().moved.unit).toBe(1);
-    expect((await s.inject({ method: 'GET', url: `/api/v1/units/${unit.json().id}` })).json().regionCode).toBe('620302001001');
+    expect((await s.inject({ method: 'GET', url: `/api/v1/units/${unit.json().id}` })).json().regionCode).toBe(
+      '620302001001',
+    );
     const detail = (await s.inject({ method: 'GET', url: '/api/v1/regions/620302001099' })).json();
     expect(detail.status).toBe('retired');
     expect(detail.history.map((h: any) => h.action)).toEqual(['create', 'rename', 'merge']);
@@ -64,14 +92,26 @@ describe('regions', () => {
     const retireParent = await s.inject({ method: 'POST', url: '/api/v1/regions/620302001/retire', payload: {} });
     expect(retireParent.statusCode).toBe(422);
     expect(retireParent.json().error.code).toBe('REGION_HAS_CHILDREN');
-    const audit = await (await t.login('auditor')).inject({ method: 'GET', url: '/api/v1/audit-events?objectType=region&objectId=620302001099' });
-    expect(audit.json().items.map((e: any) => e.action).sort()).toEqual(['region.create', 'region.merge', 'region.rename']);
+    const audit = await (await t.login('auditor')).inject({
+      method: 'GET',
+      url: '/api/v1/audit-events?objectType=region&objectId=620302001099',
+    });
+    expect(
+      audit
+        .json()
+        .items.map((e: any) => e.action)
+        .sort(),
+    ).toEqual(['region.create', 'region.merge', 'region.rename']);
   });
 
   it('refuses edits outside the scope with 404', async () => {
     const s = await t.login('district_admin');
-    expect((await s.inject({ method: 'POST', url: '/api/v1/regions/620321100/rename', payload: { name: 'x' } })).statusCode).toBe(404);
+    expect(
+      (await s.inject({ method: 'POST', url: '/api/v1/regions/620321100/rename', payload: { name: 'x' } })).statusCode,
+    ).toBe(404);
     const i = await t.login('inspector');
-    expect((await i.inject({ method: 'POST', url: '/api/v1/regions/620302001/rename', payload: { name: 'x' } })).statusCode).toBe(403);
+    expect(
+      (await i.inject({ method: 'POST', url: '/api/v1/regions/620302001/rename', payload: { name: 'x' } })).statusCode,
+    ).toBe(403);
   });
 });

@@ -1,19 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
-
-// Until modules/index.ts registers these routes, add them to the app under test (a no-op once it does).
-vi.mock('../index', async (importOriginal) => {
-  const orig = await importOriginal<typeof import('../index')>();
-  const { orgStatsRoutes } = await import('./stats.routes');
-  return {
-    ...orig,
-    registerModules: (ctx: any) => async (app: any) => {
-      await orig.registerModules(ctx)(app, {});
-      if (!app.hasRoute({ method: 'GET', url: '/api/v1/org/stats' })) await app.register(orgStatsRoutes(ctx));
-    },
-  };
-});
 
 let t: TestApp;
 let admin: Session;

@@ -28,7 +28,9 @@ export async function createTenant(
   if (existing[0]) return { id: existing[0].id, created: false };
   const id = newId();
   await db.transaction(async (tx) => {
-    await tx.insert(s.tenant).values({ id, code: input.code, name: input.name, rootRegionCode: input.rootRegionCode ?? null });
+    await tx
+      .insert(s.tenant)
+      .values({ id, code: input.code, name: input.name, rootRegionCode: input.rootRegionCode ?? null });
     await ensureBuiltinRoles(tx, id);
   });
   return { id, created: true };
@@ -58,7 +60,12 @@ export interface NewAccount {
 }
 
 /** Create an account with role assignments (no audit: used by seeding and the CLI). */
-export async function createAccountRaw(db: Db, tenantId: string, a: NewAccount, passwordHash?: string): Promise<string> {
+export async function createAccountRaw(
+  db: Db,
+  tenantId: string,
+  a: NewAccount,
+  passwordHash?: string,
+): Promise<string> {
   const id = newId();
   const hash = passwordHash ?? (await hashPassword(a.password));
   await db.transaction(async (tx) => {
@@ -88,6 +95,8 @@ export async function createAccountRaw(db: Db, tenantId: string, a: NewAccount, 
 }
 
 export async function countRows(db: Db, table: string, tenantId: string): Promise<number> {
-  const res = await db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE tenant_id = ${tenantId}`);
+  const res = await db.execute(
+    sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE tenant_id = ${tenantId}`,
+  );
   return Number((res.rows[0] as any).n);
 }

@@ -9,8 +9,10 @@ const tags = ['units 单位'];
 
 export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/units', { schema: { tags, summary: '单位列表（名称、拼音首字母、繁简、信用代码检索）', querystring: unitListQuery } }, (req) =>
-      units.listUnits(ctx.db, ctx.cipher, actorOf(req), req.query),
+    app.get(
+      '/units',
+      { schema: { tags, summary: '单位列表（名称、拼音首字母、繁简、信用代码检索）', querystring: unitListQuery } },
+      (req) => units.listUnits(ctx.db, ctx.cipher, actorOf(req), req.query),
     );
     app.get('/units/:id', { schema: { tags, summary: '单位详情', params: idParam } }, (req) =>
       units.getUnit(ctx.db, ctx.cipher, actorOf(req), req.params.id),
@@ -25,7 +27,14 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/units/:id',
-      { schema: { tags, summary: '修改单位（带版本号）', params: idParam, body: unitBody.extend({ version: z.number().int() }) } },
+      {
+        schema: {
+          tags,
+          summary: '修改单位（带版本号）',
+          params: idParam,
+          body: unitBody.extend({ version: z.number().int() }),
+        },
+      },
       (req) => units.updateUnit(ctx.db, ctx.cipher, actorOf(req), req.params.id, req.body),
     );
   };

@@ -55,12 +55,25 @@ export function unitWhere(actor: Actor, f: UnitFilter) {
 }
 
 /** Units in scope, searchable by name, pinyin initials, either script or credit code. */
-export async function listUnits(db: Db, cipher: PiiCipher, actor: Actor, f: UnitFilter & { page: number; pageSize: number }) {
+export async function listUnits(
+  db: Db,
+  cipher: PiiCipher,
+  actor: Actor,
+  f: UnitFilter & { page: number; pageSize: number },
+) {
   requirePermission(actor, 'unit.read');
-  return queryPage(db, { columns, from, where: unitWhere(actor, f), orderBy: sql`u.name, u.id` }, f, (r) => toUnitView(r, cipher));
+  return queryPage(db, { columns, from, where: unitWhere(actor, f), orderBy: sql`u.name, u.id` }, f, (r) =>
+    toUnitView(r, cipher),
+  );
 }
 
-export async function getUnit(db: Db, cipher: PiiCipher, actor: Actor, id: string, permission: 'unit.read' | 'unit.manage' = 'unit.read') {
+export async function getUnit(
+  db: Db,
+  cipher: PiiCipher,
+  actor: Actor,
+  id: string,
+  permission: 'unit.read' | 'unit.manage' = 'unit.read',
+) {
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE u.tenant_id = ${actor.tenantId} AND u.id = ${id} AND ${unitScope(actor, permission)}`);
@@ -89,7 +102,8 @@ export async function insertUnits(tx: Db, cipher: PiiCipher, tenantId: string, b
   for (const b of bodies) {
     const v = unitValues(cipher, b);
     const id = b.id ?? newId();
-    const res = await tx.execute(sql`INSERT INTO unit (tenant_id, id, name, type, credit_code, region_code, parent_unit_id,
+    const res =
+      await tx.execute(sql`INSERT INTO unit (tenant_id, id, name, type, credit_code, region_code, parent_unit_id,
         honor_tier, contact_name, contact_phone_enc, address, search_text)
       VALUES (${tenantId}, ${id}, ${v.name}, ${v.type}, ${v.creditCode}, ${v.regionCode}, ${v.parentUnitId}, ${v.honorTier},
         ${v.contactName}, ${v.contactPhoneEnc}, ${v.address}, ${v.searchText})
@@ -110,27 +124,48 @@ export async function createUnit(db: Db, cipher: PiiCipher, actor: Actor, body: 
   const id = body.id ?? newId();
   await db.transaction(async (tx) => {
     const created = await insertUnits(tx, cipher, actor.tenantId, [{ ...body, id }]);
-    if (created.length) await writeAudit(tx, actor, { action: 'unit.create', objectType: 'unit', objectId: id, after: { ...body, contactPhone: maskPhone(body.contactPhone) } });
+    if (created.length)
+      await writeAudit(tx, actor, {
+        action: 'unit.create',
+        objectType: 'unit',
+        objectId: id,
+        after: { ...body, contactPhone: maskPhone(body.contactPhone) },
+      });
   });
   return getUnit(db, cipher, actor, id);
 }
 
 /** Update with optimistic concurrency: a stale version is a 409 with the current record. */
-export async function updateUnit(db: Db, cipher: PiiCipher, actor: Actor, id: string, body: UnitBody & { version: number }) {
+export async function updateUnit(
+  db: Db,
+  cipher: PiiCipher,
+  actor: Actor,
+  id: string,
+  body: UnitBody & { version: number },
+) {
   const before = await getUnit(db, cipher, actor, id, 'unit.manage');
   await assertRegionUsable(db, actor, body.regionCode, 'unit.manage');
   const v = unitValues(cipher, body);
-  await db.transaction(async (tx) => {
-    const res = await tx.execute(sql`UPDATE unit SET name = ${v.name}, type = ${v.type}, credit_code = ${v.creditCode},
+  await db
+    .transaction(async (tx) => {
+      const res =
+        await tx.execute(sql`UPDATE unit SET name = ${v.name}, type = ${v.type}, credit_code = ${v.creditCode},
         region_code = ${v.regionCode}, parent_unit_id = ${v.parentUnitId}, honor_tier = ${v.honorTier},
         contact_name = ${v.contactName}, contact_phone_enc = ${v.contactPhoneEnc}, address = ${v.address},
         search_text = ${v.searchText}, version = version + 1, updated_at = now()
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-    if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
-    await writeAudit(tx, actor, { action: 'unit.update', objectType: 'unit', objectId: id, before, after: { ...body, contactPhone: maskPhone(body.contactPhone) } });
-  }).catch((err) => {
-    if (err?.cause?.code === '23505' || err?.code === '23505') throw new AppError('UNIT_CREDIT_CODE_TAKEN', 409);
-    throw err;
-  });
+      if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
+      await writeAudit(tx, actor, {
+        action: 'unit.update',
+        objectType: 'unit',
+        objectId: id,
+        before,
+        after: { ...body, contactPhone: maskPhone(body.contactPhone) },
+      });
+    })
+    .catch((err) => {
+      if (err?.cause?.code === '23505' || err?.code === '23505') throw new AppError('UNIT_CREDIT_CODE_TAKEN', 409);
+      throw err;
+    });
   return getUnit(db, cipher, actor, id);
 }

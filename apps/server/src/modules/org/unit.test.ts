@@ -15,7 +15,11 @@ describe('units', () => {
   it('validates the credit code check character (400 naming creditCode)', async () => {
     const s = await t.login('admin');
     const bad = body17 + (uscc[17] === '0' ? '1' : '0');
-    const res = await s.inject({ method: 'POST', url: '/api/v1/units', payload: { name: '某局', type: 'organ', regionCode: '620302', creditCode: bad } });
+    const res = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { name: '某局', type: 'organ', regionCode: '620302', creditCode: bad },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields[0].field).toBe('creditCode');
     expect(res.json().error.details.fields[0].message).toMatch(/统一社会信用代码/);
@@ -26,7 +30,13 @@ describe('units', () => {
     const res = await s.inject({
       method: 'POST',
       url: '/api/v1/units',
-      payload: { name: '团结街道办事处', type: 'organ', regionCode: '620302', creditCode: uscc, contactPhone: '13900001111' },
+      payload: {
+        name: '团结街道办事处',
+        type: 'organ',
+        regionCode: '620302',
+        creditCode: uscc,
+        contactPhone: '13900001111',
+      },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().contactPhone).toBe('139****1111');
@@ -34,7 +44,11 @@ describe('units', () => {
       const list = (await s.inject({ method: 'GET', url: `/api/v1/units?q=${encodeURIComponent(q)}` })).json();
       expect(list.items.map((u: any) => u.name)).toContain('团结街道办事处');
     }
-    const dup = await s.inject({ method: 'POST', url: '/api/v1/units', payload: { name: '另一个', type: 'organ', regionCode: '620302', creditCode: uscc } });
+    const dup = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { name: '另一个', type: 'organ', regionCode: '620302', creditCode: uscc },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('UNIT_CREDIT_CODE_TAKEN');
   });

@@ -18,38 +18,52 @@ const field = (fields: Record<string, any>, name: string): string | null => {
 /** Files (upload, download through permission checks) and job status. */
 export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/files', { schema: { tags: ['files 文件'], summary: '上传文件（multipart：file，可带 id、clientTime、gpsLat、gpsLng、device）', consumes: ['multipart/form-data'] } }, async (req, reply) => {
-      const actor = actorOf(req);
-      requirePermission(actor, 'file.upload');
-      const part = await req.file();
-      if (!part) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
-      const bytes = await part.toBuffer();
-      const f = part.fields as Record<string, any>;
-      const id = field(f, 'id');
-      if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-        throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'id', key: 'invalid_format' }] });
-      const stored = await ctx.files.save(ctx.db, actor, bytes, {
-        id: id ?? undefined,
-        name: part.filename || 'file',
-        clientTime: optionalDate(field(f, 'clientTime')),
-        gpsLat: field(f, 'gpsLat'),
-        gpsLng: field(f, 'gpsLng'),
-        device: field(f, 'device'),
-      });
-      reply.status(201);
-      return stored;
-    });
+    app.post(
+      '/files',
+      {
+        schema: {
+          tags: ['files 文件'],
+          summary: '上传文件（multipart：file，可带 id、clientTime、gpsLat、gpsLng、device）',
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        requirePermission(actor, 'file.upload');
+        const part = await req.file();
+        if (!part) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+        const bytes = await part.toBuffer();
+        const f = part.fields as Record<string, any>;
+        const id = field(f, 'id');
+        if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+          throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'id', key: 'invalid_format' }] });
+        const stored = await ctx.files.save(ctx.db, actor, bytes, {
+          id: id ?? undefined,
+          name: part.filename || 'file',
+          clientTime: optionalDate(field(f, 'clientTime')),
+          gpsLat: field(f, 'gpsLat'),
+          gpsLng: field(f, 'gpsLng'),
+          device: field(f, 'device'),
+        });
+        reply.status(201);
+        return stored;
+      },
+    );
     app.get('/files/:id/meta', { schema: { tags: ['files 文件'], summary: '文件元数据', params: idParam } }, (req) =>
       ctx.files.get(ctx.db, actorOf(req), req.params.id),
     );
-    app.get('/files/:id', { schema: { tags: ['files 文件'], summary: '下载文件（经权限校验）', params: idParam } }, async (req, reply) => {
-      const f = await ctx.files.get(ctx.db, actorOf(req), req.params.id);
-      reply
-        .header('content-type', f.contentType)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);
-      return reply.send(ctx.files.read(f.sha256));
-    });
+    app.get(
+      '/files/:id',
+      { schema: { tags: ['files 文件'], summary: '下载文件（经权限校验）', params: idParam } },
+      async (req, reply) => {
+        const f = await ctx.files.get(ctx.db, actorOf(req), req.params.id);
+        reply
+          .header('content-type', f.contentType)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);
+        return reply.send(ctx.files.read(f.sha256));
+      },
+    );
     app.get('/jobs/:id', { schema: { tags: ['jobs 任务'], summary: '后台任务进度', params: idParam } }, async (req) => {
       const actor = actorOf(req);
       const job = (await ctx.jobs.get(ctx.db, actor.tenantId, req.params.id)) as any;

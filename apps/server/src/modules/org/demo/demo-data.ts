@@ -4,7 +4,13 @@ type Tier = 'none' | 'county' | 'city' | 'province' | 'national' | 'model';
 
 /** Fictional units of 示范市 (names invented for the demo). */
 export const demoUnits: { name: string; type: UnitType; tier: Tier; contact: string; address: string }[] = [
-  { name: '示范市精神文明建设指导委员会办公室', type: 'organ', tier: 'city', contact: '王文明', address: '示范市人民路1号' },
+  {
+    name: '示范市精神文明建设指导委员会办公室',
+    type: 'organ',
+    tier: 'city',
+    contact: '王文明',
+    address: '示范市人民路1号',
+  },
   { name: '示范市团结小学', type: 'school', tier: 'city', contact: '李和平', address: '示范市团结路18号' },
   { name: '示范市人民医院', type: 'hospital', tier: 'province', contact: '张仁心', address: '示范市健康路9号' },
   { name: '示范市政务服务中心', type: 'window', tier: 'national', contact: '赵便民', address: '示范市新华路66号' },

@@ -36,13 +36,24 @@ function idCard(region: string, birth: string, seq: number): string {
 }
 
 /** Create the 示范市 demo tenant once: regions, grids, units, pairings, sites, people and one account per role. */
-export async function seedDemo(db: Db, cipher: PiiCipher, password: string, code = 'demo'): Promise<{ created: boolean; tenantId: string; accounts: DemoAccount[] }> {
+export async function seedDemo(
+  db: Db,
+  cipher: PiiCipher,
+  password: string,
+  code = 'demo',
+): Promise<{ created: boolean; tenantId: string; accounts: DemoAccount[] }> {
   const { id: tenantId, created } = await createTenant(db, { code, name: '示范市', rootRegionCode: DEMO_ROOT });
   if (!created) return { created, tenantId, accounts: demoAccountList() };
   await importRegionSubtree(db, tenantId, DEMO_ROOT, { rootName: '示范市' });
-  const communities = (await db.execute(sql`SELECT code, name, parent_code FROM region WHERE tenant_id = ${tenantId}
-    AND level = 'village' ORDER BY code`)).rows as { code: string; name: string; parent_code: string }[];
-  const streets = (await db.execute(sql`SELECT code, name FROM region WHERE tenant_id = ${tenantId} AND level = 'township' ORDER BY code`)).rows as { code: string; name: string }[];
+  const communities = (
+    await db.execute(sql`SELECT code, name, parent_code FROM region WHERE tenant_id = ${tenantId}
+    AND level = 'village' ORDER BY code`)
+  ).rows as { code: string; name: string; parent_code: string }[];
+  const streets = (
+    await db.execute(
+      sql`SELECT code, name FROM region WHERE tenant_id = ${tenantId} AND level = 'township' ORDER BY code`,
+    )
+  ).rows as { code: string; name: string }[];
 
   const gridIds: string[] = [];
   for (const [i, c] of communities.slice(0, 40).entries()) {
@@ -87,15 +98,43 @@ export async function seedDemo(db: Db, cipher: PiiCipher, password: string, code
           ${JSON.stringify({ organisation: true, plan: i % 4 !== 0, carrier: true, highlight: i % 5 === 0, effect: i % 3 !== 0 })}::jsonb, ${buildSearchText(name)})`);
     }
   });
-  const people = demoPeople(communities, unitRows.map((u) => u.id));
+  const people = demoPeople(
+    communities,
+    unitRows.map((u) => u.id),
+  );
   await db.transaction((tx) => insertPeople(tx, cipher, tenantId, people as never));
   await createDemoAccounts(db, tenantId, password, unitRows[0].id, gridIds[0], people);
-  await db.transaction((tx) => writeAudit(tx, systemActor(tenantId, 'seed-demo'), { action: 'tenant.seeded', objectType: 'tenant', objectId: tenantId }));
+  await db.transaction((tx) =>
+    writeAudit(tx, systemActor(tenantId, 'seed-demo'), {
+      action: 'tenant.seeded',
+      objectType: 'tenant',
+      objectId: tenantId,
+    }),
+  );
   return { created, tenantId, accounts: demoAccountList() };
 }
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
-const given = ['建国', '秀英', '志强', '丽华', '海燕', '文明', '和平', '晓东', '春梅', '国庆', '玉兰', '德胜', '红梅', '立新', '淑珍', '子涵', '雨桐', '浩然'];
+const given = [
+  '建国',
+  '秀英',
+  '志强',
+  '丽华',
+  '海燕',
+  '文明',
+  '和平',
+  '晓东',
+  '春梅',
+  '国庆',
+  '玉兰',
+  '德胜',
+  '红梅',
+  '立新',
+  '淑珍',
+  '子涵',
+  '雨桐',
+  '浩然',
+];
 
 function demoPeople(communities: { code: string }[], unitIds: string[]) {
   return Array.from({ length: 120 }, (_, i) => {
@@ -117,7 +156,12 @@ function demoPeople(communities: { code: string }[], unitIds: string[]) {
 export function demoAccountList(): DemoAccount[] {
   return [
     { username: 'admin', role: 'office_admin', scope: 'all', description: '市文明办管理员（全市）' },
-    { username: 'district_admin', role: 'office_admin', scope: `region:${DEMO_DISTRICT}`, description: '区文明办管理员（金川区）' },
+    {
+      username: 'district_admin',
+      role: 'office_admin',
+      scope: `region:${DEMO_DISTRICT}`,
+      description: '区文明办管理员（金川区）',
+    },
     { username: 'inspector', role: 'inspector', scope: `region:${DEMO_DISTRICT}`, description: '督查员' },
     { username: 'unit_liaison', role: 'unit_liaison', scope: 'unit', description: '单位联络员（示范市文明办）' },
     { username: 'grid_worker', role: 'grid_worker', scope: 'region', description: '网格员' },
@@ -130,9 +174,18 @@ export function demoAccountList(): DemoAccount[] {
   ];
 }
 
-async function createDemoAccounts(db: Db, tenantId: string, password: string, unitId: string, _gridId: string, people: { id: string; name: string; regionCode: string }[]) {
+async function createDemoAccounts(
+  db: Db,
+  tenantId: string,
+  password: string,
+  unitId: string,
+  _gridId: string,
+  people: { id: string; name: string; regionCode: string }[],
+) {
   const hash = await hashPassword(password);
-  const site = (await db.execute(sql`SELECT id FROM practice_site WHERE tenant_id = ${tenantId} AND kind = 'centre' LIMIT 1`)).rows[0] as { id: string };
+  const site = (
+    await db.execute(sql`SELECT id FROM practice_site WHERE tenant_id = ${tenantId} AND kind = 'centre' LIMIT 1`)
+  ).rows[0] as { id: string };
   const community = people[0].regionCode;
   const scopes: Record<string, { kind: string; ref: string | null }> = {
     admin: { kind: 'all', ref: null },
