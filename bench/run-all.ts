@@ -43,9 +43,15 @@ for (const name of names) {
 }
 
 console.log(`\n${formatTable(all)}\n`);
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+};
 const file = writeResults('latest.json', all, { benches: names, machine });
 console.log(`written ${path.relative(repoRoot, file)}`);
 const counts = (s: BenchResult['status']) => all.filter((r) => r.status === s).length;
-console.log(`${counts('pass')} passed, ${counts('fail')} missed their target, ${counts('skipped')} skipped, ${counts('error')} errors`);
+console.log(
+  `${counts('pass')} passed, ${counts('fail')} missed their target, ${counts('skipped')} skipped, ${counts('error')} errors`,
+);
 process.exit(counts('error') ? 1 : 0);

@@ -154,6 +154,15 @@ describe('genCity S', () => {
     expect(await verifyPassword(accounts[1].password_hash, 'Bench@2026!')).toBe(true);
   });
 
+  it('generates the same city again from the same seed (ids and ciphertexts aside)', async () => {
+    const again = await genCity(database, { tenantCode: 'city-s-again', size: 'S', seed: 7, cipher, batchSize: 4_000 });
+    const digest = (tenantId: string) =>
+      rows<{ d: string }>(sql`SELECT md5(string_agg(concat_ws('|', name, gender, id_card_masked, id_card_hash,
+        phone_masked, region_code, position), ',' ORDER BY id)) AS d FROM person WHERE tenant_id = ${tenantId}`);
+    expect(await digest(again.tenantId)).toEqual(await digest(result.tenantId));
+    expect(again.counts).toEqual(result.counts);
+  }, 60_000);
+
   it('refuses to generate twice into the same tenant', async () => {
     await expect(genCity(database, { tenantCode: 'city-s', size: 'S', cipher })).rejects.toThrow(/already exists/);
   });

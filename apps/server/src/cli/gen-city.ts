@@ -1,6 +1,6 @@
 // Synthetic city generator for load and benchmark runs (`wenming gen-city`): regions, grids, units,
 // inspection points, practice sites, pairings and people, bulk-loaded with multi-row unnest inserts.
-import { computeIdCardCheck, computeUsccCheck, maskIdCard, maskPhone, type UnitType } from '@wenming/contracts';
+import { computeIdCardCheck, computeUsccCheck, maskIdCard, maskPhone, pointTypes, type UnitType } from '@wenming/contracts';
 import cliProgress from 'cli-progress';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PiiCipher } from '../platform/crypto';
@@ -67,19 +67,8 @@ export function cityCounts(size: CitySize): CityCounts {
 /** The synthetic prefecture's code: province prefix 99 is not used by GB/T 2260. */
 export const CITY_ROOT_CODE = '9901';
 /** Inspection point types (点位类型) of the generated points. */
-export const benchPointTypes = [
-  'residential', // 小区
-  'back_street', // 背街小巷
-  'market', // 农贸市场
-  'park', // 公园
-  'square', // 广场
-  'window_unit', // 窗口单位
-  'hospital', // 医院
-  'school_area', // 学校周边
-  'bus_stop', // 公交站
-  'public_toilet', // 公厕
-  'practice_station', // 实践站
-] as const;
+/** The point types of the contracts (小区, 背街小巷, 农贸市场 …), so generated points match real ones. */
+export const benchPointTypes = pointTypes;
 
 /** mulberry32: a small, fast, seedable PRNG (the generator's only source of randomness besides ids). */
 export function mulberry32(seed: number): () => number {
@@ -183,14 +172,14 @@ const POINT_NAME_PARTS: Record<(typeof benchPointTypes)[number], string[]> = {
   residential: words('小区 花园 家园 公寓 新村'),
   back_street: words('巷 里弄 后街 横街'),
   market: words('农贸市场 菜市场'),
-  park: words('公园 游园 广场绿地'),
-  square: words('广场 文化广场'),
-  window_unit: words('便民服务大厅 营业厅'),
+  main_road: words('大道 主干道 路段'),
+  park_square: words('公园 游园 文化广场'),
+  window: words('便民服务大厅 营业厅'),
   hospital: words('卫生院 医院门诊部'),
   school_area: words('小学周边 中学周边'),
   bus_stop: words('公交站 公交首末站'),
-  public_toilet: words('公厕 公共卫生间'),
-  practice_station: words('新时代文明实践点'),
+  toilet: words('公厕 公共卫生间'),
+  practice_site: words('新时代文明实践站'),
 };
 const POSITIONS = words('职员 科长 主任 干部 教师 医生 会计 联络员');
 

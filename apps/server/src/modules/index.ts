@@ -3,6 +3,8 @@ import type { AppContext } from '../platform/context';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { accountRoutes } from './org/account.routes';
+import { registerOrgImportJobs } from './org/org-import';
+import { orgImportRoutes } from './org/org-import.routes';
 import { gridRoutes } from './org/grid.routes';
 import { pairingRoutes } from './org/pairing.routes';
 import { pointRoutes } from './org/point.routes';
@@ -29,6 +31,7 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       pointRoutes,
       pairingRoutes,
       orgStatsRoutes,
+      orgImportRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));
@@ -37,4 +40,6 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
 }
 
 /** Background job handlers of every module. */
-export function registerJobs(_ctx: AppContext): void {}
+export function registerJobs(ctx: AppContext): void {
+  registerOrgImportJobs(ctx);
+}

@@ -28,6 +28,8 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Run raw SQL and get its rows. */
   query<T = Record<string, unknown>>(q: SQL): Promise<T[]>;
+  /** A hot-path statement by name: prepared once per connection on PostgreSQL ($1…$n placeholders). */
+  prepared<T = Record<string, unknown>>(name: string, text: string, values: unknown[]): Promise<T[]>;
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
@@ -57,6 +59,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       engine: 'postgres',
       pool,
       query: async (q) => (await db.execute(q)).rows as never,
+      prepared: async (name, text, values) => (await pool.query({ name, text, values })).rows as never,
       close: () => pool.end(),
     };
   }
@@ -68,6 +71,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     engine: 'pglite',
     pglite: client,
     query: async (q) => (await db.execute(q)).rows as never,
+    prepared: async (_name, text, values) => (await client.query(text, values)).rows as never,
     close: () => client.close(),
   };
 }

@@ -227,14 +227,17 @@ function styleSheet(ws: ExcelJS.Worksheet, headerRow: number, count: number, tit
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: count } };
 }
 
-/** An xlsx of one sheet: optional title row, styled header, one row per record (keys of columns). */
-export async function writeWorkbook(input: {
+export interface SheetInput {
   sheetName: string;
   title?: string;
+  /** Lines between the title and the header (notes, totals), one merged row each. */
+  notes?: string[];
   columns: ExportColumn[];
   rows: Record<string, unknown>[];
-}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+}
+
+/** Add one styled sheet to a workbook (what writeWorkbook writes; for files of several sheets). */
+export function addSheet(wb: ExcelJS.Workbook, input: SheetInput): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(input.sheetName.slice(0, 31));
   ws.columns = input.columns.map((c) => ({
     key: c.key,
@@ -242,10 +245,81 @@ export async function writeWorkbook(input: {
     style: c.text ? { numFmt: '@' } : {},
   }));
   if (input.title) ws.addRow([input.title]);
+  for (const note of input.notes ?? []) ws.mergeCells(ws.addRow([note]).number, 1, ws.rowCount, input.columns.length);
   const headerRow = ws.addRow(input.columns.map((c) => c.header)).number;
   for (const r of input.rows) ws.addRow(input.columns.map((c) => r[c.key] ?? null));
   styleSheet(ws, headerRow, input.columns.length, input.title);
+  return ws;
+}
+
+/** An xlsx of one sheet: optional title row, styled header, one row per record (keys of columns). */
+export async function writeWorkbook(input: SheetInput): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  addSheet(wb, input);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A sheet as text cells (1-based like Excel) with its merged ranges: covered cells carry the master's text. */
+export interface SheetGrid {
+  name: string;
+  rowCount: number;
+  columnCount: number;
+  text(row: number, col: number): string | null;
+  mergeAt(row: number, col: number): MergeRange | null;
+}
+
+function parseRange(ref: string): MergeRange {
+  const [a, b] = ref.split(':').map((x) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(x)!;
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return { row: Number(m[2]), col };
+  });
+  return { top: a.row, left: a.col, bottom: (b ?? a).row, right: (b ?? a).col };
+}
+
+function toGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const cells = new Map<number, (string | null)[]>();
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const texts: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      texts[c] = cellText(cell.value);
+    });
+    cells.set(r, texts);
+  });
+  const merges = new Map<string, MergeRange>();
+  for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {
+    const m = parseRange(ref);
+    const master = cells.get(m.top)?.[m.left] ?? null;
+    for (let r = m.top; r <= m.bottom; r++) {
+      if (!cells.has(r)) cells.set(r, []);
+      for (let c = m.left; c <= m.right; c++) {
+        merges.set(`${r}:${c}`, m);
+        cells.get(r)![c] = master;
+      }
+    }
+  }
+  return {
+    name: ws.name,
+    rowCount: Math.max(0, ...cells.keys()),
+    columnCount: Math.max(0, ...[...cells.values()].map((t) => t.length - 1)),
+    text: (r, c) => cells.get(r)?.[c] ?? null,
+    mergeAt: (r, c) => merges.get(`${r}:${c}`) ?? null,
+  };
+}
+
+/** Every sheet of a workbook as a grid with merged cells resolved (for layouts readSheetRows cannot read). */
+export async function readWorkbookGrids(buffer: Buffer, opts: { maxRows: number }): Promise<SheetGrid[]> {
+  const grids = (await loadWorkbook(buffer)).worksheets.map(toGrid);
+  if (grids.some((g) => g.rowCount > opts.maxRows))
+    throw new AppError('IMPORT_TOO_MANY_ROWS', 400, { maxRows: opts.maxRows });
+  return grids;
 }
 
 const reportHeaders: Record<Language, [string, string, string]> = {

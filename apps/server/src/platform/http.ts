@@ -101,7 +101,7 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
     req.lang = pickLanguage((req.headers['x-wenming-lang'] as string) ?? req.headers['accept-language']);
     reply.header('x-request-id', req.id);
     if (!req.url.startsWith('/api/v1/')) return;
-    const found = await loadSession(ctx.db, req.cookies[SESSION_COOKIE], ctx.config.sessionIdleMs, {
+    const found = await loadSession(ctx.database, req.cookies[SESSION_COOKIE], ctx.config.sessionIdleMs, {
       requestId: req.id,
       ip: req.ip,
     });

@@ -114,11 +114,12 @@ export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) =>
       const result = await handler(job, helpers);
       await finish(job, 'done', result, null);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // Only a JobFailure's message reaches users; other errors (SQL text, values) go to the log alone.
+      const message = err instanceof JobFailure ? err.message : 'INTERNAL';
+      if (!(err instanceof JobFailure)) log.error({ err, jobId: job.id, kind: job.kind }, 'job attempt failed');
       if (err instanceof JobFailure || job.attempts >= job.maxAttempts) {
         await finish(job, 'failed', err instanceof JobFailure ? err.result : null, message);
       } else {
-        log.error({ err, jobId: job.id, kind: job.kind }, 'job failed; will retry');
         await db.execute(sql`UPDATE job SET status = 'queued', last_error = ${message}, locked_by = NULL,
           locked_until = NULL, run_at = now() + make_interval(secs => ${backoffSeconds(job.attempts)})
           WHERE tenant_id = ${job.tenantId} AND id = ${job.id}`);

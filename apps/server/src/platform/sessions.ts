@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { RoleCode, ScopeKind } from '@wenming/contracts';
 import type { Actor, Grant } from './access';
-import type { Db } from './db';
+import type { Database, Db } from './db';
 import { newId, randomToken, sha256Hex } from './ids';
 
 export const SESSION_COOKIE = 'wm_session';
@@ -40,44 +40,56 @@ export function parseSessionCookie(value: string | undefined): { tenantId: strin
   return { tenantId, tokenHash: sha256Hex(value.slice(37)) };
 }
 
+const touched = new Map<string, number>();
+
+// One statement, prepared once per connection: the session, its account, tenant and grants.
+// Scope refs are text; casting the ref (not the id column) keeps the unit and site joins on their keys.
+const LOAD_SESSION_SQL = `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at,
+    a.id AS account_id, a.username, a.display_name, a.person_id, a.must_change_password, a.is_disabled,
+    t.name AS tenant_name,
+    COALESCE((SELECT json_agg(json_build_object('id', ra.id, 'role', ra.role_code, 'kind', ra.scope_kind,
+        'ref', ra.scope_ref, 'path', rg.path::text, 'perms', r.permissions,
+        'scopeName', COALESCE(rg.name, u.name, ps.name)) ORDER BY ra.created_at)
+      FROM role_assignment ra
+      JOIN role r ON r.tenant_id = ra.tenant_id AND r.code = ra.role_code
+      LEFT JOIN region rg ON ra.scope_kind = 'region' AND rg.tenant_id = ra.tenant_id AND rg.code = ra.scope_ref
+      LEFT JOIN unit u ON u.tenant_id = ra.tenant_id
+        AND u.id = CASE WHEN ra.scope_kind = 'unit' THEN ra.scope_ref::uuid END
+      LEFT JOIN practice_site ps ON ps.tenant_id = ra.tenant_id
+        AND ps.id = CASE WHEN ra.scope_kind = 'site' THEN ra.scope_ref::uuid END
+      WHERE ra.tenant_id = s.tenant_id AND ra.account_id = a.id), '[]'::json) AS grants
+  FROM session s
+  JOIN account a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
+  JOIN tenant t ON t.id = s.tenant_id
+  WHERE s.tenant_id = $1 AND s.token_hash = $2`;
+
 export type SessionLookup = { status: 'ok'; info: SessionInfo } | { status: 'missing' } | { status: 'expired' };
 
 /** One query loads the session, its account, tenant and grants; idle and absolute limits apply. */
 export async function loadSession(
-  db: Db,
+  database: Database,
   cookie: string | undefined,
   idleMs: number,
   req: { requestId: string; ip: string | null },
 ): Promise<SessionLookup> {
   const parsed = parseSessionCookie(cookie);
   if (!parsed) return { status: 'missing' };
-  const res = await db.execute(sql`SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at,
-      a.id AS account_id, a.username, a.display_name, a.person_id, a.must_change_password, a.is_disabled,
-      t.name AS tenant_name,
-      COALESCE((SELECT json_agg(json_build_object('id', ra.id, 'role', ra.role_code, 'kind', ra.scope_kind,
-          'ref', ra.scope_ref, 'path', rg.path::text, 'perms', r.permissions,
-          'scopeName', COALESCE(rg.name, u.name, ps.name)) ORDER BY ra.created_at)
-        FROM role_assignment ra
-        JOIN role r ON r.tenant_id = ra.tenant_id AND r.code = ra.role_code
-        LEFT JOIN region rg ON ra.scope_kind = 'region' AND rg.tenant_id = ra.tenant_id AND rg.code = ra.scope_ref
-        LEFT JOIN unit u ON ra.scope_kind = 'unit' AND u.tenant_id = ra.tenant_id AND u.id::text = ra.scope_ref
-        LEFT JOIN practice_site ps ON ra.scope_kind = 'site' AND ps.tenant_id = ra.tenant_id AND ps.id::text = ra.scope_ref
-        WHERE ra.tenant_id = s.tenant_id AND ra.account_id = a.id), '[]'::json) AS grants
-    FROM session s
-    JOIN account a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
-    JOIN tenant t ON t.id = s.tenant_id
-    WHERE s.tenant_id = ${parsed.tenantId} AND s.token_hash = ${parsed.tokenHash}`);
-  const r = res.rows[0] as any;
+  const rows = await database.prepared('wm_load_session', LOAD_SESSION_SQL, [parsed.tenantId, parsed.tokenHash]);
+  const r = rows[0] as any;
   if (!r) return { status: 'missing' };
   const now = Date.now();
   const lastSeen = new Date(r.last_seen_at).getTime();
   if (r.is_disabled || new Date(r.expires_at).getTime() <= now || now - lastSeen > idleMs) {
-    await db.execute(sql`DELETE FROM session WHERE tenant_id = ${parsed.tenantId} AND id = ${r.session_id}`);
+    await database.db.execute(sql`DELETE FROM session WHERE tenant_id = ${parsed.tenantId} AND id = ${r.session_id}`);
+    touched.delete(r.session_id);
     return { status: 'expired' };
   }
-  // Touch at most once a minute: a write per request would cost more than the read.
-  if (now - lastSeen > 60_000) {
-    await db.execute(
+  // Touch at most once a minute per process: a write per request would cost more than the read,
+  // and concurrent requests of one session must not queue on its row.
+  if (now - lastSeen > 60_000 && now - (touched.get(r.session_id) ?? 0) > 60_000) {
+    touched.set(r.session_id, now);
+    if (touched.size > 50_000) touched.clear();
+    await database.db.execute(
       sql`UPDATE session SET last_seen_at = now() WHERE tenant_id = ${parsed.tenantId} AND id = ${r.session_id}`,
     );
   }

@@ -26,7 +26,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };
         const session = await login(ctx, req.body, meta);
         reply.setCookie(SESSION_COOKIE, session.cookie, cookieOptions);
-        const loaded = await loadSession(ctx.db, session.cookie, ctx.config.sessionIdleMs, {
+        const loaded = await loadSession(ctx.database, session.cookie, ctx.config.sessionIdleMs, {
           requestId: req.id,
           ip: req.ip,
         });

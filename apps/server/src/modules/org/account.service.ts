@@ -25,8 +25,8 @@ export async function listAccounts(db: Db, actor: Actor, q: z.infer<typeof pageQ
           'scopeRef', ra.scope_ref, 'scopeName', COALESCE(rg.name, u.name, ps.name)) ORDER BY ra.created_at)
           FROM role_assignment ra
           LEFT JOIN region rg ON ra.scope_kind = 'region' AND rg.tenant_id = ra.tenant_id AND rg.code = ra.scope_ref
-          LEFT JOIN unit u ON ra.scope_kind = 'unit' AND u.tenant_id = ra.tenant_id AND u.id::text = ra.scope_ref
-          LEFT JOIN practice_site ps ON ra.scope_kind = 'site' AND ps.tenant_id = ra.tenant_id AND ps.id::text = ra.scope_ref
+          LEFT JOIN unit u ON u.tenant_id = ra.tenant_id AND u.id = CASE WHEN ra.scope_kind = 'unit' THEN ra.scope_ref::uuid END
+          LEFT JOIN practice_site ps ON ps.tenant_id = ra.tenant_id AND ps.id = CASE WHEN ra.scope_kind = 'site' THEN ra.scope_ref::uuid END
           WHERE ra.tenant_id = a.tenant_id AND ra.account_id = a.id), '[]'::json) AS roles`,
       from: sql`account a LEFT JOIN login_lock l ON l.tenant_id = a.tenant_id AND l.username = a.username`,
       where: allOf(

@@ -1,91 +1,17 @@
-import { computeIdCardCheck, computeUsccCheck } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { XLSX_TYPE, readSheetRows } from '../../platform/excel';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheetRows } from '../../platform/excel';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
 import { DEMO_DISTRICT, DEMO_OTHER_DISTRICT } from './demo/seed-demo';
-import { unitColumns } from './org-import-rows';
+import * as fixtures from './org-import.fixtures';
+import { unitHeader, upload, uscc, xlsx } from './org-import.fixtures';
 
-// Until modules/index.ts registers these routes and jobs, add them to the app under test (a no-op once it does).
-vi.mock('../index', async (importOriginal) => {
-  const orig = await importOriginal<typeof import('../index')>();
-  const { orgImportRoutes } = await import('./org-import.routes');
-  const { registerOrgImportJobs } = await import('./org-import');
-  return {
-    ...orig,
-    registerModules: (ctx: any) => async (app: any) => {
-      await orig.registerModules(ctx)(app, {});
-      if (!app.hasRoute({ method: 'POST', url: '/api/v1/units/import' })) await app.register(orgImportRoutes(ctx));
-    },
-    registerJobs: (ctx: any) => {
-      orig.registerJobs(ctx);
-      registerOrgImportJobs(ctx);
-    },
-  };
-});
 
 let t: TestApp;
 let admin: Session;
 let district: Session;
-let seq = 0;
-
-/** A valid credit code no other test uses. */
-function uscc(): string {
-  const body = `91620302MA${String(++seq + 1000).padStart(7, '0')}`;
-  return body + computeUsccCheck(body);
-}
-function idCard(n: number): string {
-  const body = `62030219850101${String(n).padStart(3, '0')}`;
-  return body + computeIdCardCheck(body);
-}
-
-async function xlsx(rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('导入');
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function upload(s: Session, url: string, bytes: Buffer, field = 'file', headers: Record<string, string> = {}) {
-  const boundary = `----wenming${Date.now()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="import.xlsx"\r\nContent-Type: ${XLSX_TYPE}\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return s.inject({
-    method: 'POST',
-    url,
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers },
-  });
-}
-
-/** Upload, run the queued job, and answer the job as GET /jobs/:id shows it. */
-async function runImport(s: Session, what: 'units' | 'people', bytes: Buffer) {
-  const res = await upload(s, `/api/v1/${what}/import`, bytes);
-  expect(res.statusCode, res.body).toBe(202);
-  await t.drainJobs();
-  const job = await s.inject({ method: 'GET', url: `/api/v1/jobs/${res.json().jobId}` });
-  expect(job.statusCode).toBe(200);
-  return job.json();
-}
-
-async function count(table: 'unit' | 'person'): Promise<number> {
-  const res = await t.ctx.db.execute(
-    sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE tenant_id = ${t.tenantId}`,
-  );
-  return Number((res.rows[0] as any).n);
-}
-
-const unitHeader = [
-  '单位名称',
-  '单位类型',
-  '统一社会信用代码',
-  '所属区划',
-  '文明单位等级',
-  '联系人',
-  '联系电话',
-  '地址',
-];
+const runImport = (s: Session, what: 'units' | 'people', bytes: Buffer) => fixtures.runImport(t, s, what, bytes);
+const count = (table: 'unit' | 'person') => fixtures.count(t, table);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -221,11 +147,29 @@ describe('large files', () => {
   const many = (n: number, name: (i: number) => string) =>
     xlsx([unitHeader, ...Array.from({ length: n }, (_, i) => [name(i), '企业', null, DEMO_DISTRICT])]);
 
-  it('imports in several chunks without hanging and ends with progress at the total', async () => {
-    const before = await count('unit');
-    const job = await runImport(admin, 'units', await many(1200, (i) => `批量单位${i}`));
-    expect(job).toMatchObject({ status: 'done', result: { created: 1200 }, progress: 2400, progressTotal: 2400 });
-    expect(await count('unit')).toBe(before + 1200);
+  it('imports in several chunks without hanging, reporting progress as the engine allows', async () => {
+    // Every progress value the job row takes, as another session would see it.
+    await t.ctx.db.execute(sql`CREATE TABLE wm_test_progress (progress int, at timestamptz DEFAULT clock_timestamp())`);
+    await t.ctx.db.execute(sql`CREATE FUNCTION wm_test_progress() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO wm_test_progress (progress) VALUES (NEW.progress); RETURN NEW; END $$`);
+    await t.ctx.db.execute(
+      sql`CREATE TRIGGER wm_test_progress AFTER UPDATE OF progress ON job FOR EACH ROW EXECUTE FUNCTION wm_test_progress()`,
+    );
+    try {
+      const before = await count('unit');
+      const job = await runImport(admin, 'units', await many(1200, (i) => `批量单位${i}`));
+      expect(job).toMatchObject({ status: 'done', result: { created: 1200 }, progress: 2400, progressTotal: 2400 });
+      expect(await count('unit')).toBe(before + 1200);
+      const seen = (await t.ctx.db.execute(sql`SELECT progress FROM wm_test_progress ORDER BY at`)).rows.map(
+        (r: any) => r.progress,
+      );
+      // Validation counts as the first half; inserts report per chunk of 500 only where progress has its own connection.
+      expect(seen).toEqual(t.ctx.database.engine === 'pglite' ? [0, 1200, 2400] : [0, 1200, 1700, 2200, 2400, 2400]);
+    } finally {
+      await t.ctx.db.execute(sql`DROP TRIGGER wm_test_progress ON job`);
+      await t.ctx.db.execute(sql`DROP FUNCTION wm_test_progress()`);
+      await t.ctx.db.execute(sql`DROP TABLE wm_test_progress`);
+    }
   });
 
   it('rolls back every chunk when an insert fails late in the transaction', async () => {
@@ -238,119 +182,10 @@ describe('large files', () => {
       const before = await count('unit');
       const job = await runImport(admin, 'units', await many(1100, (i) => (i === 1050 ? '爆炸单位' : `回滚单位${i}`)));
       expect(job.status).toBe('queued'); // an unexpected error is retried later
-      expect(job.error).toMatch(/boom/);
       expect(await count('unit')).toBe(before);
     } finally {
       await t.ctx.db.execute(sql`DROP TRIGGER wm_test_boom ON unit`);
       await t.ctx.db.execute(sql`DROP FUNCTION wm_test_boom()`);
     }
-  });
-});
-
-describe('GET /units/export.xlsx', () => {
-  it('exports with the list filters and scope, phones masked, and the export imports again', async () => {
-    const res = await district.inject({ method: 'GET', url: `/api/v1/units/export.xlsx?regionCode=${DEMO_DISTRICT}` });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('单位.xlsx')}`);
-    const { rows } = await readSheetRows(res.rawPayload, { columns: unitColumns, maxRows: 1000 });
-    const inDistrict = (
-      await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM unit WHERE tenant_id = ${t.tenantId}
-      AND region_code LIKE ${`${DEMO_DISTRICT}%`}`)
-    ).rows[0] as any;
-    expect(rows).toHaveLength(inDistrict.n);
-    const phones = rows.map((r) => r.values.contactPhone).filter(Boolean);
-    expect(phones.length).toBeGreaterThan(0);
-    for (const p of phones) expect(p).toMatch(/^\d{3}\*{4}\d{4}$/);
-
-    // Round trip: the same sheet with fresh credit codes imports, giving the same names, types and regions.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as any);
-    const ws = wb.worksheets[0];
-    const fresh = new Map<string, string>();
-    for (const r of rows) {
-      const code = uscc();
-      fresh.set(code, r.values.name!);
-      ws.getCell(r.row, 3).value = code;
-      ws.getCell(r.row, 1).value = `${r.values.name}（复制）`;
-    }
-    const job = await runImport(district, 'units', Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(job).toMatchObject({ status: 'done', result: { created: rows.length } });
-    const copies = await t.ctx.db.execute(sql`SELECT name, type, region_code, honor_tier FROM unit
-      WHERE tenant_id = ${t.tenantId} AND credit_code = ANY(${sql.param([...fresh.keys()])}::text[]) ORDER BY name`);
-    const originals =
-      await t.ctx.db.execute(sql`SELECT name || '（复制）' AS name, type, region_code, honor_tier FROM unit
-      WHERE tenant_id = ${t.tenantId} AND name = ANY(${sql.param([...fresh.values()])}::text[]) AND region_code LIKE ${`${DEMO_DISTRICT}%`}
-        AND name NOT LIKE '%（复制）' ORDER BY name`);
-    expect(copies.rows).toEqual(originals.rows);
-  });
-});
-
-describe('templates', () => {
-  it('serves templates whose example rows import as they are', async () => {
-    const units = await admin.inject({ method: 'GET', url: '/api/v1/units/import-template.xlsx' });
-    expect(units.statusCode).toBe(200);
-    expect(units.headers['content-type']).toBe(XLSX_TYPE);
-    expect(await runImport(admin, 'units', units.rawPayload)).toMatchObject({ status: 'done', result: { created: 1 } });
-    const people = await admin.inject({ method: 'GET', url: '/api/v1/people/import-template.xlsx' });
-    expect(await runImport(admin, 'people', people.rawPayload)).toMatchObject({
-      status: 'done',
-      result: { created: 1 },
-    });
-  });
-});
-
-describe('POST /people/import and GET /people/export.xlsx', () => {
-  const header = ['姓名', '性别', '身份证号', '手机号', '所在单位', '所属区划', '职务'];
-
-  it('imports people with units by name or credit code, then refuses repeats of their ID numbers', async () => {
-    const unit = (
-      await t.ctx.db.execute(sql`SELECT name, credit_code FROM unit WHERE tenant_id = ${t.tenantId}
-      AND name = '示范市人民医院'`)
-    ).rows[0] as any;
-    const before = await count('person');
-    const good = await xlsx([
-      header,
-      ['导入甲', '男', idCard(1), '13700000001', '示范市人民医院', DEMO_DISTRICT, '医生'],
-      ['导入乙', '女', idCard(2), null, unit.credit_code, '金川区', null],
-      ['导入丙', null, null, null, null, DEMO_OTHER_DISTRICT, null],
-    ]);
-    expect(await runImport(admin, 'people', good)).toMatchObject({ status: 'done', result: { created: 3 } });
-    expect(await count('person')).toBe(before + 3);
-
-    const bad = await xlsx([
-      header,
-      ['重复甲', '男', idCard(1), null, null, DEMO_DISTRICT, null],
-      ['新人', '男', idCard(3), null, '没有这个单位', DEMO_DISTRICT, null],
-      ['新人二', '未知', idCard(3), '12345', null, DEMO_DISTRICT, null],
-    ]);
-    const job = await runImport(admin, 'people', bad);
-    expect(job.status).toBe('failed');
-    expect(job.result.rows).toEqual([
-      { row: 2, field: 'idCard', message: '身份证号：已存在' },
-      { row: 3, field: 'unitId', message: '所在单位：单位不存在' },
-      { row: 4, field: 'gender', message: '性别：不是允许的取值' },
-      { row: 4, field: 'phone', message: '手机号：不是有效的手机号码' },
-      { row: 4, field: 'idCard', message: '身份证号：与第 3 行重复' },
-    ]);
-    expect(await count('person')).toBe(before + 3);
-  });
-
-  it('exports people with ID numbers and phones masked', async () => {
-    const res = await admin.inject({ method: 'GET', url: '/api/v1/people/export.xlsx?q=导入甲' });
-    expect(res.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as any);
-    const values = (r: number) => (wb.worksheets[0].getRow(r).values as unknown[]).slice(1);
-    expect(values(1)).toEqual(['姓名', '性别', '身份证号', '手机号', '所在单位', '所属区划', '区划名称', '职务']);
-    expect(values(2)).toEqual([
-      '导入甲',
-      '男',
-      '620***********' + idCard(1).slice(-4),
-      '137****0001',
-      '示范市人民医院',
-      DEMO_DISTRICT,
-      '金川区',
-      '医生',
-    ]);
   });
 });

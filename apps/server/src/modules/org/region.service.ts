@@ -1,5 +1,5 @@
 import type { RegionLevel, RegionNode } from '@wenming/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, regionRoots, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
@@ -50,50 +50,48 @@ export async function getRegion(
 }
 
 /** Nested tree under `root` (or under each scope root) down to `depth` levels, active regions only. */
-export async function getRegionTree(
-  db: Db,
-  actor: Actor,
-  root: string | undefined,
-  depth: number,
-): Promise<RegionNode[]> {
+export async function getRegionTree(db: Db, actor: Actor, root: string | undefined, depth: number): Promise<RegionNode[]> {
   requirePermission(actor, 'region.read');
-  let rootRows: RegionRow[];
-  if (root) rootRows = [await getRegion(db, actor, root)];
-  else {
-    const roots = regionRoots(actor, 'region.read');
-    const res = await db.execute(sql`SELECT r.code, r.name, r.level, r.status, r.parent_code, r.path::text AS path
-      FROM region r WHERE r.tenant_id = ${actor.tenantId} AND r.status = 'active' AND ${
-        roots === null ? sql`r.parent_code IS NULL` : regionPathVisible(actor, 'region.read')
-      } ORDER BY r.path`);
-    // Keep only the topmost visible regions: those whose parent is not visible too.
-    const rows = res.rows as unknown as RegionRow[];
-    const codes = new Set(rows.map((r) => r.code));
-    rootRows = roots === null ? rows : rows.filter((r) => !r.parent_code || !codes.has(r.parent_code));
+  if (root) {
+    const tree = await readSubtrees(db, actor, sql`code = ${root} AND ${regionPathVisible(actor, 'region.read', sql`path`)}`, depth);
+    if (tree.length === 0) throw new AppError('REGION_NOT_FOUND', 404);
+    return tree;
   }
+  const roots = regionRoots(actor, 'region.read');
+  // The topmost visible regions: the tenant's roots, or each scope root.
+  const top =
+    roots === null
+      ? sql`parent_code IS NULL AND status = 'active'`
+      : sql`status = 'active' AND ${regionPathVisible(actor, 'region.read', sql`path`)} AND NOT EXISTS (
+          SELECT 1 FROM region p WHERE p.tenant_id = region.tenant_id AND p.code = region.parent_code
+            AND ${regionPathVisible(actor, 'region.read', sql`p.path`)})`;
+  return readSubtrees(db, actor, top, depth);
+}
+
+/**
+ * One query for whole subtrees: nodes under each root down to `depth`, with child counts
+ * computed only for the deepest level (the other levels carry their children).
+ */
+async function readSubtrees(db: Db, actor: Actor, rootCondition: SQL, depth: number): Promise<RegionNode[]> {
+  const res = await db.execute(sql`WITH roots AS (
+      SELECT code, path FROM region WHERE tenant_id = ${actor.tenantId} AND ${rootCondition})
+    SELECT r.code, r.name, r.level, r.status, r.parent_code, roots.code AS root_code,
+      CASE WHEN nlevel(r.path) = nlevel(roots.path) + ${depth} THEN
+        (SELECT count(*) FROM region c WHERE c.tenant_id = r.tenant_id AND c.parent_code = r.code AND c.status = 'active')::int
+      END AS child_count
+    FROM roots JOIN region r ON r.tenant_id = ${actor.tenantId} AND r.path <@ roots.path
+    WHERE nlevel(r.path) <= nlevel(roots.path) + ${depth} AND r.status = 'active'
+    ORDER BY roots.path, r.path`);
+  const nodes = new Map<string, RegionNode>();
   const trees: RegionNode[] = [];
-  for (const r of rootRows) {
-    const res = await db.execute(sql`SELECT r.code, r.name, r.level, r.status, r.parent_code,
-        (SELECT count(*) FROM region c WHERE c.tenant_id = r.tenant_id AND c.parent_code = r.code AND c.status = 'active')::int AS child_count
-      FROM region r WHERE r.tenant_id = ${actor.tenantId} AND r.path <@ ${r.path}::ltree
-        AND nlevel(r.path) <= nlevel(${r.path}::ltree) + ${depth} AND r.status = 'active'
-      ORDER BY r.path`);
-    const nodes = new Map<string, RegionNode>();
-    for (const row of res.rows as unknown as RegionRow[]) {
-      const node: RegionNode = {
-        code: row.code,
-        name: row.name,
-        level: row.level,
-        status: row.status,
-        childCount: row.child_count,
-        children: [],
-      };
-      nodes.set(row.code, node);
-      const parent = row.parent_code ? nodes.get(row.parent_code) : undefined;
-      if (parent && row.code !== r.code) parent.children!.push(node);
-    }
-    const top = nodes.get(r.code);
-    if (top) trees.push(top);
+  for (const row of res.rows as any[]) {
+    const node: RegionNode = { code: row.code, name: row.name, level: row.level, status: row.status, children: [] };
+    if (row.child_count !== null) node.childCount = row.child_count;
+    nodes.set(row.code, node);
+    if (row.code === row.root_code) trees.push(node);
+    else nodes.get(row.parent_code)?.children!.push(node);
   }
+  for (const n of nodes.values()) n.childCount ??= n.children!.length;
   return trees;
 }
 
