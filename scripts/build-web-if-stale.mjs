@@ -13,8 +13,14 @@ function newest(dir) {
   }
   return t;
 }
-const sources = Math.max(newest('apps/web/src'), newest('packages/contracts/src'), fs.statSync('apps/web/index.html').mtimeMs);
+const sources = Math.max(
+  newest('apps/web/src'),
+  newest('packages/contracts/src'),
+  fs.statSync('apps/web/index.html').mtimeMs,
+);
 if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= sources) process.exit(0);
 console.log('Building the web app…');
-const r = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+const r = spawnSync('npm', ['run', 'build', '--silent', '-w', '@wenming/web', '--', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -7,7 +7,13 @@ const dataDir = '.tmp/e2e-data';
 fs.rmSync(dataDir, { recursive: true, force: true });
 const child = spawn('npx', ['tsx', 'apps/server/src/cli.ts', 'start'], {
   stdio: 'inherit',
-  env: { ...process.env, WENMING_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WENMING_LOGIN_RATE_PER_MINUTE: '1000' },
+  env: {
+    ...process.env,
+    WENMING_DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    WENMING_LOGIN_RATE_PER_MINUTE: '1000',
+  },
 });
 for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

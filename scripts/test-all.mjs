@@ -43,28 +43,39 @@ if (want('pg')) {
   if (process.env.TEST_DATABASE_URL) {
     const out = '.tmp/vitest-postgres.json';
     fs.rmSync(out, { force: true });
-    run('tests (PostgreSQL)', 'npx', ['vitest', 'run', 'apps/server', '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
-      WENMING_TEST_ENGINE: 'postgres',
-    });
+    run(
+      'tests (PostgreSQL)',
+      'npx',
+      ['vitest', 'run', 'apps/server', '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+      {
+        WENMING_TEST_ENGINE: 'postgres',
+      },
+    );
     countVitest(out);
   } else if (ci) {
     console.error('\nCI=true but TEST_DATABASE_URL is not set: the PostgreSQL half of the tests cannot run.');
     failures.push('tests (PostgreSQL): TEST_DATABASE_URL missing');
     failed++;
   } else {
-    console.log('\n(TEST_DATABASE_URL not set: PostgreSQL route tests skipped; set it to run them, e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+    console.log(
+      '\n(TEST_DATABASE_URL not set: PostgreSQL route tests skipped; set it to run them, e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+    );
   }
 }
 
 if (want('e2e')) {
   if (!fs.existsSync('/usr/bin/chromium') && !process.env.WENMING_CHROMIUM) {
-    console.error('\nChromium is missing (/usr/bin/chromium): install Debian packages `chromium fonts-noto-cjk` (bash .ci/run does).');
+    console.error(
+      '\nChromium is missing (/usr/bin/chromium): install Debian packages `chromium fonts-noto-cjk` (bash .ci/run does).',
+    );
     failures.push('e2e: chromium missing');
     failed++;
-  } else if (run('build web', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'])) {
+  } else if (run('build web', 'npm', ['run', 'build', '--silent', '-w', '@wenming/web', '--', '--logLevel', 'warn'])) {
     const out = '.tmp/playwright.json';
     fs.rmSync(out, { force: true });
-    run('browser journeys', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+    run('browser journeys', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    });
     if (fs.existsSync(out)) {
       const s = JSON.parse(fs.readFileSync(out, 'utf8')).stats;
       passed += s.expected + s.flaky;

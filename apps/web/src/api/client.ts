@@ -111,9 +111,20 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
     body = undefined;
   }
   const e = (body as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } })?.error;
-  if (e?.code) return new ApiError(res.status, e.code, e.message || translateError(e.code, state.language), e.details, e.requestId);
+  if (e?.code)
+    return new ApiError(
+      res.status,
+      e.code,
+      e.message || translateError(e.code, state.language),
+      e.details,
+      e.requestId,
+    );
   const code = res.status >= 500 ? 'INTERNAL' : `HTTP_${res.status}`;
-  return new ApiError(res.status, code, res.status >= 500 ? translateError('INTERNAL', state.language) : res.statusText || code);
+  return new ApiError(
+    res.status,
+    code,
+    res.status >= 500 ? translateError('INTERNAL', state.language) : res.statusText || code,
+  );
 }
 
 const networkMessages: Record<Language, string> = {
@@ -153,7 +164,8 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (!res.ok) {
     const err = await errorFromResponse(res);
     if (!silentAuth && err.status === 401) state.onUnauthorized(err);
-    if (!silentAuth && err.status === 403 && err.code === 'AUTH_PASSWORD_CHANGE_REQUIRED') state.onPasswordChangeRequired(err);
+    if (!silentAuth && err.status === 403 && err.code === 'AUTH_PASSWORD_CHANGE_REQUIRED')
+      state.onPasswordChangeRequired(err);
     throw err;
   }
   if (res.status === 204) return undefined as T;
@@ -164,8 +176,11 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const api = {
   get: <T>(path: string, query?: QueryParams, options?: Omit<RequestOptions, 'query' | 'body'>) =>
     request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PUT', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };

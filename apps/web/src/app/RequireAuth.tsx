@@ -44,6 +44,7 @@ export function RequireAuth({ loginPath = '/login', children }: { loginPath?: st
 export function RequirePermission({ anyOf, children }: { anyOf: Permission[]; children: ReactNode }) {
   const { t } = useTranslation();
   const { data } = useMe();
-  if (!hasAnyPermission(data?.user.permissions, anyOf)) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  if (!hasAnyPermission(data?.user.permissions, anyOf))
+    return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
   return children;
 }

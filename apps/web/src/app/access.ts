@@ -19,7 +19,13 @@ export const menuEntries: MenuEntry[] = [
   { key: 'people', path: '/people', labelKey: 'menu.people', anyOf: ['person.read'], group: 'org' },
   { key: 'sites', path: '/sites', labelKey: 'menu.sites', anyOf: ['site.read'], group: 'org' },
   { key: 'pairings', path: '/pairings', labelKey: 'menu.pairings', anyOf: ['pairing.read'], group: 'org' },
-  { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', anyOf: ['account.manage', 'role.manage'], group: 'system' },
+  {
+    key: 'accounts',
+    path: '/accounts',
+    labelKey: 'menu.accounts',
+    anyOf: ['account.manage', 'role.manage'],
+    group: 'system',
+  },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', anyOf: ['audit.read'], group: 'system' },
 ];
 

@@ -15,6 +15,6 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 
 /** A safe in-app path from a `?next=` parameter (no other origins). */
 export function safeNextPath(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//')) return fallback;
   return next;
 }

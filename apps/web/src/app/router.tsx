@@ -15,16 +15,46 @@ function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
   return lazy(() => load().then((m) => ({ default: pick(m) })));
 }
 
-const RegionsPage = lazyPage(() => import('../features/regions/pages/RegionsPage'), (m) => m.RegionsPage);
-const GridsPage = lazyPage(() => import('../features/grids/pages/GridsPage'), (m) => m.GridsPage);
-const UnitsPage = lazyPage(() => import('../features/units/pages/UnitsPage'), (m) => m.UnitsPage);
-const PeoplePage = lazyPage(() => import('../features/people/pages/PeoplePage'), (m) => m.PeoplePage);
-const SitesPage = lazyPage(() => import('../features/sites/pages/SitesPage'), (m) => m.SitesPage);
-const PairingsPage = lazyPage(() => import('../features/pairings/pages/PairingsPage'), (m) => m.PairingsPage);
-const AccountsPage = lazyPage(() => import('../features/accounts/pages/AccountsPage'), (m) => m.AccountsPage);
-const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage'), (m) => m.AuditPage);
-const MobileLoginPage = lazyPage(() => import('../mobile/pages/MobileLoginPage'), (m) => m.MobileLoginPage);
-const MobileHomePage = lazyPage(() => import('../mobile/pages/MobileHomePage'), (m) => m.MobileHomePage);
+const RegionsPage = lazyPage(
+  () => import('../features/regions/pages/RegionsPage'),
+  (m) => m.RegionsPage,
+);
+const GridsPage = lazyPage(
+  () => import('../features/grids/pages/GridsPage'),
+  (m) => m.GridsPage,
+);
+const UnitsPage = lazyPage(
+  () => import('../features/units/pages/UnitsPage'),
+  (m) => m.UnitsPage,
+);
+const PeoplePage = lazyPage(
+  () => import('../features/people/pages/PeoplePage'),
+  (m) => m.PeoplePage,
+);
+const SitesPage = lazyPage(
+  () => import('../features/sites/pages/SitesPage'),
+  (m) => m.SitesPage,
+);
+const PairingsPage = lazyPage(
+  () => import('../features/pairings/pages/PairingsPage'),
+  (m) => m.PairingsPage,
+);
+const AccountsPage = lazyPage(
+  () => import('../features/accounts/pages/AccountsPage'),
+  (m) => m.AccountsPage,
+);
+const AuditPage = lazyPage(
+  () => import('../features/audit/pages/AuditPage'),
+  (m) => m.AuditPage,
+);
+const MobileLoginPage = lazyPage(
+  () => import('../mobile/pages/MobileLoginPage'),
+  (m) => m.MobileLoginPage,
+);
+const MobileHomePage = lazyPage(
+  () => import('../mobile/pages/MobileHomePage'),
+  (m) => m.MobileHomePage,
+);
 
 function NotFound() {
   const { t } = useTranslation();
@@ -46,7 +76,10 @@ function NotFound() {
 /** A menu page guarded by the permissions of its menu entry. */
 function guarded(key: string, page: ReactNode, anyOf?: Permission[]): RouteObject {
   const entry = findMenuEntry(key);
-  return { path: entry.path.slice(1), element: <RequirePermission anyOf={anyOf ?? entry.anyOf}>{page}</RequirePermission> };
+  return {
+    path: entry.path.slice(1),
+    element: <RequirePermission anyOf={anyOf ?? entry.anyOf}>{page}</RequirePermission>,
+  };
 }
 
 function withSuspense(node: ReactNode) {

@@ -72,7 +72,14 @@ export function EntityFormDrawer<V extends object>(props: EntityFormDrawerProps<
         />
       )}
       <FormErrorsAlert errors={errors} />
-      <Form<V> key={openCount} form={form} name={name} layout="vertical" onFinish={submit} initialValues={initialValues}>
+      <Form<V>
+        key={openCount}
+        form={form}
+        name={name}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={initialValues}
+      >
         {typeof children === 'function' ? children(form) : children}
       </Form>
     </Drawer>

@@ -46,7 +46,14 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       destroyOnHidden
     >
       <FormErrorsAlert errors={errors} />
-      <Form<V> key={openCount} form={form} name={name} layout="vertical" onFinish={submit} initialValues={initialValues}>
+      <Form<V>
+        key={openCount}
+        form={form}
+        name={name}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={initialValues}
+      >
         {typeof children === 'function' ? children(form) : children}
       </Form>
     </Modal>

@@ -22,18 +22,18 @@ export function ListToolbar({ q, onSearch, filters, actions }: ListToolbarProps)
       <Flex wrap gap={8} align="center">
         {onSearch && (
           <Input.Search
-          aria-label={t('common.search')}
-          placeholder={t('common.searchPlaceholder')}
-          allowClear
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (!e.target.value) onSearch('');
-          }}
-          onSearch={onSearch}
-          enterButton={t('common.search')}
-          style={{ width: 300 }}
-        />
+            aria-label={t('common.search')}
+            placeholder={t('common.searchPlaceholder')}
+            allowClear
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (!e.target.value) onSearch('');
+            }}
+            onSearch={onSearch}
+            enterButton={t('common.search')}
+            style={{ width: 300 }}
+          />
         )}
         {filters}
       </Flex>

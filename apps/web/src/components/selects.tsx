@@ -23,14 +23,23 @@ export function RegionSelect(props: RemoteSelectProps) {
   return (
     <RemoteSelect<RegionListItem>
       {...props}
-      source={{ queryKey: 'regions', path: 'regions', toOption: (r) => ({ value: r.code, label: `${r.name}（${r.code}）` }) }}
+      source={{
+        queryKey: 'regions',
+        path: 'regions',
+        toOption: (r) => ({ value: r.code, label: `${r.name}（${r.code}）` }),
+      }}
     />
   );
 }
 
 /** Unit picker searching GET /units?q=. */
 export function UnitSelect(props: RemoteSelectProps) {
-  return <RemoteSelect<UnitView> {...props} source={{ queryKey: 'units', path: 'units', toOption: (u) => ({ value: u.id, label: u.name }) }} />;
+  return (
+    <RemoteSelect<UnitView>
+      {...props}
+      source={{ queryKey: 'units', path: 'units', toOption: (u) => ({ value: u.id, label: u.name }) }}
+    />
+  );
 }
 
 /** Grid picker searching GET /grids?q=. */

@@ -8,7 +8,12 @@ import { applyFieldErrors } from '../api/form-errors';
  * Submits a form through `send` and sorts out what the server answered: field errors go under their
  * inputs, a 409 STALE_VERSION sets `isStale`, anything else lands in `errors` for an alert.
  */
-export function useFormSubmit<V>(form: FormInstance<V>, send: (values: V) => Promise<unknown>, onDone: () => void, successMessage?: string) {
+export function useFormSubmit<V>(
+  form: FormInstance<V>,
+  send: (values: V) => Promise<unknown>,
+  onDone: () => void,
+  successMessage?: string,
+) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [errors, setErrors] = useState<string[]>([]);

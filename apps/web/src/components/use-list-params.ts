@@ -25,7 +25,10 @@ export function useListParams<F extends string = never>(filterKeys: readonly F[]
   const page = Math.max(1, Number(search.get('page')) || 1);
   const pageSize = Math.max(1, Number(search.get('pageSize')) || DEFAULT_PAGE_SIZE);
   const q = search.get('q') ?? '';
-  const filters = Object.fromEntries(filterKeys.map((k) => [k, search.get(k) ?? undefined])) as Record<F, string | undefined>;
+  const filters = Object.fromEntries(filterKeys.map((k) => [k, search.get(k) ?? undefined])) as Record<
+    F,
+    string | undefined
+  >;
   const filterQuery: QueryParams = { q: q || undefined, ...filters };
 
   const update = (patch: Record<string, string | number | undefined | null>, resetPage: boolean) =>
@@ -52,7 +55,8 @@ export function useListParams<F extends string = never>(filterKeys: readonly F[]
     setQ: (value) => update({ q: value.trim() }, true),
     setFilter: (key, value) => update({ [key]: value }, true),
     setFilters: (patch) => update(patch as Record<string, string | undefined | null>, true),
-    setPage: (p, size) => update({ page: p === 1 ? undefined : p, pageSize: size && size !== DEFAULT_PAGE_SIZE ? size : undefined }, false),
+    setPage: (p, size) =>
+      update({ page: p === 1 ? undefined : p, pageSize: size && size !== DEFAULT_PAGE_SIZE ? size : undefined }, false),
     reset: () => setSearch(new URLSearchParams(), { replace: true }),
   };
 }

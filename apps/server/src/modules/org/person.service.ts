@@ -151,11 +151,16 @@ export async function updatePerson(
   await assertRegionUsable(db, actor, body.regionCode, 'person.manage');
   await assertUnitUsable(db, actor, body.unitId);
   const pii = personPii(cipher, body);
+  // A key left out keeps the stored value (the form never holds the whole number); null clears it.
+  const idCardSet =
+    body.idCard === undefined
+      ? sql``
+      : sql`id_card_enc = ${pii.idCardEnc}, id_card_hash = ${pii.idCardHash}, id_card_masked = ${pii.idCardMasked},`;
+  const phoneSet = body.phone === undefined ? sql`` : sql`phone_enc = ${pii.phoneEnc}, phone_masked = ${pii.phoneMasked},`;
   await db
     .transaction(async (tx) => {
       const res = await tx.execute(sql`UPDATE person SET name = ${body.name}, gender = ${body.gender ?? null},
-        id_card_enc = ${pii.idCardEnc}, id_card_hash = ${pii.idCardHash}, id_card_masked = ${pii.idCardMasked},
-        phone_enc = ${pii.phoneEnc}, phone_masked = ${pii.phoneMasked}, unit_id = ${body.unitId ?? null},
+        ${idCardSet} ${phoneSet} unit_id = ${body.unitId ?? null},
         region_code = ${body.regionCode}, position = ${body.position ?? null}, search_text = ${buildSearchText(body.name)},
         version = version + 1, updated_at = now()
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);

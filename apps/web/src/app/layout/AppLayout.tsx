@@ -62,7 +62,14 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" theme="light" width={208}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        theme="light"
+        width={208}
+      >
         <Typography.Title level={5} style={{ margin: 16, whiteSpace: 'nowrap', overflow: 'hidden', color: '#c8161d' }}>
           {collapsed ? '文明' : t('app.shortName')}
         </Typography.Title>
@@ -77,7 +84,14 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
           <Typography.Text strong style={{ flex: 1 }}>
             {t('app.name')} · {user.tenantName}

@@ -1,3 +1,15 @@
+import { accountMessages } from '../../features/accounts/messages';
+import { auditMessages } from '../../features/audit/messages';
+import { authMessages } from '../../features/auth/messages';
+import { gridMessages } from '../../features/grids/messages';
+import { homeMessages } from '../../features/home/messages';
+import { importMessages } from '../../features/imports/messages';
+import { pairingMessages } from '../../features/pairings/messages';
+import { peopleMessages } from '../../features/people/messages';
+import { regionMessages } from '../../features/regions/messages';
+import { siteMessages } from '../../features/sites/messages';
+import { unitMessages } from '../../features/units/messages';
+import { mobileMessages } from '../../mobile/messages';
 import { commonMessages } from './common';
 import { enumMessages } from './enums';
 import type { Dict } from './types';
@@ -8,4 +20,16 @@ export type { Dict } from './types';
 export const allMessages: Dict = {
   ...commonMessages,
   ...enumMessages,
+  ...authMessages,
+  ...homeMessages,
+  ...regionMessages,
+  ...unitMessages,
+  ...peopleMessages,
+  ...siteMessages,
+  ...gridMessages,
+  ...pairingMessages,
+  ...accountMessages,
+  ...auditMessages,
+  ...importMessages,
+  ...mobileMessages,
 };

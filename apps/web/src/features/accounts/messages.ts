@@ -30,7 +30,11 @@ export const accountMessages: Dict = {
     'Separation of duties: one account may not hold two of sysadmin, secadmin and auditor.',
   ],
   'account.revokeRole': ['收回角色', '收回角色', 'Revoke role'],
-  'account.revokeConfirm': ['确定收回“{{role}}”角色吗？', '確定收回「{{role}}」角色嗎？', 'Revoke the role “{{role}}”?'],
+  'account.revokeConfirm': [
+    '确定收回“{{role}}”角色吗？',
+    '確定收回「{{role}}」角色嗎？',
+    'Revoke the role “{{role}}”?',
+  ],
   'account.revoked': ['角色已收回', '角色已收回', 'Role revoked'],
   'account.unlock': ['解锁', '解鎖', 'Unlock'],
   'account.unlocked': ['账号已解锁', '帳號已解鎖', 'Account unlocked'],

@@ -2,7 +2,11 @@ import type { Dict } from '../../app/messages/types';
 
 export const authMessages: Dict = {
   'login.title': ['用户登录', '使用者登入', 'Sign in'],
-  'login.subtitle': ['文明城市创建 · 文明实践 · 志愿服务', '文明城市創建 · 文明實踐 · 志願服務', 'Civilized city · Civilization practice · Volunteering'],
+  'login.subtitle': [
+    '文明城市创建 · 文明实践 · 志愿服务',
+    '文明城市創建 · 文明實踐 · 志願服務',
+    'Civilized city · Civilization practice · Volunteering',
+  ],
   'login.username': ['用户名', '使用者名稱', 'Username'],
   'login.password': ['密码', '密碼', 'Password'],
   'login.submit': ['登录', '登入', 'Sign in'],

@@ -13,5 +13,10 @@ export interface OrgStats {
 }
 
 export function useOrgStats(enabled: boolean) {
-  return useQuery({ queryKey: ['org', 'stats'], queryFn: () => api.get<OrgStats>('org/stats'), enabled, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['org', 'stats'],
+    queryFn: () => api.get<OrgStats>('org/stats'),
+    enabled,
+    staleTime: 60_000,
+  });
 }

@@ -71,7 +71,12 @@ export function ImportDialog({ kind, open, onClose }: { kind: ImportKind; open: 
               <p className="ant-upload-hint">{t('import.dropHint')}</p>
             </Upload.Dragger>
             <ApiErrorAlert error={start.error} />
-            <Button type="primary" disabled={!file} loading={start.isPending} onClick={() => void begin().catch(() => {})}>
+            <Button
+              type="primary"
+              disabled={!file}
+              loading={start.isPending}
+              onClick={() => void begin().catch(() => {})}
+            >
               {t('import.start')}
             </Button>
           </>
@@ -92,7 +97,13 @@ export function ImportDialog({ kind, open, onClose }: { kind: ImportKind; open: 
             {status === 'done' && <Result status="success" title={t('import.done', { count: result.created ?? 0 })} />}
             {status === 'failed' && (
               <ImportFailure
-                message={jobError ? (/^[A-Z_]+$/.test(jobError) ? translateError(jobError, lang) : jobError) : t('import.failed')}
+                message={
+                  jobError
+                    ? /^[A-Z_]+$/.test(jobError)
+                      ? translateError(jobError, lang)
+                      : jobError
+                    : t('import.failed')
+                }
                 rows={result.rows ?? []}
                 reportFileId={result.errorReportFileId}
                 fieldName={(f) => fieldLabel(f, lang)}
@@ -106,15 +117,19 @@ export function ImportDialog({ kind, open, onClose }: { kind: ImportKind; open: 
   );
 }
 
-function ImportFailure(props: { message: string; rows: RowError[]; reportFileId?: string | null; fieldName: (f?: string) => string }) {
+function ImportFailure(props: {
+  message: string;
+  rows: RowError[];
+  reportFileId?: string | null;
+  fieldName: (f?: string) => string;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <Alert
         type="error"
         showIcon
-        title={t('import.failed')}
-        description={props.message}
+        title={props.message}
         action={
           props.reportFileId ? (
             <a href={apiUrl(`files/${props.reportFileId}`)} download>

@@ -13,7 +13,11 @@ export const peopleMessages: Dict = {
   'person.position': ['职务', '職務', 'Position'],
   'person.hasAccount': ['已开通账号', '已開通帳號', 'Has an account'],
   'person.filterUnit': ['单位筛选', '單位篩選', 'Filter by unit'],
-  'person.keep': ['留空则不修改（当前 {{masked}}）', '留空則不修改（目前 {{masked}}）', 'Leave empty to keep ({{masked}})'],
+  'person.keep': [
+    '留空则不修改（当前 {{masked}}）',
+    '留空則不修改（目前 {{masked}}）',
+    'Leave empty to keep ({{masked}})',
+  ],
   'person.reveal': ['查看完整', '檢視完整', 'Show in full'],
   'person.revealTitle': ['完整个人信息：{{name}}', '完整個人資料：{{name}}', 'Personal data in full: {{name}}'],
   'person.revealAudited': [

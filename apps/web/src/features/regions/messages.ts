@@ -37,6 +37,10 @@ export const regionMessages: Dict = {
   'region.action.absorb': ['并入', '併入', 'Absorbed'],
   'region.action.retire': ['撤销', '撤銷', 'Retired'],
   'region.action.import': ['导入', '匯入', 'Imported'],
-  'region.codeHint': ['GB/T 2260 统计用区划代码，2–12 位数字', 'GB/T 2260 統計用區劃代碼，2–12 位數字', 'GB/T 2260 statistical code, 2–12 digits'],
+  'region.codeHint': [
+    'GB/T 2260 统计用区划代码，2–12 位数字',
+    'GB/T 2260 統計用區劃代碼，2–12 位數字',
+    'GB/T 2260 statistical code, 2–12 digits',
+  ],
   'region.searchTree': ['查找区划', '查找區劃', 'Find a region'],
 };

@@ -46,7 +46,10 @@ function sendRegionAction(action: RegionAction): Promise<unknown> {
     case 'rename':
       return api.post(`regions/${action.code}/rename`, { name: action.name, reason: action.reason || undefined });
     case 'merge':
-      return api.post(`regions/${action.code}/merge`, { intoCode: action.intoCode, reason: action.reason || undefined });
+      return api.post(`regions/${action.code}/merge`, {
+        intoCode: action.intoCode,
+        reason: action.reason || undefined,
+      });
     case 'retire':
       return api.post(`regions/${action.code}/retire`, { reason: action.reason || undefined });
   }

@@ -20,5 +20,7 @@ export const sitesResource = createResource<SiteView>('sites', 'sites');
 
 /** 五有达标: all five standards met. */
 export function meetsFiveHas(fiveHas: Partial<FiveHas> | null | undefined): boolean {
-  return !!fiveHas && !!(fiveHas.organisation && fiveHas.plan && fiveHas.carrier && fiveHas.highlight && fiveHas.effect);
+  return (
+    !!fiveHas && !!(fiveHas.organisation && fiveHas.plan && fiveHas.carrier && fiveHas.highlight && fiveHas.effect)
+  );
 }

@@ -14,5 +14,9 @@ export const unitMessages: Dict = {
   'unit.contactPhone': ['联系电话', '聯絡電話', 'Contact phone'],
   'unit.address': ['地址', '地址', 'Address'],
   'unit.filterType': ['类型筛选', '類型篩選', 'Filter by type'],
-  'unit.phoneKeep': ['留空则不修改（当前 {{masked}}）', '留空則不修改（目前 {{masked}}）', 'Leave empty to keep ({{masked}})'],
+  'unit.phoneKeep': [
+    '留空则不修改（当前 {{masked}}）',
+    '留空則不修改（目前 {{masked}}）',
+    'Leave empty to keep ({{masked}})',
+  ],
 };

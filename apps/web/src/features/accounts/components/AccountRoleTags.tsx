@@ -8,7 +8,8 @@ export function AccountRoleTags({ account, canRevoke }: { account: AccountView; 
   const { modal, message } = App.useApp();
   const revoke = useRevokeRole();
   const label = (r: AccountRoleView) => {
-    const scope = r.scopeKind === 'all' || r.scopeKind === 'own' ? t(`scopeKind.${r.scopeKind}`) : (r.scopeName ?? r.scopeRef);
+    const scope =
+      r.scopeKind === 'all' || r.scopeKind === 'own' ? t(`scopeKind.${r.scopeKind}`) : (r.scopeName ?? r.scopeRef);
     return `${t(`role.${r.role}`)} · ${scope}`;
   };
   const confirmRevoke = (r: AccountRoleView) =>
@@ -31,7 +32,6 @@ export function AccountRoleTags({ account, canRevoke }: { account: AccountView; 
           key={r.id}
           color="red"
           closable={canRevoke}
-          closeIcon={canRevoke ? undefined : false}
           onClose={(e) => {
             e.preventDefault();
             confirmRevoke(r);

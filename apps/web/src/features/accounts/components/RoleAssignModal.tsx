@@ -7,12 +7,27 @@ import { RegionSelect, SiteSelect, UnitSelect } from '../../../components/select
 import { type AccountView, type RoleAssignmentBody, useAssignRole, useRoles } from '../queries';
 
 /** The scope picker that fits the scope kind: a region, a unit, a site or a team; none for all / own. */
-function ScopeRefInput({ kind, ...props }: { kind: ScopeKind | undefined; id?: string; value?: string; onChange?: (v?: string) => void }) {
+function ScopeRefInput({
+  kind,
+  ...props
+}: {
+  kind: ScopeKind | undefined;
+  id?: string;
+  value?: string;
+  onChange?: (v?: string) => void;
+}) {
   const { t } = useTranslation();
   if (kind === 'region') return <RegionSelect {...props} placeholder={t('common.selectRegion')} />;
   if (kind === 'unit') return <UnitSelect {...props} placeholder={t('common.selectUnit')} />;
   if (kind === 'site') return <SiteSelect {...props} />;
-  return <Input id={props.id} value={props.value} onChange={(e) => props.onChange?.(e.target.value)} placeholder={t('account.teamId')} />;
+  return (
+    <Input
+      id={props.id}
+      value={props.value}
+      onChange={(e) => props.onChange?.(e.target.value)}
+      placeholder={t('account.teamId')}
+    />
+  );
 }
 
 function RoleScopeFields() {
@@ -21,7 +36,8 @@ function RoleScopeFields() {
   const kind = Form.useWatch('scopeKind', form) as ScopeKind | undefined;
   const roles = useRoles();
   const fallback = useEnumOptions('role', roleCodes);
-  const roleOptions = roles.data?.map((r) => ({ value: r.code, label: t(`role.${r.code}`, { defaultValue: r.name }) })) ?? fallback;
+  const roleOptions =
+    roles.data?.map((r) => ({ value: r.code, label: t(`role.${r.code}`, { defaultValue: r.name }) })) ?? fallback;
   const kindOptions = useEnumOptions('scopeKind', scopeKinds);
   const required = [{ required: true, message: t('common.required') }];
   const needsRef = kind !== undefined && kind !== 'all' && kind !== 'own';
@@ -49,7 +65,11 @@ export function RoleAssignModal({ account, onClose }: { account: AccountView | n
   const submit = (v: RoleAssignmentBody) =>
     assign.mutateAsync({
       accountId: account!.id,
-      body: { role: v.role, scopeKind: v.scopeKind, scopeRef: v.scopeKind === 'all' || v.scopeKind === 'own' ? null : v.scopeRef },
+      body: {
+        role: v.role,
+        scopeKind: v.scopeKind,
+        scopeRef: v.scopeKind === 'all' || v.scopeKind === 'own' ? null : v.scopeRef,
+      },
     });
   return (
     <FormModal<RoleAssignmentBody>

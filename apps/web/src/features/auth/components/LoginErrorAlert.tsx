@@ -16,7 +16,9 @@ export function LoginErrorAlert({ error }: { error: ApiError }) {
         description={
           <>
             <div>{error.message}</div>
-            {lockedUntil && <div data-testid="locked-until">{t('login.lockedUntil', { time: formatDateTime(lockedUntil) })}</div>}
+            {lockedUntil && (
+              <div data-testid="locked-until">{t('login.lockedUntil', { time: formatDateTime(lockedUntil) })}</div>
+            )}
           </>
         }
       />

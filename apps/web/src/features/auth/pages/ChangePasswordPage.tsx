@@ -49,10 +49,18 @@ export function ChangePasswordPage() {
         <Typography.Paragraph type="secondary">
           {user.displayName}（{user.username}）
         </Typography.Paragraph>
-        {user.mustChangePassword && <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} />}
-        {otherErrors.length > 0 && <Alert type="error" showIcon title={otherErrors.join('；')} style={{ marginBottom: 16 }} />}
+        {user.mustChangePassword && (
+          <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} />
+        )}
+        {otherErrors.length > 0 && (
+          <Alert type="error" showIcon title={otherErrors.join('；')} style={{ marginBottom: 16 }} />
+        )}
         <Form<PasswordValues> form={form} name="change-password" layout="vertical" onFinish={onFinish}>
-          <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            label={t('password.current')}
+            name="currentPassword"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item
@@ -61,7 +69,10 @@ export function ChangePasswordPage() {
             extra={t('password.policy')}
             rules={[
               { required: true, message: t('common.required') },
-              { validator: (_, v) => (!v || !checkPasswordPolicy(v) ? Promise.resolve() : Promise.reject(new Error(t('password.policy')))) },
+              {
+                validator: (_, v) =>
+                  !v || !checkPasswordPolicy(v) ? Promise.resolve() : Promise.reject(new Error(t('password.policy'))),
+              },
             ]}
           >
             <Input.Password autoComplete="new-password" />
@@ -74,7 +85,9 @@ export function ChangePasswordPage() {
               { required: true, message: t('common.required') },
               ({ getFieldValue }) => ({
                 validator: (_, v) =>
-                  !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+                  !v || v === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.mismatch'))),
               }),
             ]}
           >
@@ -87,7 +100,7 @@ export function ChangePasswordPage() {
             {user.mustChangePassword ? (
               <Button onClick={() => void logout(queryClient)}>{t('layout.logout')}</Button>
             ) : (
-              <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+              <Button onClick={() => navigate('/')}>{t('common.cancel')}</Button>
             )}
           </Space>
         </Form>

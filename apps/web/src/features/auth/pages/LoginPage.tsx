@@ -47,10 +47,18 @@ export function LoginPage() {
           </div>
         )}
         <Form<LoginValues> name="login" layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            label={t('login.username')}
+            name="username"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            label={t('login.password')}
+            name="password"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>

@@ -38,7 +38,9 @@ export function GridFormFields({ regionName }: { regionName?: string | null }) {
       <Form.Item
         label={t('grid.boundary')}
         name="boundaryText"
-        rules={[{ validator: (_, v) => validateJson(v).catch(() => Promise.reject(new Error(t('grid.boundaryInvalid')))) }]}
+        rules={[
+          { validator: (_, v) => validateJson(v).catch(() => Promise.reject(new Error(t('grid.boundaryInvalid')))) },
+        ]}
       >
         <Input.TextArea rows={4} placeholder='{"type":"Polygon","coordinates":[…]}' />
       </Form.Item>

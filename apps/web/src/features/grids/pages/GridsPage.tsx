@@ -103,7 +103,11 @@ export function GridsPage() {
             render: (_, g) =>
               g.centerLat != null && g.centerLng != null ? `${g.centerLat.toFixed(5)}, ${g.centerLng.toFixed(5)}` : '',
           },
-          { title: t('grid.boundary'), key: 'boundary', render: (_, g) => (g.boundary ? <Tag>{t('grid.hasBoundary')}</Tag> : null) },
+          {
+            title: t('grid.boundary'),
+            key: 'boundary',
+            render: (_, g) => (g.boundary ? <Tag>{t('grid.hasBoundary')}</Tag> : null),
+          },
           ...(canManage
             ? [
                 {

@@ -12,7 +12,15 @@ export interface BarDatum {
   value: number;
 }
 
-export default function BarChart({ data, height = 260, ariaLabel }: { data: BarDatum[]; height?: number; ariaLabel: string }) {
+export default function BarChart({
+  data,
+  height = 260,
+  ariaLabel,
+}: {
+  data: BarDatum[];
+  height?: number;
+  ariaLabel: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;

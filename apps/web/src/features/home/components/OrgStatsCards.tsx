@@ -1,5 +1,5 @@
 import { regionLevels, siteKinds, unitTypes } from '@wenming/contracts';
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Descriptions, Row, Statistic } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgStats } from '../queries';
@@ -27,7 +27,7 @@ export function OrgStatsCards({ stats }: { stats: OrgStats }) {
     <>
       <Row gutter={[16, 16]}>
         {headline.map((h) => (
-          <Col key={h.key} xs={12} sm={8} md={6} lg={6} xl={3}>
+          <Col key={h.key} flex="1 0 140px">
             <Card size="small">
               <Statistic title={t(`home.${h.key}`)} value={h.value} />
             </Card>
@@ -37,16 +37,28 @@ export function OrgStatsCards({ stats }: { stats: OrgStats }) {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('home.sitesByKind')}>
-            {siteKinds.map((kind) => (
-              <Statistic key={kind} title={t(`siteKind.${kind}`)} value={stats.sites.byKind[kind] ?? 0} style={{ marginBottom: 8 }} />
-            ))}
+            <Descriptions
+              size="small"
+              column={1}
+              items={siteKinds.map((kind) => ({
+                key: kind,
+                label: t(`siteKind.${kind}`),
+                children: (stats.sites.byKind[kind] ?? 0).toLocaleString(),
+              }))}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('home.regionsByLevel')}>
-            {regionLevels.map((level) => (
-              <Statistic key={level} title={t(`regionLevel.${level}`)} value={stats.regions.byLevel[level] ?? 0} style={{ marginBottom: 8 }} />
-            ))}
+            <Descriptions
+              size="small"
+              column={1}
+              items={regionLevels.map((level) => ({
+                key: level,
+                label: t(`regionLevel.${level}`),
+                children: (stats.regions.byLevel[level] ?? 0).toLocaleString(),
+              }))}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={8}>

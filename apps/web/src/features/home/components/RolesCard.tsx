@@ -1,5 +1,5 @@
 import type { MeView } from '@wenming/contracts';
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** The user's role assignments, each with the data scope it is bound to. */
@@ -14,11 +14,13 @@ export function RolesCard({ user }: { user: MeView['user'] }) {
           dataSource={user.roles}
           renderItem={(r) => (
             <List.Item key={r.id}>
-              <Tag color="red">{t(`role.${r.role}`)}</Tag>
-              <Typography.Text>
-                {t(`scopeKind.${r.scope.kind}`)}
-                {r.scopeName ? `：${r.scopeName}` : r.scope.ref ? `：${r.scope.ref}` : ''}
-              </Typography.Text>
+              <Space>
+                <Tag color="red">{t(`role.${r.role}`)}</Tag>
+                <Typography.Text>
+                  {t(`scopeKind.${r.scope.kind}`)}
+                  {r.scopeName ? `：${r.scopeName}` : r.scope.ref ? `：${r.scope.ref}` : ''}
+                </Typography.Text>
+              </Space>
             </List.Item>
           )}
         />

@@ -24,10 +24,10 @@ export function HomePage() {
           </Typography.Text>
         </Card>
       </Col>
-      <Col xs={24} xl={8}>
+      <Col span={24}>
         <RolesCard user={user} />
       </Col>
-      <Col xs={24} xl={16}>
+      <Col span={24}>
         <Card title={t('home.orgStats')}>
           {!canSeeOrg || stats.isError ? (
             <Alert type="info" showIcon title={t('home.statsUnavailable')} />

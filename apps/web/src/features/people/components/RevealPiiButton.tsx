@@ -34,8 +34,12 @@ export function RevealPiiButton({ person }: { person: PersonView }) {
         <Alert type="warning" showIcon title={t('person.revealAudited')} style={{ marginBottom: 16 }} />
         <ApiErrorAlert error={reveal.error} />
         <Descriptions column={1} bordered size="small">
-          <Descriptions.Item label={t('person.idCard')}>{reveal.data ? (reveal.data.idCard ?? '—') : '…'}</Descriptions.Item>
-          <Descriptions.Item label={t('person.phone')}>{reveal.data ? (reveal.data.phone ?? '—') : '…'}</Descriptions.Item>
+          <Descriptions.Item label={t('person.idCard')}>
+            {reveal.data ? (reveal.data.idCard ?? '—') : '…'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('person.phone')}>
+            {reveal.data ? (reveal.data.phone ?? '—') : '…'}
+          </Descriptions.Item>
         </Descriptions>
       </Modal>
     </>

@@ -118,7 +118,7 @@ export function PeoplePage() {
         loading={list.isFetching}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
         columns={[
           {
             title: t('person.name'),
@@ -132,8 +132,18 @@ export function PeoplePage() {
             ),
           },
           { title: t('person.gender'), dataIndex: 'gender', width: 70, render: genderLabel },
-          { title: t('person.idCard'), dataIndex: 'idCardMasked' },
-          { title: t('person.phone'), dataIndex: 'phoneMasked' },
+          {
+            title: t('person.idCard'),
+            dataIndex: 'idCardMasked',
+            width: 190,
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          },
+          {
+            title: t('person.phone'),
+            dataIndex: 'phoneMasked',
+            width: 130,
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          },
           { title: t('person.unit'), dataIndex: 'unitName' },
           { title: t('person.region'), dataIndex: 'regionName', render: (v, p) => v ?? p.regionCode },
           { title: t('person.position'), dataIndex: 'position' },

@@ -21,7 +21,12 @@ const titles: Record<RegionActionKind, string> = {
 };
 
 /** One modal for the four region edits; the server keeps each in the region's history. */
-export function RegionActionModal(props: { kind: RegionActionKind | null; region: RegionDetail; onClose: () => void; onDone: () => void }) {
+export function RegionActionModal(props: {
+  kind: RegionActionKind | null;
+  region: RegionDetail;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { kind, region, onClose, onDone } = props;
   const { t } = useTranslation();
   const action = useRegionAction();
@@ -30,7 +35,8 @@ export function RegionActionModal(props: { kind: RegionActionKind | null; region
   const submit = async (v: RegionActionValues) => {
     if (kind === 'create') await action.mutateAsync({ kind, code: v.code!, name: v.name!, parentCode: region.code });
     if (kind === 'rename') await action.mutateAsync({ kind, code: region.code, name: v.name!, reason: v.reason });
-    if (kind === 'merge') await action.mutateAsync({ kind, code: region.code, intoCode: v.intoCode!, reason: v.reason });
+    if (kind === 'merge')
+      await action.mutateAsync({ kind, code: region.code, intoCode: v.intoCode!, reason: v.reason });
     if (kind === 'retire') await action.mutateAsync({ kind, code: region.code, reason: v.reason });
     onDone();
   };
@@ -72,7 +78,9 @@ export function RegionActionModal(props: { kind: RegionActionKind | null; region
           </Form.Item>
         </>
       )}
-      {kind === 'retire' && <Alert type="warning" showIcon title={t('region.retireHint')} style={{ marginBottom: 16 }} />}
+      {kind === 'retire' && (
+        <Alert type="warning" showIcon title={t('region.retireHint')} style={{ marginBottom: 16 }} />
+      )}
       {kind && kind !== 'create' && (
         <Form.Item label={t('common.reason')} name="reason">
           <Input.TextArea rows={3} maxLength={500} />

@@ -14,7 +14,8 @@ function describe(value: unknown): string {
 /** 沿革: every add, rename, merge and retire of the region, oldest first. */
 export function RegionHistory({ history }: { history: RegionChange[] }) {
   const { t, i18n } = useTranslation();
-  const actionLabel = (action: string) => (i18n.exists(`region.action.${action}`) ? t(`region.action.${action}`) : action);
+  const actionLabel = (action: string) =>
+    i18n.exists(`region.action.${action}`) ? t(`region.action.${action}`) : action;
   return (
     <Table<RegionChange>
       size="small"

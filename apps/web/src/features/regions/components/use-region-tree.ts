@@ -75,7 +75,8 @@ export function useRegionTree() {
       }
       setTreeData(nodes);
       setLoadedKeys([...loaded]);
-      setExpandedKeys((keys) => keys.filter((k) => findNode(nodes, k)));
+      // First load: open the roots, whose children came with them.
+      setExpandedKeys((keys) => (keys.length ? keys.filter((k) => findNode(nodes, k)) : roots.map((r) => r.code)));
     } catch (err) {
       setError(err);
     } finally {

@@ -104,7 +104,11 @@ export function SitesPage() {
           { title: t('site.name'), dataIndex: 'name', fixed: 'left' },
           { title: t('site.kind'), dataIndex: 'kind', render: kindLabel },
           { title: t('site.region'), dataIndex: 'regionName', render: (v, s) => v ?? s.regionCode },
-          { title: t('site.fiveHas'), dataIndex: 'fiveHas', render: (v: SiteView['fiveHas']) => <FiveHasTags fiveHas={v} /> },
+          {
+            title: t('site.fiveHas'),
+            dataIndex: 'fiveHas',
+            render: (v: SiteView['fiveHas']) => <FiveHasTags fiveHas={v} />,
+          },
           { title: t('site.address'), dataIndex: 'address' },
           ...(canManage
             ? [

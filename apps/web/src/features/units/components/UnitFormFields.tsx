@@ -5,7 +5,13 @@ import { useEnumOptions } from '../../../components/enum-options';
 import { RegionSelect, UnitSelect } from '../../../components/selects';
 
 /** The inputs of a unit (names match `unitBody` so that server field errors land under them). */
-export function UnitFormFields({ regionName, maskedPhone }: { regionName?: string | null; maskedPhone?: string | null }) {
+export function UnitFormFields({
+  regionName,
+  maskedPhone,
+}: {
+  regionName?: string | null;
+  maskedPhone?: string | null;
+}) {
   const { t } = useTranslation();
   const typeOptions = useEnumOptions('unitType', unitTypes);
   const tierOptions = useEnumOptions('honorTier', honorTiers);

@@ -1,0 +1,48 @@
+import type { AuditEventView } from '@wenming/contracts';
+import { Card, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../app/format';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useListParams } from '../../../components/use-list-params';
+import { tablePagination } from '../../../components/use-paged-query';
+import { AuditEventDetail } from '../components/AuditEventDetail';
+import { type AuditFilterKey, AuditFilters } from '../components/AuditFilters';
+import { useAuditEvents } from '../queries';
+
+const filterKeys: readonly AuditFilterKey[] = ['actor', 'objectType', 'objectId', 'action', 'from', 'to'];
+
+/** 审计日志 (audit.read): filters, and each event's before/after on expanding its row. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const params = useListParams(filterKeys);
+  const events = useAuditEvents(params.query);
+  return (
+    <Card title={t('audit.title')}>
+      <Typography.Paragraph type="secondary">{t('audit.readOnly')}</Typography.Paragraph>
+      <AuditFilters filters={params.filters} onApply={params.setFilters} />
+      <ApiErrorAlert error={events.error} onRetry={() => void events.refetch()} />
+      <Table<AuditEventView>
+        rowKey="id"
+        size="small"
+        loading={events.isFetching}
+        dataSource={events.data?.items}
+        pagination={tablePagination(params, events.data?.total, (total) => t('common.total', { total }))}
+        expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
+          { title: t('audit.at'), dataIndex: 'at', width: 190, render: (v: string) => formatDateTime(v) },
+          { title: t('audit.actor'), dataIndex: 'actorName', render: (v, e) => v ?? e.actorId ?? '—' },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
+          { title: t('audit.objectType'), dataIndex: 'objectType' },
+          { title: t('audit.objectId'), dataIndex: 'objectId', ellipsis: true },
+          { title: t('audit.ip'), dataIndex: 'ip', width: 130 },
+        ]}
+      />
+    </Card>
+  );
+}
