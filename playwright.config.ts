@@ -5,7 +5,15 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // Debian's Chromium (never `playwright install`), with the flags that work on these machines.
 const launchOptions = {
   executablePath: process.env.WENMING_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 export default defineConfig({
@@ -25,7 +33,11 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, launchOptions }, testIgnore: /mobile/ },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, launchOptions },
+      testIgnore: /mobile/,
+    },
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testMatch: /mobile/ },
   ],
   webServer: {

@@ -6,3 +6,5 @@ export * from './org';
 export * from './jobs';
 export * from './audit';
 export * from './messages';
+export * from './frameworks';
+export * from './campaigns';

@@ -1,6 +1,13 @@
 // Synthetic city generator for load and benchmark runs (`wenming gen-city`): regions, grids, units,
 // inspection points, practice sites, pairings and people, bulk-loaded with multi-row unnest inserts.
-import { computeIdCardCheck, computeUsccCheck, maskIdCard, maskPhone, pointTypes, type UnitType } from '@wenming/contracts';
+import {
+  computeIdCardCheck,
+  computeUsccCheck,
+  maskIdCard,
+  maskPhone,
+  pointTypes,
+  type UnitType,
+} from '@wenming/contracts';
 import cliProgress from 'cli-progress';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PiiCipher } from '../platform/crypto';

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../platform/context';
 import { auditRoutes } from './audit/audit.routes';
+import { campaignsRoutes, registerCampaignJobs } from './campaigns';
 import { authRoutes } from './auth/auth.routes';
+import { frameworksRoutes } from './frameworks';
 import { accountRoutes } from './org/account.routes';
 import { registerOrgImportJobs } from './org/org-import';
 import { orgImportRoutes } from './org/org-import.routes';
@@ -32,6 +34,8 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       pairingRoutes,
       orgStatsRoutes,
       orgImportRoutes,
+      frameworksRoutes,
+      campaignsRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));
@@ -42,4 +46,5 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
 /** Background job handlers of every module. */
 export function registerJobs(ctx: AppContext): void {
   registerOrgImportJobs(ctx);
+  registerCampaignJobs(ctx);
 }

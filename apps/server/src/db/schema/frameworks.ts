@@ -1,4 +1,18 @@
-import { boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, tenantId, tstz } from './types';
 
 /**
@@ -20,6 +34,8 @@ export const framework = pgTable(
     /** 达标线: share of full marks (0–1) a subject must reach to count as compliant. */
     complianceLine: numeric('compliance_line', { precision: 5, scale: 4, mode: 'number' }),
     description: text('description'),
+    /** Simplified name, code and pinyin (initials and full), so lists find 團結 and "mztj" alike. */
+    searchText: text('search_text').notNull().default(''),
     rowVersion: integer('row_version').notNull().default(1),
     publishedAt: tstz('published_at'),
     publishedBy: uuid('published_by'),
@@ -30,6 +46,9 @@ export const framework = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('framework_family_version_uq').on(t.tenantId, t.familyId, t.version),
     index('framework_code_idx').on(t.tenantId, t.code),
+    index('framework_search_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
+    // At most one published version per family: publishing supersedes the previous one.
+    uniqueIndex('framework_one_published_uq').on(t.tenantId, t.familyId).where(sql`status = 'published'`),
   ],
 );
 
@@ -61,9 +80,13 @@ export const indicator = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('indicator_code_uq').on(t.tenantId, t.frameworkId, t.code),
-    foreignKey({ columns: [t.tenantId, t.frameworkId], foreignColumns: [framework.tenantId, framework.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.frameworkId], foreignColumns: [framework.tenantId, framework.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }).onDelete('cascade'),
     index('indicator_framework_idx').on(t.tenantId, t.frameworkId, t.position),
+    // Children lookups, and the parent foreign key's cascade, would otherwise scan the whole table.
+    index('indicator_parent_idx').on(t.tenantId, t.parentId),
   ],
 );
 
@@ -84,6 +107,8 @@ export const negativeItem = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('negative_item_code_uq').on(t.tenantId, t.frameworkId, t.code),
-    foreignKey({ columns: [t.tenantId, t.frameworkId], foreignColumns: [framework.tenantId, framework.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.frameworkId], foreignColumns: [framework.tenantId, framework.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -1,3 +1,4 @@
 export * from './platform';
 export * from './org';
 export * from './frameworks';
+export * from './campaigns';

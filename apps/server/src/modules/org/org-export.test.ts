@@ -8,7 +8,6 @@ import { unitColumns } from './org-import-rows';
 import * as fixtures from './org-import.fixtures';
 import { idCard, uscc, xlsx } from './org-import.fixtures';
 
-
 let t: TestApp;
 let admin: Session;
 let district: Session;

@@ -6,7 +6,6 @@ import { DEMO_DISTRICT, DEMO_OTHER_DISTRICT } from './demo/seed-demo';
 import * as fixtures from './org-import.fixtures';
 import { unitHeader, upload, uscc, xlsx } from './org-import.fixtures';
 
-
 let t: TestApp;
 let admin: Session;
 let district: Session;

@@ -156,7 +156,8 @@ export async function updatePerson(
     body.idCard === undefined
       ? sql``
       : sql`id_card_enc = ${pii.idCardEnc}, id_card_hash = ${pii.idCardHash}, id_card_masked = ${pii.idCardMasked},`;
-  const phoneSet = body.phone === undefined ? sql`` : sql`phone_enc = ${pii.phoneEnc}, phone_masked = ${pii.phoneMasked},`;
+  const phoneSet =
+    body.phone === undefined ? sql`` : sql`phone_enc = ${pii.phoneEnc}, phone_masked = ${pii.phoneMasked},`;
   await db
     .transaction(async (tx) => {
       const res = await tx.execute(sql`UPDATE person SET name = ${body.name}, gender = ${body.gender ?? null},

@@ -90,11 +90,20 @@ describe('people and personal data', () => {
 describe('editing without the personal data', () => {
   it('keeps the stored ID number and phone when the keys are left out, clears them with null', async () => {
     const s = await t.login('admin');
-    const p = (await s.inject({ method: 'GET', url: `/api/v1/people?q=${encodeURIComponent('张团结')}` })).json().items[0];
-    const kept = await s.inject({ method: 'PUT', url: `/api/v1/people/${p.id}`, payload: { name: '张团结', regionCode: '620302001001', version: p.version } });
+    const p = (await s.inject({ method: 'GET', url: `/api/v1/people?q=${encodeURIComponent('张团结')}` })).json()
+      .items[0];
+    const kept = await s.inject({
+      method: 'PUT',
+      url: `/api/v1/people/${p.id}`,
+      payload: { name: '张团结', regionCode: '620302001001', version: p.version },
+    });
     expect(kept.json().idCardMasked).toBe(p.idCardMasked);
     expect(kept.json().phoneMasked).toBe('138****1234');
-    const cleared = await s.inject({ method: 'PUT', url: `/api/v1/people/${p.id}`, payload: { name: '张团结', regionCode: '620302001001', phone: null, version: kept.json().version } });
+    const cleared = await s.inject({
+      method: 'PUT',
+      url: `/api/v1/people/${p.id}`,
+      payload: { name: '张团结', regionCode: '620302001001', phone: null, version: kept.json().version },
+    });
     expect(cleared.json().phoneMasked).toBeNull();
     expect(cleared.json().idCardMasked).toBe(p.idCardMasked);
   });

@@ -50,10 +50,20 @@ export async function getRegion(
 }
 
 /** Nested tree under `root` (or under each scope root) down to `depth` levels, active regions only. */
-export async function getRegionTree(db: Db, actor: Actor, root: string | undefined, depth: number): Promise<RegionNode[]> {
+export async function getRegionTree(
+  db: Db,
+  actor: Actor,
+  root: string | undefined,
+  depth: number,
+): Promise<RegionNode[]> {
   requirePermission(actor, 'region.read');
   if (root) {
-    const tree = await readSubtrees(db, actor, sql`code = ${root} AND ${regionPathVisible(actor, 'region.read', sql`path`)}`, depth);
+    const tree = await readSubtrees(
+      db,
+      actor,
+      sql`code = ${root} AND ${regionPathVisible(actor, 'region.read', sql`path`)}`,
+      depth,
+    );
     if (tree.length === 0) throw new AppError('REGION_NOT_FOUND', 404);
     return tree;
   }
@@ -89,7 +99,7 @@ async function readSubtrees(db: Db, actor: Actor, rootCondition: SQL, depth: num
     if (row.child_count !== null) node.childCount = row.child_count;
     nodes.set(row.code, node);
     if (row.code === row.root_code) trees.push(node);
-    else nodes.get(row.parent_code)?.children!.push(node);
+    else nodes.get(row.parent_code)?.children?.push(node);
   }
   for (const n of nodes.values()) n.childCount ??= n.children!.length;
   return trees;

@@ -11,6 +11,8 @@ import { insertPeople } from '../person.service';
 import { importRegionSubtree } from '../region-import';
 import { createAccountRaw, createTenant } from '../tenant.service';
 import { insertUnits } from '../unit.service';
+import { seedDemoCampaigns } from '../../campaigns';
+import { seedDemoFrameworks } from '../../frameworks';
 import { demoUnits } from './demo-data';
 
 /** GB/T 2260 prefecture whose real codes carry the fictional 示范市 (金昌市: 2 districts, 182 communities). */
@@ -104,6 +106,8 @@ export async function seedDemo(
   );
   await db.transaction((tx) => insertPeople(tx, cipher, tenantId, people as never));
   await createDemoAccounts(db, tenantId, password, unitRows[0].id, gridIds[0], people);
+  await seedDemoFrameworks(db, tenantId); // before campaigns: their demo decomposes the published framework
+  await seedDemoCampaigns(db, tenantId);
   await db.transaction((tx) =>
     writeAudit(tx, systemActor(tenantId, 'seed-demo'), {
       action: 'tenant.seeded',

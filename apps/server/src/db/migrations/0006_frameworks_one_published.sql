@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "framework_one_published_uq" ON "framework" USING btree ("tenant_id","family_id") WHERE status = 'published';
