@@ -10,7 +10,7 @@ export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(benchDir, '..');
 export const resultsDir = path.join(benchDir, 'results');
 
-export const BENCH_DB = 'wenming_bench';
+export const BENCH_DB = process.env.BENCH_DB_NAME || 'wenming_bench';
 export const BENCH_TENANT = 'bench';
 export const BENCH_PASSWORD = 'Bench@2026!';
 /** A fixed personal-data key for the bench database, so that the app can decrypt what gen-city wrote. */
