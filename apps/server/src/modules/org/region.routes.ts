@@ -21,7 +21,7 @@ export function regionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/regions/tree',
       { schema: { tags, summary: '区划树（本级及以下）', querystring: regionTreeQuery } },
-      (req) => regions.getRegionTree(ctx.db, actorOf(req), req.query.root, req.query.depth),
+      (req) => regions.getRegionTree(ctx.database, actorOf(req), req.query.root, req.query.depth),
     );
     app.get(
       '/regions',

@@ -2,7 +2,7 @@ import type { RegionLevel, RegionNode } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, regionRoots, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
-import type { Db } from '../../platform/db';
+import type { Database, Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
@@ -51,19 +51,15 @@ export async function getRegion(
 
 /** Nested tree under `root` (or under each scope root) down to `depth` levels, active regions only. */
 export async function getRegionTree(
-  db: Db,
+  database: Database,
   actor: Actor,
   root: string | undefined,
   depth: number,
 ): Promise<RegionNode[]> {
   requirePermission(actor, 'region.read');
+  const db = database.db;
   if (root) {
-    const tree = await readSubtrees(
-      db,
-      actor,
-      sql`code = ${root} AND ${regionPathVisible(actor, 'region.read', sql`path`)}`,
-      depth,
-    );
+    const tree = await readSubtreeOf(database, actor, root, depth);
     if (tree.length === 0) throw new AppError('REGION_NOT_FOUND', 404);
     return tree;
   }
@@ -76,6 +72,28 @@ export async function getRegionTree(
           SELECT 1 FROM region p WHERE p.tenant_id = region.tenant_id AND p.code = region.parent_code
             AND ${regionPathVisible(actor, 'region.read', sql`p.path`)})`;
   return readSubtrees(db, actor, top, depth);
+}
+
+// The hot read (a tree under a given root) is one prepared statement: the scope roots are a parameter.
+const SUBTREE_SQL = `WITH roots AS (
+    SELECT code, path FROM region
+    WHERE tenant_id = $1 AND code = $2 AND ($4::text[] IS NULL OR path <@ ANY($4::text[]::ltree[])))
+  SELECT r.code, r.name, r.level, r.status, r.parent_code, roots.code AS root_code,
+    CASE WHEN nlevel(r.path) = nlevel(roots.path) + $3 THEN
+      (SELECT count(*) FROM region c WHERE c.tenant_id = r.tenant_id AND c.parent_code = r.code AND c.status = 'active')::int
+    END AS child_count
+  FROM roots JOIN region r ON r.tenant_id = $1 AND r.path <@ roots.path
+  WHERE nlevel(r.path) <= nlevel(roots.path) + $3 AND r.status = 'active'
+  ORDER BY r.path`;
+
+async function readSubtreeOf(database: Database, actor: Actor, root: string, depth: number): Promise<RegionNode[]> {
+  const rows = await database.prepared('wm_region_subtree', SUBTREE_SQL, [
+    actor.tenantId,
+    root,
+    depth,
+    regionRoots(actor, 'region.read'),
+  ]);
+  return assembleTrees(rows as any[]);
 }
 
 /**
@@ -92,9 +110,14 @@ async function readSubtrees(db: Db, actor: Actor, rootCondition: SQL, depth: num
     FROM roots JOIN region r ON r.tenant_id = ${actor.tenantId} AND r.path <@ roots.path
     WHERE nlevel(r.path) <= nlevel(roots.path) + ${depth} AND r.status = 'active'
     ORDER BY roots.path, r.path`);
+  return assembleTrees(res.rows as any[]);
+}
+
+/** Nest rows ordered by path under their roots; counts come from the rows except at the deepest level. */
+function assembleTrees(rows: any[]): RegionNode[] {
   const nodes = new Map<string, RegionNode>();
   const trees: RegionNode[] = [];
-  for (const row of res.rows as any[]) {
+  for (const row of rows) {
     const node: RegionNode = { code: row.code, name: row.name, level: row.level, status: row.status, children: [] };
     if (row.child_count !== null) node.childCount = row.child_count;
     nodes.set(row.code, node);
