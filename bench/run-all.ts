@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as api from './api';
 import * as campaigns from './campaigns';
 import * as frameworks from './frameworks';
+import * as problems from './problems';
 import * as genCity from './gen-city';
 import { type BenchResult, failed, formatTable, repoRoot, writeResults } from './lib';
 import * as start from './start-time';
@@ -17,6 +18,10 @@ const benches: Record<string, { run: () => Promise<BenchResult[]>; about: string
   gencity: { run: genCity.run, about: 'gen-city into PostgreSQL (BENCH_CITY_SIZE, default L)' },
   api: { run: api.run, about: 'HTTP routes under autocannon load vs. SELECT 1 (PostgreSQL, L city)' },
   frameworks: { run: frameworks.run, about: 'framework Excel import/export, 2,000 indicators (PGlite and PostgreSQL)' },
+  problems: {
+    run: problems.run,
+    about: 'problem list over 1,000,000 problems by region subtree and state (PostgreSQL)',
+  },
   campaigns: { run: campaigns.run, about: 'assigning 10,000 tasks from one Excel file (PGlite and PostgreSQL)' },
 };
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The server the browser journeys run against: a fresh data dir with the demo tenant.
+// The server the browser journeys run against: a fresh data dir (one per port) with the demo tenant.
+// Playwright starts this in its own process group and stops the whole group at the end.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
-const dataDir = '.tmp/e2e-data';
+const dataDir = `.tmp/e2e-data-${process.env.PORT ?? '3100'}`;
 fs.rmSync(dataDir, { recursive: true, force: true });
 const child = spawn('npx', ['tsx', 'apps/server/src/cli.ts', 'start'], {
   stdio: 'inherit',

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { registerModules } from './modules';
+import { open311Routes } from './modules/open311';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import type { AppContext } from './platform/context';
 import { type Database, checkMigrationsCurrent, openDatabase } from './platform/db';
@@ -89,6 +90,8 @@ export async function buildApp(
   });
 
   await app.register(registerModules(ctx), { prefix: '/api/v1' });
+  // Open311 GeoReport v2 lives outside /api/v1 and authenticates clients by api_key.
+  await app.register(open311Routes(ctx));
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

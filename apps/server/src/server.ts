@@ -3,6 +3,8 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { registerJobs } from './modules';
 import { demoAccountList, seedDemo } from './modules/org/demo/seed-demo';
+import { ensureBuiltinRoles } from './modules/org/tenant.service';
+import { tenant } from './db/schema';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import { migrateDatabase, openDatabase } from './platform/db';
 
@@ -15,6 +17,8 @@ export async function startServer(config: Readonly<Config>): Promise<void> {
     poolSize: config.poolSize,
   });
   await migrateDatabase(database);
+  // Built-in roles follow the contracts: a tenant made by an older version gets new permissions on start.
+  for (const t of await database.db.select({ id: tenant.id }).from(tenant)) await ensureBuiltinRoles(database.db, t.id);
   let seeded = false;
   if (config.seedDemo) {
     const cipher = createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env));

@@ -8,3 +8,5 @@ export * from './audit';
 export * from './messages';
 export * from './frameworks';
 export * from './campaigns';
+export * from './problems';
+export * from './inspections';

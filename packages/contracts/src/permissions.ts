@@ -29,6 +29,18 @@ export const permissions = [
   'task.report',
   'task.review',
   'selfassessment.manage',
+  'problem.read',
+  'problem.report',
+  'problem.assign',
+  'problem.rectify',
+  'problem.verify',
+  'problem.close',
+  'problem.export',
+  'open311.manage',
+  'inspection.plan',
+  'inspection.perform',
+  'inspection.read',
+  'survey.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -74,6 +86,18 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'task.report',
     'task.review',
     'selfassessment.manage',
+    'problem.read',
+    'problem.report',
+    'problem.assign',
+    'problem.rectify',
+    'problem.verify',
+    'problem.close',
+    'problem.export',
+    'open311.manage',
+    'inspection.plan',
+    'inspection.perform',
+    'inspection.read',
+    'survey.manage',
   ],
   inspector: [
     'region.read',
@@ -84,6 +108,11 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'file.upload',
     'framework.read',
     'campaign.read',
+    'problem.read',
+    'problem.report',
+    'problem.verify',
+    'inspection.perform',
+    'inspection.read',
   ],
   unit_liaison: [
     'region.read',
@@ -95,6 +124,10 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'campaign.read',
     'task.report',
     'selfassessment.manage',
+    'problem.read',
+    'problem.rectify',
+    'problem.export',
+    'inspection.read',
   ],
   grid_worker: [
     'region.read',
@@ -104,6 +137,10 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'file.upload',
     'framework.read',
     'campaign.read',
+    'problem.read',
+    'problem.report',
+    'problem.rectify',
+    'inspection.read',
   ],
   station_admin: [
     'region.read',
@@ -116,7 +153,7 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'campaign.read',
   ],
   volunteer: ['region.read', 'site.read', 'file.upload'],
-  resident: ['region.read', 'site.read', 'file.upload'],
+  resident: ['region.read', 'site.read', 'file.upload', 'problem.report'],
 };
 
 /** 全部 / 本级及以下 (region subtree) / 本单位 / 本队 / 本阵地 / 仅本人. */

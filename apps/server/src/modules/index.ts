@@ -7,6 +7,7 @@ import { frameworksRoutes } from './frameworks';
 import { accountRoutes } from './org/account.routes';
 import { registerOrgImportJobs } from './org/org-import';
 import { orgImportRoutes } from './org/org-import.routes';
+import { registerPointImportJob } from './org/point-import';
 import { gridRoutes } from './org/grid.routes';
 import { pairingRoutes } from './org/pairing.routes';
 import { pointRoutes } from './org/point.routes';
@@ -16,6 +17,8 @@ import { personRoutes } from './org/person.routes';
 import { regionRoutes } from './org/region.routes';
 import { unitRoutes } from './org/unit.routes';
 import { platformRoutes } from './platform/platform.routes';
+import { problemsRoutes, registerProblemJobs } from './problems';
+import { inspectionsRoutes } from './inspections';
 
 /** Every module's routes under /api/v1. */
 export function registerModules(ctx: AppContext): FastifyPluginAsync {
@@ -36,6 +39,8 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       orgImportRoutes,
       frameworksRoutes,
       campaignsRoutes,
+      problemsRoutes,
+      inspectionsRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));
@@ -46,5 +51,7 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
 /** Background job handlers of every module. */
 export function registerJobs(ctx: AppContext): void {
   registerOrgImportJobs(ctx);
+  registerPointImportJob(ctx);
   registerCampaignJobs(ctx);
+  registerProblemJobs(ctx);
 }

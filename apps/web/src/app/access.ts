@@ -2,17 +2,51 @@
 import type { Permission } from '@wenming/contracts';
 import { useMe } from '../features/auth/queries';
 
+/** Side-menu groups, in display order. */
+export const menuGroups = ['work', 'org', 'system'] as const;
+export type MenuGroup = (typeof menuGroups)[number];
+
 export interface MenuEntry {
   key: string;
   path: string;
   labelKey: string;
   /** Shown when the user holds any of these; always shown when empty. */
   anyOf: Permission[];
-  group?: 'org' | 'system';
+  group?: MenuGroup;
 }
 
 export const menuEntries: MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', anyOf: [] },
+  {
+    key: 'frameworks',
+    path: '/frameworks',
+    labelKey: 'menu.frameworks',
+    anyOf: ['framework.read'],
+    group: 'work',
+  },
+  { key: 'campaigns', path: '/campaigns', labelKey: 'menu.campaigns', anyOf: ['campaign.read'], group: 'work' },
+  {
+    key: 'inspection-plans',
+    path: '/inspection-plans',
+    labelKey: 'menu.inspectionPlans',
+    anyOf: ['inspection.plan', 'inspection.read'],
+    group: 'work',
+  },
+  {
+    key: 'inspections',
+    path: '/inspections',
+    labelKey: 'menu.inspections',
+    anyOf: ['inspection.plan', 'inspection.read'],
+    group: 'work',
+  },
+  {
+    key: 'points',
+    path: '/points',
+    labelKey: 'menu.points',
+    anyOf: ['inspection.plan', 'inspection.perform'],
+    group: 'work',
+  },
+  { key: 'problems', path: '/problems', labelKey: 'menu.problems', anyOf: ['problem.read'], group: 'work' },
   { key: 'regions', path: '/regions', labelKey: 'menu.regions', anyOf: ['region.read'], group: 'org' },
   { key: 'grids', path: '/grids', labelKey: 'menu.grids', anyOf: ['grid.read'], group: 'org' },
   { key: 'units', path: '/units', labelKey: 'menu.units', anyOf: ['unit.read'], group: 'org' },

@@ -47,6 +47,78 @@ const AuditPage = lazyPage(
   () => import('../features/audit/pages/AuditPage'),
   (m) => m.AuditPage,
 );
+const FrameworksPage = lazyPage(
+  () => import('../features/frameworks/pages/FrameworksPage'),
+  (m) => m.FrameworksPage,
+);
+const FrameworkDetailPage = lazyPage(
+  () => import('../features/frameworks/pages/FrameworkDetailPage'),
+  (m) => m.FrameworkDetailPage,
+);
+const CampaignsPage = lazyPage(
+  () => import('../features/campaigns/pages/CampaignsPage'),
+  (m) => m.CampaignsPage,
+);
+const CampaignDetailPage = lazyPage(
+  () => import('../features/campaigns/pages/CampaignDetailPage'),
+  (m) => m.CampaignDetailPage,
+);
+const MyTasksPage = lazyPage(
+  () => import('../mobile/pages/MyTasksPage'),
+  (m) => m.MyTasksPage,
+);
+const MyTasksDetailPage = lazyPage(
+  () => import('../mobile/pages/MyTasksDetailPage'),
+  (m) => m.MyTasksDetailPage,
+);
+const PointsPage = lazyPage(
+  () => import('../features/inspections/pages/PointsPage'),
+  (m) => m.PointsPage,
+);
+const InspectionPlansPage = lazyPage(
+  () => import('../features/inspections/pages/InspectionPlansPage'),
+  (m) => m.InspectionPlansPage,
+);
+const InspectionPlanDetailPage = lazyPage(
+  () => import('../features/inspections/pages/InspectionPlanDetailPage'),
+  (m) => m.InspectionPlanDetailPage,
+);
+const InspectionsPage = lazyPage(
+  () => import('../features/inspections/pages/InspectionsPage'),
+  (m) => m.InspectionsPage,
+);
+const ProblemsPage = lazyPage(
+  () => import('../features/problems/pages/ProblemsPage'),
+  (m) => m.ProblemsPage,
+);
+const ProblemDetailPage = lazyPage(
+  () => import('../features/problems/pages/ProblemDetailPage'),
+  (m) => m.ProblemDetailPage,
+);
+const InspectTodayPage = lazyPage(
+  () => import('../mobile/pages/InspectTodayPage'),
+  (m) => m.InspectTodayPage,
+);
+const InspectPointPage = lazyPage(
+  () => import('../mobile/pages/InspectPointPage'),
+  (m) => m.InspectPointPage,
+);
+const ProblemListPage = lazyPage(
+  () => import('../mobile/pages/ProblemListPage'),
+  (m) => m.ProblemListPage,
+);
+const ProblemRectifyPage = lazyPage(
+  () => import('../mobile/pages/ProblemRectifyPage'),
+  (m) => m.ProblemRectifyPage,
+);
+const ReportProblemPage = lazyPage(
+  () => import('../mobile/pages/ReportProblemPage'),
+  (m) => m.ReportProblemPage,
+);
+const ReportPublicPage = lazyPage(
+  () => import('../mobile/pages/ReportPublicPage'),
+  (m) => m.ReportPublicPage,
+);
 const MobileLoginPage = lazyPage(
   () => import('../mobile/pages/MobileLoginPage'),
   (m) => m.MobileLoginPage,
@@ -82,6 +154,20 @@ function guarded(key: string, page: ReactNode, anyOf?: Permission[]): RouteObjec
   };
 }
 
+/** A record page under a menu entry (`/frameworks/:id`), guarded like the entry. */
+function guardedDetail(key: string, page: ReactNode): RouteObject {
+  const entry = findMenuEntry(key);
+  return {
+    path: `${entry.path.slice(1)}/:id`,
+    element: <RequirePermission anyOf={entry.anyOf}>{page}</RequirePermission>,
+  };
+}
+
+/** A phone page behind the phone's sign-in. */
+function mobilePage(path: string, page: ReactNode): RouteObject {
+  return { path, element: <RequireAuth loginPath="/m/login">{withSuspense(page)}</RequireAuth> };
+}
+
 function withSuspense(node: ReactNode) {
   return <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 }
@@ -97,7 +183,15 @@ export const routes: RouteObject[] = [
     ),
   },
   { path: '/m/login', element: withSuspense(<MobileLoginPage />) },
-  { path: '/m', element: <RequireAuth loginPath="/m/login">{withSuspense(<MobileHomePage />)}</RequireAuth> },
+  mobilePage('/m', <MobileHomePage />),
+  mobilePage('/m/tasks', <MyTasksPage />),
+  mobilePage('/m/tasks/:id', <MyTasksDetailPage />),
+  mobilePage('/m/inspect', <InspectTodayPage />),
+  mobilePage('/m/inspect/:planId/:pointId', <InspectPointPage />),
+  mobilePage('/m/problems', <ProblemListPage />),
+  mobilePage('/m/problems/new', <ReportProblemPage />),
+  mobilePage('/m/problems/:id', <ProblemRectifyPage />),
+  { path: '/m/report', element: withSuspense(<ReportPublicPage />) },
   {
     path: '/',
     element: (
@@ -107,6 +201,16 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <HomePage /> },
+      guarded('frameworks', <FrameworksPage />),
+      guardedDetail('frameworks', <FrameworkDetailPage />),
+      guarded('campaigns', <CampaignsPage />),
+      guardedDetail('campaigns', <CampaignDetailPage />),
+      guarded('inspection-plans', <InspectionPlansPage />),
+      guardedDetail('inspection-plans', <InspectionPlanDetailPage />),
+      guarded('inspections', <InspectionsPage />),
+      guarded('points', <PointsPage />),
+      guarded('problems', <ProblemsPage />),
+      guardedDetail('problems', <ProblemDetailPage />),
       guarded('regions', <RegionsPage />),
       guarded('grids', <GridsPage />),
       guarded('units', <UnitsPage />),

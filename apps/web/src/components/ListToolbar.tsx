@@ -6,6 +6,8 @@ interface ListToolbarProps {
   /** Omit both for lists the server does not search. */
   q?: string;
   onSearch?: (q: string) => void;
+  /** What the search matches, when not names and pinyin initials. */
+  placeholder?: string;
   /** Filter controls, left after the search box. */
   filters?: ReactNode;
   /** Buttons on the right (新建, 导入, 导出). */
@@ -13,7 +15,7 @@ interface ListToolbarProps {
 }
 
 /** Search box (names, pinyin initials, 繁/简), filters and actions above a list. */
-export function ListToolbar({ q, onSearch, filters, actions }: ListToolbarProps) {
+export function ListToolbar({ q, onSearch, placeholder, filters, actions }: ListToolbarProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(q ?? '');
   useEffect(() => setText(q ?? ''), [q]);
@@ -23,7 +25,7 @@ export function ListToolbar({ q, onSearch, filters, actions }: ListToolbarProps)
         {onSearch && (
           <Input.Search
             aria-label={t('common.search')}
-            placeholder={t('common.searchPlaceholder')}
+            placeholder={placeholder ?? t('common.searchPlaceholder')}
             allowClear
             value={text}
             onChange={(e) => {

@@ -25,8 +25,8 @@ interface RemoteSource<T> {
   toOption: (item: T) => { value: string; label: string };
 }
 
-/** A searchable select whose options come from a paged list endpoint (`?q=`). */
-export function RemoteSelect<T>({ source, ...props }: RemoteSelectProps & { source: RemoteSource<T> }) {
+/** Options of a paged list endpoint, loaded once the select opens or the user types. */
+function useRemoteOptions<T>(source: RemoteSource<T>) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search);
   const [isOpen, setOpen] = useState(false);
@@ -37,7 +37,12 @@ export function RemoteSelect<T>({ source, ...props }: RemoteSelectProps & { sour
     enabled: isOpen || !!q,
     staleTime: 30_000,
   });
-  const options = (data?.items ?? []).map(source.toOption);
+  return { options: (data?.items ?? []).map(source.toOption), isFetching, setSearch, setOpen };
+}
+
+/** A searchable select whose options come from a paged list endpoint (`?q=`). */
+export function RemoteSelect<T>({ source, ...props }: RemoteSelectProps & { source: RemoteSource<T> }) {
+  const { options, isFetching, setSearch, setOpen } = useRemoteOptions(source);
   if (props.value && !options.some((o) => o.value === props.value)) {
     options.unshift({ value: props.value, label: props.valueLabel || props.value });
   }
@@ -47,6 +52,39 @@ export function RemoteSelect<T>({ source, ...props }: RemoteSelectProps & { sour
       aria-label={props['aria-label']}
       value={props.value ?? undefined}
       onChange={(v) => props.onChange?.(v ?? undefined)}
+      placeholder={props.placeholder}
+      allowClear={props.allowClear}
+      disabled={props.disabled}
+      style={props.style}
+      loading={isFetching}
+      options={options}
+      onOpenChange={setOpen}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+    />
+  );
+}
+
+export interface RemoteMultiSelectProps extends Omit<RemoteSelectProps, 'value' | 'onChange' | 'valueLabel'> {
+  value?: string[] | null;
+  onChange?: (value: string[]) => void;
+  /** Labels of the current values that may not be among the loaded options. */
+  valueLabels?: { value: string; label: string }[];
+}
+
+/** The multiple-choice form of RemoteSelect (e.g. co-units). */
+export function RemoteMultiSelect<T>({ source, ...props }: RemoteMultiSelectProps & { source: RemoteSource<T> }) {
+  const { options, isFetching, setSearch, setOpen } = useRemoteOptions(source);
+  for (const v of props.value ?? []) {
+    if (!options.some((o) => o.value === v))
+      options.unshift({ value: v, label: props.valueLabels?.find((l) => l.value === v)?.label ?? v });
+  }
+  return (
+    <Select
+      mode="multiple"
+      id={props.id}
+      aria-label={props['aria-label']}
+      value={props.value ?? []}
+      onChange={(v) => props.onChange?.(v)}
       placeholder={props.placeholder}
       allowClear={props.allowClear}
       disabled={props.disabled}

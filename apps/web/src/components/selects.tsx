@@ -1,5 +1,5 @@
 import type { PersonView, UnitView } from '@wenming/contracts';
-import { RemoteSelect, type RemoteSelectProps } from './RemoteSelect';
+import { RemoteMultiSelect, type RemoteMultiSelectProps, RemoteSelect, type RemoteSelectProps } from './RemoteSelect';
 
 export interface RegionListItem {
   code: string;
@@ -36,6 +36,16 @@ export function RegionSelect(props: RemoteSelectProps) {
 export function UnitSelect(props: RemoteSelectProps) {
   return (
     <RemoteSelect<UnitView>
+      {...props}
+      source={{ queryKey: 'units', path: 'units', toOption: (u) => ({ value: u.id, label: u.name }) }}
+    />
+  );
+}
+
+/** Several units, searching GET /units?q=. */
+export function UnitMultiSelect(props: RemoteMultiSelectProps) {
+  return (
+    <RemoteMultiSelect<UnitView>
       {...props}
       source={{ queryKey: 'units', path: 'units', toOption: (u) => ({ value: u.id, label: u.name }) }}
     />

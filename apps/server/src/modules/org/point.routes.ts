@@ -1,8 +1,11 @@
-import { idParam, pointBody, pointListQuery } from '@wenming/contracts';
+import { idParam, pointBody, pointListQuery, pointTypes, regionCode } from '@wenming/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { XLSX_TYPE } from '../../platform/excel';
 import { actorOf } from '../../platform/http';
+import { enqueuePointImport, pointTemplate } from './point-import';
 import * as points from './point.service';
 
 const tags = ['points 点位'];
@@ -13,6 +16,42 @@ export function pointRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/points',
       { schema: { tags, summary: '点位列表（按区划、类型、网格筛选）', querystring: pointListQuery } },
       (req) => points.listPoints(ctx.db, actorOf(req), req.query),
+    );
+    app.get(
+      '/points/map',
+      {
+        schema: {
+          tags,
+          summary: '点位地图（GeoJSON FeatureCollection，坐标为 [经度, 纬度]）',
+          querystring: z.object({ regionCode: regionCode.optional(), pointType: z.enum(pointTypes).optional() }),
+        },
+      },
+      (req) => points.pointsMap(ctx.db, actorOf(req), req.query),
+    );
+    app.post(
+      '/points/import',
+      {
+        schema: {
+          tags,
+          summary: '导入点位（Excel，multipart 字段 file；后台任务，进度见 /jobs/:id；全部成功或全部不导入）',
+          consumes: ['multipart/form-data'],
+          response: { 202: z.object({ jobId: z.string().uuid() }) },
+        },
+      },
+      async (req, reply) => {
+        const part = req.isMultipart() ? await req.file() : undefined;
+        if (part?.fieldname !== 'file')
+          throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+        const upload = { bytes: await part.toBuffer(), name: part.filename || 'points.xlsx' };
+        const jobId = await enqueuePointImport(ctx, actorOf(req), upload, req.lang);
+        return reply.status(202).send({ jobId });
+      },
+    );
+    app.get('/points/import-template.xlsx', { schema: { tags, summary: '点位导入模板' } }, async (_req, reply) =>
+      reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('点位导入模板.xlsx')}`)
+        .send(await pointTemplate()),
     );
     app.get('/points/:id', { schema: { tags, summary: '点位详情', params: idParam } }, (req) =>
       points.getPoint(ctx.db, actorOf(req), req.params.id),

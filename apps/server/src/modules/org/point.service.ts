@@ -1,4 +1,4 @@
-import type { PointBody, PointType, PointView } from '@wenming/contracts';
+import { type PointBody, type PointType, type PointView, pointTypeNames } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
@@ -119,4 +119,26 @@ export async function updatePoint(db: Db, actor: Actor, id: string, body: PointB
     await writeAudit(tx, actor, { action: 'point.update', objectType: 'point', objectId: id, before, after: body });
   });
   return getPoint(db, actor, id);
+}
+
+/** At most this many points go on one map; narrow the region for more detail. */
+const MAP_LIMIT = 20_000;
+
+/** Points in scope with coordinates as a GeoJSON FeatureCollection ([lng, lat]) for the map on the region GeoJSON. */
+export async function pointsMap(db: Db, actor: Actor, f: Pick<PointFilter, 'regionCode' | 'pointType'>) {
+  requirePermission(actor, 'region.read');
+  const where = allOf(pointWhere(actor, f), sql`pt.lat IS NOT NULL AND pt.lng IS NOT NULL`);
+  const res = await db.execute(sql`SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY pt.region_code, pt.id
+    LIMIT ${MAP_LIMIT + 1}`);
+  const rows = res.rows.slice(0, MAP_LIMIT).map(toView);
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map(({ lat, lng, version: _v, ...properties }) => ({
+      type: 'Feature' as const,
+      id: properties.id,
+      geometry: { type: 'Point' as const, coordinates: [Number(lng), Number(lat)] },
+      properties: { ...properties, pointTypeName: pointTypeNames[properties.pointType] },
+    })),
+    truncated: res.rows.length > MAP_LIMIT,
+  };
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
+import { syncProblemRegionPaths } from '../problems';
 import { childLevel, levelOfCode } from './region-levels';
 
 interface RegionRow {
@@ -210,7 +211,7 @@ export async function renameRegion(db: Db, actor: Actor, code: string, name: str
   });
 }
 
-const REGION_REFERENCES = ['unit', 'person', 'practice_site', 'grid', 'point', 'pairing'] as const;
+const REGION_REFERENCES = ['unit', 'person', 'practice_site', 'grid', 'point', 'pairing', 'problem'] as const;
 
 /** Merge a region into another of the same level: children and records move, the old code is retired. */
 export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: string, reason?: string) {
@@ -234,6 +235,7 @@ export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: 
         AND q.target_kind = 'region' AND q.target_ref = ${intoCode})`);
     await tx.execute(sql`UPDATE pairing SET target_ref = ${intoCode} WHERE tenant_id = ${actor.tenantId}
       AND target_kind = 'region' AND target_ref = ${code}`);
+    await syncProblemRegionPaths(tx, actor.tenantId, from.path);
     await tx.execute(sql`UPDATE region SET status = 'retired', merged_into = ${intoCode}, updated_at = now()
       WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
     await recordChange(

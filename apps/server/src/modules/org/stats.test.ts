@@ -59,7 +59,13 @@ describe('org stats', () => {
     expect(s.sites.fiveHasMet).toBe(e.fiveHasMet);
     expect(s.units.total).toBe(e.units);
     expect(Object.values(s.units.byType).reduce((a: number, b) => a + (b as number), 0)).toBe(e.units);
-    expect(s).toMatchObject({ people: e.people, grids: e.grids, pairings: e.pairings, points: 0 });
+    const points = await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM point WHERE tenant_id = ${t.tenantId}`);
+    expect(s).toMatchObject({
+      people: e.people,
+      grids: e.grids,
+      pairings: e.pairings,
+      points: (points.rows[0] as any).n,
+    });
     expect(s.regions.byLevel).toMatchObject({ province: 0, prefecture: 1, county: 2, township: e.townships });
     expect(s.regions.byLevel.village).toBeGreaterThan(0);
   });

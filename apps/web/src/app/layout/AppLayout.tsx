@@ -4,6 +4,8 @@ import {
   BankOutlined,
   BorderOuterOutlined,
   FlagOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
   HomeOutlined,
   LinkOutlined,
   TeamOutlined,
@@ -15,12 +17,14 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useCurrentUser } from '../../features/auth/queries';
-import { type MenuEntry, visibleMenuEntries } from '../access';
+import { type MenuEntry, menuGroups, visibleMenuEntries } from '../access';
 import { FullPageSpin } from '../RequireAuth';
 import { UserMenu } from './UserMenu';
 
 const icons: Record<string, ReactNode> = {
   home: <HomeOutlined />,
+  frameworks: <ProfileOutlined />,
+  campaigns: <OrderedListOutlined />,
   regions: <ApartmentOutlined />,
   grids: <BorderOuterOutlined />,
   units: <BankOutlined />,
@@ -36,7 +40,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 function buildMenuItems(entries: MenuEntry[], t: (key: string) => string): MenuItem[] {
   const toItem = (e: MenuEntry): MenuItem => ({ key: e.path, icon: icons[e.key], label: t(e.labelKey) });
   const items: MenuItem[] = entries.filter((e) => !e.group).map(toItem);
-  for (const group of ['org', 'system'] as const) {
+  for (const group of menuGroups) {
     const children = entries.filter((e) => e.group === group).map(toItem);
     if (children.length) items.push({ type: 'group', key: group, label: t(`menu.${group}`), children });
   }

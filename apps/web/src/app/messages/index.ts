@@ -1,11 +1,16 @@
 import { accountMessages } from '../../features/accounts/messages';
 import { auditMessages } from '../../features/audit/messages';
 import { authMessages } from '../../features/auth/messages';
+import { campaignMessages } from '../../features/campaigns/messages';
+import { frameworkMessages } from '../../features/frameworks/messages';
 import { gridMessages } from '../../features/grids/messages';
 import { homeMessages } from '../../features/home/messages';
 import { importMessages } from '../../features/imports/messages';
+import { inspectionMessages } from '../../features/inspections/messages';
+import { inspectMobileMessages } from '../../features/inspections/messages-mobile';
 import { pairingMessages } from '../../features/pairings/messages';
 import { peopleMessages } from '../../features/people/messages';
+import { problemMessages } from '../../features/problems/messages';
 import { regionMessages } from '../../features/regions/messages';
 import { siteMessages } from '../../features/sites/messages';
 import { unitMessages } from '../../features/units/messages';
@@ -31,5 +36,10 @@ export const allMessages: Dict = {
   ...accountMessages,
   ...auditMessages,
   ...importMessages,
+  ...frameworkMessages,
+  ...campaignMessages,
   ...mobileMessages,
+  ...inspectionMessages,
+  ...inspectMobileMessages,
+  ...problemMessages,
 };

@@ -1,11 +1,12 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { fieldLabels, type Language, type RowError, languages, translateError } from '@wenming/contracts';
+import { DownloadOutlined } from '@ant-design/icons';
+import { fieldLabels, type Language, languages, translateError } from '@wenming/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Modal, Progress, Result, Table, Typography, Upload } from 'antd';
+import { Button, Flex, Modal, Progress, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { ImportFailure, ImportFilePicker } from './ImportParts';
 import { type ImportKind, type ImportResult, jobPercent, useJob, useStartImport } from './queries';
 
 function fieldLabel(field: string | undefined, lang: Language): string {
@@ -13,14 +14,22 @@ function fieldLabel(field: string | undefined, lang: Language): string {
   return fieldLabels[field]?.[languages.indexOf(lang)] ?? field;
 }
 
+interface ImportDialogProps {
+  kind: ImportKind;
+  open: boolean;
+  onClose: () => void;
+  /** Collection path when it is not `kind` (a campaign's tasks: `campaigns/{id}/tasks`). */
+  path?: string;
+}
+
 /** Excel import: upload → 202 job → progress every 500 ms → created count, or every bad row with a report. */
-export function ImportDialog({ kind, open, onClose }: { kind: ImportKind; open: boolean; onClose: () => void }) {
+export function ImportDialog({ kind, open, onClose, path = kind }: ImportDialogProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const start = useStartImport(kind);
+  const start = useStartImport(path);
   const job = useJob(jobId);
   const status = job.data?.status;
   const result = (job.data?.result ?? {}) as ImportResult;
@@ -49,27 +58,12 @@ export function ImportDialog({ kind, open, onClose }: { kind: ImportKind; open: 
     <Modal open={open} title={t(`import.title.${kind}`)} onCancel={close} footer={null} width={720} destroyOnHidden>
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">{t('import.rule')}</Typography.Text>
-        <a href={apiUrl(`${kind}/import-template.xlsx`)} download>
+        <a href={apiUrl(`${path}/import-template.xlsx`)} download>
           <DownloadOutlined /> {t('import.template')}
         </a>
         {!jobId && (
           <>
-            <Upload.Dragger
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              maxCount={1}
-              fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p>{t('import.pickFile')}</p>
-              <p className="ant-upload-hint">{t('import.dropHint')}</p>
-            </Upload.Dragger>
+            <ImportFilePicker file={file} onChange={setFile} />
             <ApiErrorAlert error={start.error} />
             <Button
               type="primary"
@@ -114,44 +108,5 @@ export function ImportDialog({ kind, open, onClose }: { kind: ImportKind; open: 
         )}
       </Flex>
     </Modal>
-  );
-}
-
-function ImportFailure(props: {
-  message: string;
-  rows: RowError[];
-  reportFileId?: string | null;
-  fieldName: (f?: string) => string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Alert
-        type="error"
-        showIcon
-        title={props.message}
-        action={
-          props.reportFileId ? (
-            <a href={apiUrl(`files/${props.reportFileId}`)} download>
-              <DownloadOutlined /> {t('import.errorReport')}
-            </a>
-          ) : undefined
-        }
-      />
-      {props.rows.length > 0 && (
-        <Table<RowError>
-          size="small"
-          title={() => t('import.rowErrors')}
-          rowKey={(r) => `${r.row}-${r.field ?? ''}-${r.message}`}
-          dataSource={props.rows}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          columns={[
-            { title: t('import.row'), dataIndex: 'row', width: 80 },
-            { title: t('import.field'), dataIndex: 'field', width: 160, render: (f?: string) => props.fieldName(f) },
-            { title: t('import.message'), dataIndex: 'message' },
-          ]}
-        />
-      )}
-    </>
   );
 }

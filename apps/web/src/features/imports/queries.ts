@@ -2,7 +2,8 @@ import type { JobView, RowError } from '@wenming/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
-export type ImportKind = 'units' | 'people';
+/** What is imported; also the cache key refreshed when an import is done. */
+export type ImportKind = 'units' | 'people' | 'tasks' | 'points';
 
 export interface ImportResult {
   created?: number;
@@ -14,13 +15,13 @@ export function isFinished(job: JobView | undefined): boolean {
   return job?.status === 'done' || job?.status === 'failed';
 }
 
-/** Sends the file as multipart field `file`; the server answers 202 with the import job's id. */
-export function useStartImport(kind: ImportKind) {
+/** Sends the file as multipart field `file` to `<path>/import`; the server answers 202 with the import job's id. */
+export function useStartImport(path: string) {
   return useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api.post<{ jobId: string }>(`${kind}/import`, form);
+      return api.post<{ jobId: string }>(`${path}/import`, form);
     },
   });
 }

@@ -30,6 +30,34 @@ export function MobileHomePage() {
         {t('mobile.title')}
       </NavBar>
       {!queue.isOnline && <NoticeBar color="alert" content={t('mobile.offlineHint')} wrap />}
+      {user.permissions.includes('inspection.perform') && (
+        <List>
+          <List.Item onClick={() => navigate('/m/inspect')} description={t('inspect.entryHint')}>
+            {t('inspect.entry')}
+          </List.Item>
+        </List>
+      )}
+      {(user.permissions.includes('problem.rectify') || user.permissions.includes('problem.report')) && (
+        <List>
+          {user.permissions.includes('problem.rectify') && (
+            <List.Item onClick={() => navigate('/m/problems')} description={t('myProblems.entryHint')}>
+              {t('myProblems.title')}
+            </List.Item>
+          )}
+          {user.permissions.includes('problem.report') && user.permissions.includes('problem.read') && (
+            <List.Item onClick={() => navigate('/m/problems/new')} description={t('report.entryHint')}>
+              {t('report.title')}
+            </List.Item>
+          )}
+        </List>
+      )}
+      {user.permissions.includes('task.report') && (
+        <List>
+          <List.Item onClick={() => navigate('/m/tasks')} description={t('myTasks.entryHint')}>
+            {t('myTasks.entry')}
+          </List.Item>
+        </List>
+      )}
       <List header={t('mobile.me')}>
         <List.Item description={`${user.username} · ${user.tenantName}`}>{user.displayName}</List.Item>
       </List>

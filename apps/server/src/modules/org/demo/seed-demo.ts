@@ -13,6 +13,8 @@ import { createAccountRaw, createTenant } from '../tenant.service';
 import { insertUnits } from '../unit.service';
 import { seedDemoCampaigns } from '../../campaigns';
 import { seedDemoFrameworks } from '../../frameworks';
+import { seedDemoProblems } from '../../problems';
+import { seedDemoInspections } from '../../inspections';
 import { demoUnits } from './demo-data';
 
 /** GB/T 2260 prefecture whose real codes carry the fictional 示范市 (金昌市: 2 districts, 182 communities). */
@@ -108,6 +110,8 @@ export async function seedDemo(
   await createDemoAccounts(db, tenantId, password, unitRows[0].id, gridIds[0], people);
   await seedDemoFrameworks(db, tenantId); // before campaigns: their demo decomposes the published framework
   await seedDemoCampaigns(db, tenantId);
+  await seedDemoProblems(db, tenantId);
+  await seedDemoInspections(db, tenantId); // after problems: findings need their categories
   await db.transaction((tx) =>
     writeAudit(tx, systemActor(tenantId, 'seed-demo'), {
       action: 'tenant.seeded',

@@ -1,0 +1,83 @@
+// An inspection from the phone through the offline queue (SPEC 3.5): photos first, then the inspection that
+// names them. The inspection's client UUIDv7 is its id and its Idempotency-Key, so a resend stores it once.
+import type { InspectionSubmitBody, InspectionUpdateBody, ObservationResult } from '@wenming/contracts';
+import { enqueueWrite } from '../../mobile/offline-queue';
+import { uuidv7 } from '../../mobile/uuid';
+import { type FieldPhoto, type Gps, queuePhoto } from './offline-photo';
+
+/** What the inspector marked for one standard. */
+export interface Mark {
+  /** Observation id: kept across edits of the same inspection. */
+  id: string;
+  result: ObservationResult | null;
+  note: string;
+  /** Photos taken now (queued on submit). */
+  photos: FieldPhoto[];
+  /** Photos already on the server (an edit). */
+  sentPhotoIds: string[];
+  findingCategory?: string | null;
+  severity?: 'low' | 'medium' | 'high' | null;
+}
+
+export interface Draft {
+  startedAt: string;
+  gps: Gps | null;
+  note: string;
+  marks: Record<string, Mark>;
+}
+
+function observations(marks: Record<string, Mark>) {
+  return Object.entries(marks)
+    .filter(([, m]) => m.result !== null)
+    .map(([indicatorId, m]) => ({
+      id: m.id,
+      indicatorId,
+      result: m.result!,
+      note: m.note.trim() || null,
+      photoFileIds: [...m.sentPhotoIds, ...m.photos.map((p) => p.id)],
+      findingCategory: m.result === 'not_met' ? (m.findingCategory ?? null) : null,
+      severity: m.result === 'not_met' ? (m.severity ?? null) : null,
+    }));
+}
+
+function submission(draft: Draft) {
+  const now = new Date().toISOString();
+  return {
+    startedAt: draft.startedAt,
+    submittedAt: now,
+    clientTime: now,
+    gps: draft.gps ? { lat: draft.gps.lat, lng: draft.gps.lng, accuracy: draft.gps.accuracy ?? null } : null,
+    note: draft.note.trim() || null,
+    observations: observations(draft.marks),
+    negativeItems: [],
+  };
+}
+
+async function queuePhotos(draft: Draft) {
+  for (const m of Object.values(draft.marks)) for (const p of m.photos) await queuePhoto(p);
+}
+
+/** Queues the photos and then `POST /inspections`; returns the inspection's id (also the write's id). */
+export async function queueInspection(planId: string, pointId: string, draft: Draft): Promise<string> {
+  await queuePhotos(draft);
+  const id = uuidv7();
+  const body: InspectionSubmitBody = { id, planId, pointId, ...submission(draft) };
+  await enqueueWrite({ method: 'POST', url: 'inspections', body, id });
+  return id;
+}
+
+/** Queues the photos and then `PUT /inspections/{id}` with the version the phone saw; returns the write's id. */
+export async function queueInspectionEdit(inspectionId: string, version: number, draft: Draft): Promise<string> {
+  await queuePhotos(draft);
+  const body: InspectionUpdateBody = { ...submission(draft), version };
+  const writeId = uuidv7();
+  await enqueueWrite({ method: 'PUT', url: `inspections/${inspectionId}`, body, id: writeId });
+  return writeId;
+}
+
+/** A fresh mark for each standard (nothing chosen yet). */
+export function emptyMarks(standardIds: string[]): Record<string, Mark> {
+  return Object.fromEntries(
+    standardIds.map((id) => [id, { id: uuidv7(), result: null, note: '', photos: [], sentPhotoIds: [] }]),
+  );
+}

@@ -1,0 +1,139 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { InspectionPlanPointView, InspectionPlanView } from '@wenming/contracts';
+import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Spin, Table, Tag } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { formatScore, PlanKindTag, planPeriod } from '../components/PlanKindTag';
+import { usePlan, usePlanPoints, usePlanProgress } from '../queries';
+
+const PlanProgressChart = lazy(() => import('../components/PlanProgressChart'));
+
+function SampleText({ plan }: { plan: InspectionPlanView }) {
+  const { t } = useTranslation();
+  const s = plan.sample;
+  if (!s) return <>—</>;
+  const types = s.pointTypes.map((p) => t(`pointType.${p}`)).join('、');
+  return (
+    <>
+      {t(`sampleMode.${s.mode}`)}
+      {s.perType ? `，${t('plan.perType', { count: s.perType })}` : ''}
+      {types ? `（${types}）` : ''}
+      {s.seed ? `，${t('plan.seed')} ${s.seed}` : ''}
+    </>
+  );
+}
+
+/** One plan: kind, period and sample, its teams with members, progress per team, and its points. */
+export function InspectionPlanDetailPage() {
+  const { id } = useParams<{ id: string }>();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const plan = usePlan(id);
+  const progress = usePlanProgress(id);
+  const [page, setPage] = useState(1);
+  const points = usePlanPoints(id, { page, pageSize: 20 });
+  const p = plan.data;
+
+  return (
+    <Flex vertical gap={16}>
+      <Card
+        title={
+          <Space>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/inspection-plans')} />
+            {p?.name ?? t('plan.title')}
+          </Space>
+        }
+      >
+        <ApiErrorAlert error={plan.error} />
+        {!p && !plan.error && <Skeleton active />}
+        {p && (
+          <>
+            {p.kind === 'unannounced' && (
+              <Alert type="warning" showIcon title={t('plan.unannouncedHint')} style={{ marginBottom: 12 }} />
+            )}
+            <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+              <Descriptions.Item label={t('plan.kind')}>
+                <PlanKindTag kind={p.kind} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plan.status')}>{t(`planStatus.${p.status}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.period')}>{planPeriod(p)}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.framework')}>{p.frameworkName}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.region')}>{p.regionName ?? p.regionCode}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.progress')}>{`${p.doneCount}/${p.pointCount}`}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.sample')} span={3}>
+                <SampleText plan={p} />
+              </Descriptions.Item>
+              {p.note && (
+                <Descriptions.Item label={t('plan.note')} span={3}>
+                  {p.note}
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          </>
+        )}
+      </Card>
+      {p && (
+        <Card title={t('plan.teams')} size="small">
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={p.teams}
+            columns={[
+              { title: t('plan.teams'), dataIndex: 'name' },
+              {
+                title: t('plan.members'),
+                key: 'members',
+                render: (_, team) =>
+                  team.members.map((m) => (
+                    <Tag key={m.accountId} color={m.isLeader ? 'red' : undefined}>
+                      {m.displayName}
+                      {m.isLeader ? `（${t('plan.leader')}）` : ''}
+                    </Tag>
+                  )),
+              },
+              { title: t('plan.pointCount'), dataIndex: 'pointCount' },
+            ]}
+          />
+        </Card>
+      )}
+      <Card title={t('plan.progressChart')} size="small">
+        <ApiErrorAlert error={progress.error} />
+        <Suspense fallback={<Spin />}>{progress.data && <PlanProgressChart progress={progress.data} />}</Suspense>
+      </Card>
+      <Card title={t('plan.points')} size="small">
+        <Table<InspectionPlanPointView>
+          rowKey="pointId"
+          size="small"
+          loading={points.isFetching}
+          dataSource={points.data?.items}
+          pagination={{ current: page, pageSize: 20, total: points.data?.total ?? 0, onChange: setPage }}
+          columns={[
+            { title: t('point.name'), dataIndex: 'name' },
+            { title: t('point.type'), dataIndex: 'pointType', render: (v: string) => t(`pointType.${v}`) },
+            { title: t('point.region'), dataIndex: 'regionName' },
+            { title: t('plan.teams'), dataIndex: 'teamName' },
+            {
+              title: t('plan.progress'),
+              dataIndex: 'done',
+              render: (done: boolean) =>
+                done ? <Tag color="green">{t('plan.done')}</Tag> : <Tag>{t('plan.notDone')}</Tag>,
+            },
+            {
+              title: t('inspection.score'),
+              dataIndex: 'score',
+              render: (v: number | null, r) =>
+                r.inspectionId ? (
+                  <Link to={`/inspections?pointId=${r.pointId}&planId=${id}`}>{formatScore(v)}</Link>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,61 @@
+import type { InspectionListItem } from '@wenming/contracts';
+import { Card, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../app/format';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { ListToolbar } from '../../../components/ListToolbar';
+import { RegionSelect } from '../../../components/selects';
+import { useListParams } from '../../../components/use-list-params';
+import { tablePagination } from '../../../components/use-paged-query';
+import { formatScore } from '../components/PlanKindTag';
+import { useInspections } from '../queries';
+
+/** 测评记录: submitted inspections with their score (得分率), findings and the server's receive time. */
+export function InspectionsPage() {
+  const { t } = useTranslation();
+  const params = useListParams(['planId', 'pointId', 'regionCode'] as const);
+  const { q: _q, ...query } = params.query;
+  const list = useInspections(query);
+  return (
+    <Card title={t('inspection.title')}>
+      <ListToolbar
+        filters={
+          <RegionSelect
+            aria-label={t('common.filterRegion')}
+            placeholder={t('common.filterRegion')}
+            allowClear
+            value={params.filters.regionCode}
+            onChange={(v) => params.setFilter('regionCode', v)}
+            style={{ width: 220 }}
+          />
+        }
+      />
+      <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      <Table<InspectionListItem>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
+        scroll={{ x: 1100 }}
+        columns={[
+          { title: t('inspection.point'), dataIndex: 'pointName' },
+          { title: t('point.type'), dataIndex: 'pointType', render: (v: string) => t(`pointType.${v}`) },
+          { title: t('inspection.inspector'), dataIndex: 'inspectorName' },
+          {
+            title: t('inspection.score'),
+            dataIndex: 'score',
+            render: (v: number | null, r) => (
+              <>
+                {formatScore(v)} {r.vetoed && <Tag color="red">{t('inspection.vetoed')}</Tag>}
+              </>
+            ),
+          },
+          { title: t('inspection.earned'), key: 'earned', render: (_, r) => `${r.earned} / ${r.applicable}` },
+          { title: t('inspection.findings'), dataIndex: 'findingCount' },
+          { title: t('inspection.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => formatDateTime(v) },
+          { title: t('inspection.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v) },
+        ]}
+      />
+    </Card>
+  );
+}

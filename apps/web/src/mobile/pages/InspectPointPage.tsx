@@ -1,0 +1,254 @@
+import {
+  type ChecklistView,
+  type InspectionUpdateBody,
+  type InspectionView,
+  scoreInspection,
+} from '@wenming/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, DotLoading, ErrorBlock, List, NavBar, NoticeBar, Toast } from 'antd-mobile';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { formatScore } from '../../features/inspections/components/PlanKindTag';
+import {
+  type Draft,
+  emptyMarks,
+  type Mark,
+  queueInspection,
+  queueInspectionEdit,
+} from '../../features/inspections/offline-inspection';
+import { type Gps, readGps, sendNow } from '../../features/inspections/offline-photo';
+import { discardFailed } from '../offline-queue';
+import { MobileShell } from '../MobileShell';
+import { useQueue } from '../use-queue';
+import { type InspectionConflict, InspectConflict } from './InspectConflict';
+import { InspectStandardCard } from './InspectStandardCard';
+import { useTodayPoints } from './InspectTodayPage';
+
+type Status = { kind: 'queued' } | { kind: 'sent' } | { kind: 'refused'; message: string } | null;
+
+function marksOf(inspection: InspectionView, base: Record<string, Mark>): Record<string, Mark> {
+  const marks = { ...base };
+  for (const o of inspection.observations)
+    marks[o.indicatorId] = {
+      id: o.id,
+      result: o.result,
+      note: o.note ?? '',
+      photos: [],
+      sentPhotoIds: o.photoFileIds,
+      findingCategory: o.findingCategory,
+      severity: o.severity,
+    };
+  return marks;
+}
+
+/** A point's checklist on the phone: mark each standard, take photos, watch the score, submit offline-first. */
+export function InspectPointPage() {
+  const { planId, pointId } = useParams<{ planId: string; pointId: string }>();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const queue = useQueue();
+  const checklist = useQuery({
+    queryKey: ['inspections', 'checklist', planId, pointId],
+    queryFn: () => api.get<ChecklistView>(`points/${pointId}/checklist`, { planId }),
+  });
+  const today = useTodayPoints();
+  const inspectionId = today.data?.items.find((i) => i.pointId === pointId && i.planId === planId)?.inspectionId;
+  const [existing, setExisting] = useState<InspectionView | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [gps, setGps] = useState<Gps | null>(null);
+  const [writeId, setWriteId] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [conflict, setConflict] = useState<InspectionConflict | null>(null);
+  const standards = checklist.data?.standards ?? [];
+
+  useEffect(() => void readGps().then((g) => g && setGps(g)), []);
+  useEffect(() => {
+    if (!checklist.data || draft) return;
+    const base = emptyMarks(checklist.data.standards.map((s) => s.id));
+    setDraft({ startedAt: new Date().toISOString(), gps: null, note: '', marks: base });
+  }, [checklist.data, draft]);
+  useEffect(() => {
+    if (!inspectionId || existing) return;
+    void api.get<InspectionView>(`inspections/${inspectionId}`).then((i) => {
+      setExisting(i);
+      setDraft((d) => (d ? { ...d, marks: marksOf(i, d.marks) } : d));
+    });
+  }, [inspectionId, existing]);
+
+  // The queued write went out (e.g. when the network came back) or was refused.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: settle is recreated each render; the queue drives this
+  useEffect(() => {
+    if (!writeId || status?.kind !== 'queued' || queue.isFlushing) return;
+    if (queue.pending.some((w) => w.id === writeId)) return;
+    void settle(writeId);
+  }, [queue.pending, queue.isFlushing, writeId, status]);
+
+  const score = useMemo(() => {
+    const marks = draft?.marks ?? {};
+    const obs = Object.entries(marks)
+      .filter(([, m]) => m.result)
+      .map(([indicatorId, m]) => ({ indicatorId, result: m.result! }));
+    return scoreInspection(standards, obs);
+  }, [draft, standards]);
+  const missing = standards.filter((s) => !draft?.marks[s.id]?.result).length;
+
+  async function settle(id: string, outcome?: Awaited<ReturnType<typeof sendNow>>) {
+    const result = outcome ?? (await sendNow(id));
+    if (result.kind === 'queued') return setStatus((s) => (s?.kind === 'queued' ? s : { kind: 'queued' }));
+    if (result.kind === 'refused') {
+      const current = (result.failed.error.details as { current?: InspectionView } | undefined)?.current;
+      if (result.failed.status === 409 && current)
+        return setConflict({ mine: result.failed.body as InspectionUpdateBody, theirs: current });
+      return setStatus({ kind: 'refused', message: result.failed.error.message });
+    }
+    setStatus({ kind: 'sent' });
+    setWriteId(null);
+    Toast.show({ icon: 'success', content: t('inspect.synced') });
+    await queryClient.invalidateQueries({ queryKey: ['inspections'] });
+    setExisting(null);
+  }
+
+  const submit = async () => {
+    if (!draft || !planId || !pointId) return;
+    const withGps = { ...draft, gps: gps ?? draft.gps };
+    const id = existing
+      ? await queueInspectionEdit(existing.id, existing.version, withGps)
+      : await queueInspection(planId, pointId, withGps);
+    setDraft({ ...withGps, marks: clearNewPhotos(withGps.marks) });
+    setWriteId(id);
+    setStatus(null);
+    await settle(id);
+  };
+
+  const keepMine = async () => {
+    if (!conflict || !writeId || !draft) return;
+    await discardFailed(writeId);
+    const id = await queueInspectionEdit(conflict.theirs.id, conflict.theirs.version, draft);
+    setExisting(conflict.theirs);
+    setConflict(null);
+    setWriteId(id);
+    await settle(id);
+  };
+  const takeTheirs = async () => {
+    if (!conflict || !writeId) return;
+    await discardFailed(writeId);
+    setExisting(conflict.theirs);
+    setDraft((d) => (d ? { ...d, marks: marksOf(conflict.theirs, d.marks) } : d));
+    setConflict(null);
+    setWriteId(null);
+  };
+
+  const setMark = (id: string, mark: Mark) => setDraft((d) => (d ? { ...d, marks: { ...d.marks, [id]: mark } } : d));
+  const restMet = () =>
+    setDraft((d) =>
+      d
+        ? {
+            ...d,
+            marks: Object.fromEntries(
+              Object.entries(d.marks).map(([k, m]) => [k, m.result ? m : { ...m, result: 'met' as const }]),
+            ),
+          }
+        : d,
+    );
+  const c = checklist.data;
+
+  return (
+    <MobileShell>
+      <NavBar onBack={() => navigate('/m/inspect')}>{c?.point.name ?? t('inspect.checklist')}</NavBar>
+      {!queue.isOnline && <NoticeBar color="alert" content={t('mobile.offlineHint')} wrap />}
+      {checklist.isError && (
+        <ErrorBlock status="default" title={t('common.error')} description={checklist.error.message} />
+      )}
+      {!c && !checklist.isError && <DotLoading />}
+      {c && draft && (
+        <>
+          <List header={c.plan.name}>
+            <List.Item
+              description={
+                c.point.responsibleUnits.length
+                  ? t('inspect.units', { names: c.point.responsibleUnits.map((u) => u.name).join('、') })
+                  : undefined
+              }
+            >
+              {t(`pointType.${c.point.pointType}`)} · {c.point.name}
+            </List.Item>
+            <List.Item
+              extra={gps ? t('inspect.gps', { lat: gps.lat.toFixed(5), lng: gps.lng.toFixed(5) }) : t('inspect.noGps')}
+            >
+              {t('inspect.marked', { marked: standards.length - missing, total: standards.length })}
+            </List.Item>
+          </List>
+          {existing && <NoticeBar color="info" content={t('inspect.editing')} wrap />}
+          <div style={{ padding: '0 8px' }}>
+            {standards.map((s) => (
+              <InspectStandardCard
+                key={s.id}
+                standard={s}
+                mark={draft.marks[s.id]}
+                gps={gps}
+                onChange={(m) => setMark(s.id, m)}
+              />
+            ))}
+          </div>
+          <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: 12, borderTop: '1px solid #eee' }}>
+            <div role="status" aria-label={t('inspect.score')} style={{ marginBottom: 8, fontSize: 14 }}>
+              {t('inspect.score')}：
+              {t('inspect.scoreValue', {
+                earned: score.earned,
+                applicable: score.applicable,
+                rate: formatScore(score.score),
+              })}
+            </div>
+            {status?.kind === 'queued' && (
+              <div role="status">
+                <NoticeBar color="alert" content={t('inspect.queued')} wrap />
+              </div>
+            )}
+            {status?.kind === 'sent' && <NoticeBar color="success" content={t('inspect.synced')} wrap />}
+            {status?.kind === 'refused' && (
+              <div role="alert">
+                <NoticeBar color="error" content={t('inspect.refused', { message: status.message })} wrap />
+              </div>
+            )}
+            {missing > 0 && (
+              <Button block size="small" style={{ marginBottom: 8 }} onClick={restMet}>
+                {t('inspect.restMet')}
+              </Button>
+            )}
+            <Button
+              block
+              color="primary"
+              disabled={missing > 0 || status?.kind === 'queued'}
+              onClick={() => void submit()}
+            >
+              {missing > 0
+                ? t('inspect.incomplete', { count: missing })
+                : existing
+                  ? t('inspect.saveEdit')
+                  : t('inspect.submit')}
+            </Button>
+          </div>
+          <InspectConflict
+            conflict={conflict}
+            standards={standards}
+            onKeepMine={() => void keepMine()}
+            onUseTheirs={() => void takeTheirs()}
+          />
+        </>
+      )}
+    </MobileShell>
+  );
+}
+
+/** Photos are in the queue now: keep them as sent ids, so an edit names them without queueing them again. */
+function clearNewPhotos(marks: Record<string, Mark>): Record<string, Mark> {
+  return Object.fromEntries(
+    Object.entries(marks).map(([k, m]) => [
+      k,
+      { ...m, sentPhotoIds: [...m.sentPhotoIds, ...m.photos.map((p) => p.id)], photos: [] },
+    ]),
+  );
+}

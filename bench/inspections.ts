@@ -1,0 +1,281 @@
+// Benchmark: inspection submissions from phones against the L city in PostgreSQL `wenming_bench`. Each
+// submission has 30 observations with 2 photo references each and is sent twice (same id and
+// Idempotency-Key), as a phone resending after a lost answer. Targets: ≥ 500 submissions/s sustained for
+// 60 s at p99 < 150 ms; zero lost and zero duplicated (checked in the database afterwards).
+//   npx tsx bench/inspections.ts   BENCH_INSPECTION_DURATION=60 BENCH_INSPECTION_CONNECTIONS=64
+//                                  BENCH_INSPECTION_RATE=0 (requests/s; 0 = as fast as it goes)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../apps/server/src/app';
+import { cityCounts } from '../apps/server/src/cli/gen-city';
+import { loadConfig } from '../apps/server/src/config';
+import { migrateDatabase, openDatabase } from '../apps/server/src/platform/db';
+import { benchCitySize, findBenchCity, generateBenchCity } from './gen-city';
+import {
+  BENCH_INSPECTOR,
+  type InspectionBenchSetup,
+  dropBenchPlans,
+  prepareInspectionBench,
+} from './inspections-setup';
+import {
+  BENCH_PASSWORD,
+  BENCH_PII_KEY,
+  BENCH_TENANT,
+  type BenchResult,
+  adminDatabaseUrl,
+  benchDir,
+  checkPostgres,
+  ensureBenchDatabase,
+  freePort,
+  isMain,
+  measured,
+  recreateBenchDatabase,
+  runStandalone,
+  skipped,
+  sleep,
+} from './lib';
+
+const NAME = 'inspections';
+const OBSERVATIONS = 30;
+
+interface WorkerSummary {
+  requests: number;
+  reqPerSec: number;
+  duration: number;
+  latency: { mean: number; p50: number; p90: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  submitted: number;
+  first2xx: number;
+  firstOther: number;
+  resend2xx: number;
+  resendOther: number;
+  resendSameBody: number;
+  statuses: Record<string, number>;
+  cpuMsPerRequest?: { server: number; postgres: number | null };
+}
+
+/** Make sure wenming_bench holds the bench city of the configured size (as bench/api.ts does); one whose
+ * migrations no longer match the project's is generated again. */
+async function ensureBenchCity(): Promise<string> {
+  const size = benchCitySize();
+  let url = await ensureBenchDatabase();
+  let database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  try {
+    const migrated = await migrateDatabase(database).then(
+      () => true,
+      (err) =>
+        console.error(`wenming_bench does not migrate (${err instanceof Error ? err.message.split('\n')[0] : err})`),
+    );
+    const found = migrated ? await findBenchCity(database) : null;
+    if (found?.people === cityCounts(size).people) return url;
+    await database.close();
+    console.error(`no current ${size} bench city in wenming_bench: generating it …`);
+    url = await recreateBenchDatabase();
+    database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+    await migrateDatabase(database);
+    await generateBenchCity(database, size);
+    return url;
+  } finally {
+    await database.close();
+  }
+}
+
+async function startApp(url: string, dataDir: string) {
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    WENMING_NO_DEMO: '1',
+    WENMING_NO_JOBS: '1',
+    WENMING_DATA_DIR: dataDir,
+    WENMING_PII_KEY: BENCH_PII_KEY,
+  });
+  const app = await buildApp(config);
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  return { app, base: `http://127.0.0.1:${port}` };
+}
+
+async function login(base: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_INSPECTOR, password: BENCH_PASSWORD, tenant: BENCH_TENANT }),
+  });
+  const cookie = res.headers.get('set-cookie')?.match(/wm_session=[^;]+/)?.[0];
+  if (res.status !== 200 || !cookie)
+    throw new Error(`${BENCH_INSPECTOR} login failed: ${res.status} ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+}
+
+function runWorker(spec: Record<string, unknown>, dir: string): Promise<WorkerSummary> {
+  const specFile = path.join(dir, `spec-${Date.now()}.json`);
+  fs.writeFileSync(specFile, JSON.stringify(spec));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(benchDir, 'inspections-worker.mjs'), specFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ((spec.duration as number) + 120) * 1000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`inspections worker exited with ${code}`));
+      const summary = JSON.parse(out.trim().split('\n').pop()!);
+      console.error(JSON.stringify(summary));
+      resolve(summary);
+    });
+  });
+}
+
+/** What the database holds for the run: acknowledged ids missing, and records beyond one per submission. */
+async function verify(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  setup: InspectionBenchSetup,
+  points: string[],
+  acked: string[],
+) {
+  const q = (text: ReturnType<typeof sql>) => app.ctx.database.query<Record<string, number>>(text);
+  const t = setup.tenantId;
+  const [found] = await q(
+    sql`SELECT count(*)::int AS n FROM inspection WHERE tenant_id = ${t} AND id = ANY(${sql.param(acked)}::uuid[])`,
+  );
+  const [stored] = await q(sql`SELECT count(*)::int AS n, count(DISTINCT point_id)::int AS points,
+      (SELECT count(*)::int FROM inspection_observation o JOIN inspection i2 ON i2.tenant_id = o.tenant_id AND i2.id = o.inspection_id
+        WHERE i2.tenant_id = ${t} AND i2.plan_id = ${setup.planId} AND i2.point_id = ANY(${sql.param(points)}::uuid[])) AS observations
+    FROM inspection WHERE tenant_id = ${t} AND plan_id = ${setup.planId} AND point_id = ANY(${sql.param(points)}::uuid[])`);
+  return {
+    lost: acked.length - Number(found.n),
+    stored: Number(stored.n),
+    // Each submission goes to its own point (until the pool wraps), so a second record of one shows as a repeated point.
+    duplicated: points.length < acked.length ? Number.NaN : Number(stored.n) - Number(stored.points),
+    observations: Number(stored.observations),
+  };
+}
+
+function resultsOf(s: WorkerSummary, v: Awaited<ReturnType<typeof verify>>, acked: number): BenchResult[] {
+  const perSec = acked / s.duration;
+  const bad = s.firstOther + s.resendOther;
+  const note = `${s.requests} requests (${s.reqPerSec.toFixed(0)}/s incl. resends), p50 ${s.latency.p50} ms, p90 ${s.latency.p90} ms, max ${s.latency.max} ms; statuses ${JSON.stringify(s.statuses)}`;
+  return [
+    measured(NAME, 'submissions/s (unique, each sent twice)', perSec, '/s', { min: 500 }, note),
+    measured(NAME, 'p99 (first sends and resends)', s.latency.p99, 'ms', { max: 150 }),
+    measured(
+      NAME,
+      'acknowledged submissions lost',
+      v.lost,
+      '',
+      { max: 1 },
+      `${acked} acknowledged, ${v.stored} stored`,
+    ),
+    measured(NAME, 'submissions stored twice', v.duplicated, '', { max: 1 }),
+    measured(NAME, 'observations per stored submission', v.stored ? v.observations / v.stored : 0, '', {
+      min: OBSERVATIONS,
+    }),
+    measured(
+      NAME,
+      'resends answered with the stored one',
+      s.resend2xx ? (100 * s.resendSameBody) / s.resend2xx : 0,
+      '%',
+      { min: 100 },
+    ),
+    measured(NAME, 'server CPU per request', s.cpuMsPerRequest?.server ?? 0, 'ms'),
+    measured(
+      NAME,
+      'PostgreSQL CPU per request',
+      s.cpuMsPerRequest?.postgres ?? 0,
+      'ms',
+      undefined,
+      'every postgres process of the host',
+    ),
+    {
+      ...measured(NAME, 'failed requests', bad + s.errors + s.timeouts, 'req', { max: 1 }),
+      note: `${s.errors} errors, ${s.timeouts} timeouts`,
+    },
+  ];
+}
+
+/** CPU seconds used so far by the PostgreSQL server's processes on this host (Linux /proc), or null. */
+function postgresCpuSeconds(): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Warm up, then load for the configured time; answers the summary and the ids the server acknowledged. */
+async function load(base: string, setup: InspectionBenchSetup, dataDir: string, mainPoints: string[]) {
+  const headers = await login(base);
+  const connections = Number(process.env.BENCH_INSPECTION_CONNECTIONS ?? 64);
+  const duration = Number(process.env.BENCH_INSPECTION_DURATION ?? 60);
+  const rate = Number(process.env.BENCH_INSPECTION_RATE ?? 0);
+  const common = { url: `${base}/api/v1/inspections`, connections, rate, headers, planId: setup.planId };
+  const rest = { indicatorIds: setup.indicatorIds, photoIds: setup.photoIds };
+  console.error(`warm-up 5 s, then ${connections} connections for ${duration} s …`);
+  const warm = { ...common, ...rest, duration: 5, pointIds: setup.pointIds.slice(mainPoints.length) };
+  await runWorker({ ...warm, idsOut: path.join(dataDir, 'warm.json') }, dataDir);
+  const idsOut = path.join(dataDir, 'acked.json');
+  const [cpu0, pg0] = [process.cpuUsage(), postgresCpuSeconds()];
+  const summary = await runWorker({ ...common, ...rest, duration, pointIds: mainPoints, idsOut }, dataDir);
+  const app = process.cpuUsage(cpu0);
+  const pg1 = postgresCpuSeconds();
+  summary.cpuMsPerRequest = {
+    server: (app.user + app.system) / 1000 / summary.requests,
+    postgres: pg0 === null || pg1 === null ? null : ((pg1 - pg0) * 1000) / summary.requests,
+  };
+  await sleep(2000); // answers still on their way when the load stopped
+  return { summary, acked: JSON.parse(fs.readFileSync(idsOut, 'utf8')) as string[], connections, rate };
+}
+
+/** Prepare the plan, load it for the configured time, verify the database, answer the results. */
+export async function run(): Promise<BenchResult[]> {
+  const unreachable = await checkPostgres(adminDatabaseUrl());
+  if (unreachable) return [skipped(NAME, unreachable)];
+  const url = await ensureBenchCity();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-bench-inspections-'));
+  const { app, base } = await startApp(url, dataDir);
+  try {
+    console.error('preparing the plan, team and photos …');
+    const setup = await prepareInspectionBench(app.ctx);
+    const mainPoints = setup.pointIds.slice(0, -5000);
+    const { summary: s, acked, connections, rate } = await load(base, setup, dataDir, mainPoints);
+    const usedPoints = mainPoints.slice(0, Math.min(s.submitted, mainPoints.length));
+    const v = await verify(app, setup, usedPoints, acked);
+    const results = resultsOf(s, v, acked.length);
+    const cpus = `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`;
+    results.push(
+      measured(
+        NAME,
+        'setup',
+        connections,
+        'connections',
+        undefined,
+        `pool ${app.ctx.config.poolSize}, ${cpus}, rate ${rate || 'max'}`,
+      ),
+    );
+    await dropBenchPlans(app.ctx, setup.tenantId);
+    return results;
+  } finally {
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (isMain(import.meta.url)) await runStandalone(NAME, run);
