@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as api from './api';
 import * as campaigns from './campaigns';
 import * as frameworks from './frameworks';
+import * as inspections from './inspections';
 import * as problems from './problems';
 import * as genCity from './gen-city';
 import { type BenchResult, failed, formatTable, repoRoot, writeResults } from './lib';
