@@ -52,7 +52,8 @@ async function findingProblem(baseURL: string): Promise<string> {
     })),
   });
   await inspector.dispose();
-  const problemId = inspection.observations.find((o: { problemId: string | null }) => o.problemId).problemId;
+  // POST /inspections answers a receipt that names the problems its findings raised.
+  const problemId = (inspection.problems as { problemId: string }[])[0].problemId;
   const admin = await api(baseURL, 'admin');
   const unit = (await admin.get(`units?q=${encodeURIComponent(LIAISON_UNIT)}`)).items[0];
   const problem = await admin.get(`problems/${problemId}`);
