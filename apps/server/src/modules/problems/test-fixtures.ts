@@ -1,57 +1,14 @@
 // Helpers of the problems and Open311 tests: an app with the Open311 plugin, photo uploads, places and units.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { buildApp } from '../../app';
-import { loadConfig } from '../../config';
-import { registerJobs } from '../../modules';
-import { createPiiCipher } from '../../platform/crypto';
 import { PNG, upload } from '../campaigns/test-fixtures';
-import { seedDemo } from '../org/demo/seed-demo';
-import { open311Routes } from '../open311';
-import { DEMO_PASSWORD, type Session, TEST_PII_KEY, type TestApp, createTestDatabase } from '../../test/harness';
+import { type Session, type TestApp, createTestApp } from '../../test/harness';
 
 export { PNG, count, liaisonOf, unitByName, upload } from '../campaigns/test-fixtures';
 
-/** The harness's app, with the Open311 plugin registered unless app.ts already does. */
-export async function createProblemsTestApp(): Promise<TestApp> {
-  const { database, drop } = await createTestDatabase();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-test-'));
-  const env = { NODE_ENV: 'test', WENMING_DATA_DIR: dataDir, WENMING_PII_KEY: TEST_PII_KEY, LOG_LEVEL: 'silent' };
-  const config = loadConfig({ ...env, WENMING_LOGIN_RATE_PER_MINUTE: '1000' });
-  const { tenantId } = await seedDemo(database.db, createPiiCipher(Buffer.from(TEST_PII_KEY, 'base64')), DEMO_PASSWORD);
-  const app = await buildApp(config, { database, logger: false });
-  if (!app.hasRoute({ method: 'GET', url: '/open311/v2/discovery.json' })) await app.register(open311Routes(app.ctx));
-  registerJobs(app.ctx);
-  await app.ready();
-  async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-    const cookie = `wm_session=${res.cookies.find((c) => c.name === 'wm_session')!.value}`;
-    const csrf = res.json().csrfToken as string;
-    return {
-      cookie,
-      csrf,
-      inject: (opts) =>
-        app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } } as never),
-    };
-  }
-  return {
-    app,
-    ctx: app.ctx,
-    config,
-    database,
-    tenantId,
-    login,
-    drainJobs: () => app.ctx.jobs.drain(),
-    async close() {
-      await app.close();
-      await drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+/** The harness's app (app.ts registers the Open311 plugin). */
+export function createProblemsTestApp(): Promise<TestApp> {
+  return createTestApp();
 }
 
 /** Upload a photo as the session's account; its file id. */
