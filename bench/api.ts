@@ -125,6 +125,29 @@ function runAutocannon(opts: { url: string; connections: number; duration: numbe
   });
 }
 
+/** Closed-loop connection counts of the latency sweep (BENCH_API_SWEEP=0 leaves it out). */
+const SWEEP = (process.env.BENCH_API_SWEEP || '1,2,4,8,16,32,64')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+
+/**
+ * The p99 target at rising concurrency: the most connections at which p99 stays under 20 ms. With a closed
+ * loop, mean latency = connections ÷ throughput (Little's law), so the answer is bounded by the throughput.
+ */
+async function sweep(label: string, url: string, headers: Record<string, string>): Promise<BenchResult> {
+  const duration = Number(process.env.BENCH_API_SWEEP_DURATION ?? 5);
+  const seen: string[] = [];
+  let best = 0;
+  for (const connections of SWEEP) {
+    console.error(`${label}: sweep ${connections} connections for ${duration} s …`);
+    const s = await runAutocannon({ url, connections, duration, headers });
+    seen.push(`${connections}c p99 ${s.latency.p99} ms ${Math.round(s.reqPerSec)}/s`);
+    if (s.latency.p99 < 20 && s.non2xx + s.errors + s.timeouts === 0) best = connections;
+  }
+  return measured(NAME, `${label}: most connections with p99 < 20 ms`, best, 'connections', undefined, seen.join('; '));
+}
+
 export async function run(): Promise<BenchResult[]> {
   const unreachable = await checkPostgres(adminDatabaseUrl());
   if (unreachable) return [skipped(NAME, unreachable)];
@@ -160,6 +183,10 @@ export async function run(): Promise<BenchResult[]> {
       if (label !== 'select1')
         results.push(measured(NAME, `${label} / select1`, (100 * s.reqPerSec) / baseline, '%', { min: 40 }));
       if (bad) results.push({ ...measured(NAME, `${label} failed requests`, bad, 'req'), status: 'fail' });
+    }
+    if (process.env.BENCH_API_SWEEP !== '0') {
+      const sweepRoutes = routes.filter(([label]) => label !== 'regions tree d2');
+      for (const [label, route, headers] of sweepRoutes) results.push(await sweep(label, base + route, headers));
     }
     results.push(
       measured(

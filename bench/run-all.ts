@@ -6,10 +6,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import * as api from './api';
+import * as bulletins from './bulletins';
 import * as campaigns from './campaigns';
+import * as evaluations from './evaluations';
 import * as frameworks from './frameworks';
 import * as inspections from './inspections';
+import * as orders from './orders';
 import * as problems from './problems';
+import * as timebank from './timebank';
+import * as volunteers from './volunteers';
 import * as genCity from './gen-city';
 import { type BenchResult, failed, formatTable, repoRoot, writeResults } from './lib';
 import * as start from './start-time';
@@ -24,6 +29,25 @@ const benches: Record<string, { run: () => Promise<BenchResult[]>; about: string
     about: 'problem list over 1,000,000 problems by region subtree and state (PostgreSQL)',
   },
   campaigns: { run: campaigns.run, about: 'assigning 10,000 tasks from one Excel file (PGlite and PostgreSQL)' },
+  inspections: {
+    run: inspections.run,
+    about: 'inspection submissions, 30 observations each, every one sent twice, for 60 s (PostgreSQL, L city)',
+  },
+  evaluations: {
+    run: evaluations.run,
+    about: 'monthly evaluation, 150,000 observations, vs one hand-written SQL; drill-down p99 (PostgreSQL)',
+  },
+  bulletins: { run: bulletins.run, about: 'a bulletin with two charts as .docx and .pdf (no database)' },
+  orders: {
+    run: orders.run,
+    about:
+      'dispatch candidates over 1,000,000 volunteers; 100 volunteers accepting one order, 1,000 times (PostgreSQL)',
+  },
+  timebank: {
+    run: timebank.run,
+    about: '10,000 concurrent transfers across 10,000 accounts; ledger checks (PostgreSQL)',
+  },
+  volunteers: { run: volunteers.run, about: 'Excel import of 100,000 volunteers with progress (PostgreSQL)' },
 };
 
 function selected(): string[] {

@@ -38,6 +38,14 @@ test('an inspector inspects a point on the phone with the network cut half-way, 
   const code = ((await first.getAttribute('aria-label')) ?? '').split(' ')[0];
   await first.getByText('不符合', { exact: true }).click();
   await first.getByPlaceholder('不符合时写明发现的问题').fill('地面有烟头、纸屑，未及时清扫');
+  // The inspector picks the problem's category and severity for the finding.
+  const categories = (await (await page.request.get('/api/v1/problem-categories')).json()) as {
+    code: string;
+    name: string;
+  }[];
+  const category = categories.find((c) => c.code !== 'other')!;
+  await first.getByText(category.name, { exact: true }).click();
+  await first.getByText('严重', { exact: true }).click();
   await first
     .getByLabel(`拍照 ${code}`)
     .setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: PNG_1X1 });
@@ -49,6 +57,12 @@ test('an inspector inspects a point on the phone with the network cut half-way, 
   await expect(page.getByText(/当前离线/)).toBeVisible();
   await sections.nth(2).getByText('不适用', { exact: true }).click();
   await page.getByRole('button', { name: '其余标为符合' }).click();
+  // The framework's negative list is on the checklist too: one item found, with a note.
+  const checklist = await (await page.request.get(`/api/v1/points/${pointId}/checklist?planId=${planId}`)).json();
+  const negative = checklist.negativeItems.find((n: { effect: string }) => n.effect === 'deduct');
+  expect(negative, 'the demo framework has a deducting negative item').toBeTruthy();
+  await page.getByText(`${negative.code} ${negative.name}`).click();
+  await page.getByPlaceholder('负面情形说明').fill('门前堆放杂物');
   await expect(page.getByRole('status', { name: '实时得分' })).toContainText('得分率');
   await shot(page, 'mobile-inspect-checklist');
   await page.getByRole('button', { name: '提交测评' }).click();
@@ -68,7 +82,11 @@ test('an inspector inspects a point on the phone with the network cut half-way, 
   expect(finding.problemId).toBeTruthy();
   const problem = await page.request.get(`/api/v1/problems/${finding.problemId}`);
   expect(problem.ok()).toBeTruthy();
-  expect((await problem.json()).source).toBe('inspection');
+  const problemView = await problem.json();
+  expect(problemView.source).toBe('inspection');
+  expect(problemView.category.code).toBe(category.code);
+  expect(problemView.severity).toBe('high');
+  expect(inspection.negativeItems).toEqual([{ negativeItemId: negative.id, note: '门前堆放杂物', photoFileIds: [] }]);
 
   // The finding's problem on the phone, with its before photo.
   await page.goto(`/m/problems/${finding.problemId}`);

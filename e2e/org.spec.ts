@@ -40,10 +40,13 @@ test.describe('organisation as the city office admin', () => {
     await drawer.getByLabel('统一社会信用代码').fill('91620300MA00000000');
     await drawer.getByLabel('所属区划').click();
     await drawer.getByLabel('所属区划').fill('金川');
-    await page
-      .getByTitle(/金川区/)
-      .first()
-      .click();
+    // The options first list the top of the tree, then the search result replaces them: click only the
+    // searched option, and check that the choice took before saving.
+    await expect(page.getByTitle(/^永昌县（/)).toHaveCount(0);
+    const jinchuan = page.getByTitle(/^金川区（\d{6}）$/);
+    await expect(jinchuan).toHaveCount(1);
+    await jinchuan.click();
+    await expect(drawer.getByText(/^金川区（\d{6}）$/).filter({ visible: true })).toHaveCount(1);
     await drawer.getByRole('button', { name: '保存' }).click();
     await expect(drawer.getByText(/统一社会信用代码.*校验位/)).toBeVisible();
     await shot(page, 'unit-form-field-error');

@@ -159,7 +159,7 @@ test('a finding is rectified, returned once, rectified again, verified and close
   // The office's inspection pages: plans with progress per team, the points map, inspections with scores.
   await admin.goto('/inspection-plans');
   await admin
-    .getByRole('link', { name: /实地测评/ })
+    .getByRole('link', { name: /全国文明城市实地测评/ })
     .first()
     .click();
   await expect(admin.getByRole('img', { name: '各督查组进度' })).toBeVisible();

@@ -40,7 +40,7 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: path.join(root, 'dist'),
+    outDir: process.env.WENMING_WEB_OUT ? path.resolve(process.env.WENMING_WEB_OUT) : path.join(root, 'dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {

@@ -28,7 +28,10 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+// WENMING_WEB_DIST lets parallel browser-test runs serve their own build of the web app.
+const webDist = process.env.WENMING_WEB_DIST
+  ? path.resolve(process.env.WENMING_WEB_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Build the Fastify app with every module; it does not listen and does not start the job worker. */
 export async function buildApp(

@@ -31,7 +31,7 @@ describe.skipIf(testEngine() === 'postgres')('wenming CLI (embedded database; PG
     expect(r.out).toMatch(/125 of 125 regions imported into tenant xigu/);
     const again = await cli('import-regions', '--tenant', 'xigu', '--root', '620104');
     expect(again.out).toMatch(/0 of 125 regions imported/);
-  });
+  }, 300_000);
 
   it('seed-demo, then verify-audit reports an intact chain, then a broken link after tampering', async () => {
     expect((await cli('seed-demo')).code).toBe(0);
@@ -45,7 +45,7 @@ describe.skipIf(testEngine() === 'postgres')('wenming CLI (embedded database; PG
     const broken = await cli('verify-audit', '--tenant', 'demo');
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/BROKEN at event #1 \(hash_mismatch\)/);
-  });
+  }, 300_000); // each CLI call starts tsx; seed-demo builds the whole demo tenant
 
   it('answers bad usage with the help text and exit 2', async () => {
     const r = await cli('no-such-command');

@@ -19,6 +19,12 @@ import { unitRoutes } from './org/unit.routes';
 import { platformRoutes } from './platform/platform.routes';
 import { problemsRoutes, registerProblemJobs } from './problems';
 import { inspectionsRoutes } from './inspections';
+import { registerVolunteerJobs, volunteersRoutes } from './volunteers';
+import { activitiesRoutes, registerActivityJobs } from './activities';
+import { evaluationsRoutes, registerEvaluationJobs } from './evaluations';
+import { bulletinRoutes } from './evaluations/bulletin.routes';
+import { timebankModuleRoutes } from './timebank';
+import { ordersRoutes, registerOrderJobs } from './orders';
 
 /** Every module's routes under /api/v1. */
 export function registerModules(ctx: AppContext): FastifyPluginAsync {
@@ -41,6 +47,12 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       campaignsRoutes,
       problemsRoutes,
       inspectionsRoutes,
+      volunteersRoutes,
+      activitiesRoutes,
+      evaluationsRoutes,
+      bulletinRoutes,
+      timebankModuleRoutes,
+      ordersRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));
@@ -54,4 +66,8 @@ export function registerJobs(ctx: AppContext): void {
   registerPointImportJob(ctx);
   registerCampaignJobs(ctx);
   registerProblemJobs(ctx);
+  registerOrderJobs(ctx);
+  registerVolunteerJobs(ctx);
+  registerActivityJobs(ctx);
+  registerEvaluationJobs(ctx);
 }

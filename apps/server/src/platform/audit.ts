@@ -80,12 +80,13 @@ export async function writeAudit(tx: Db, actor: Actor, input: AuditInput): Promi
     prevHash: prev.hash,
   };
   const hash = hashEvent(fields);
-  await tx.execute(sql`INSERT INTO audit_event
+  // The event and the moved head in one statement: the head stays locked for two round trips, not three.
+  await tx.execute(sql`WITH ev AS (INSERT INTO audit_event
     (tenant_id, seq, id, at, actor_id, actor_name, action, object_type, object_id, before, after, request_id, ip, prev_hash, hash)
     VALUES (${fields.tenantId}, ${fields.seq}, ${fields.id}, ${fields.at}, ${fields.actorId}, ${fields.actorName},
       ${fields.action}, ${fields.objectType}, ${fields.objectId}, ${JSON.stringify(fields.before)}::jsonb,
-      ${JSON.stringify(fields.after)}::jsonb, ${fields.requestId}, ${fields.ip}, ${fields.prevHash}, ${hash})`);
-  await tx.execute(sql`UPDATE audit_head SET seq = ${fields.seq}, hash = ${hash} WHERE tenant_id = ${actor.tenantId}`);
+      ${JSON.stringify(fields.after)}::jsonb, ${fields.requestId}, ${fields.ip}, ${fields.prevHash}, ${hash}) RETURNING seq)
+    UPDATE audit_head SET seq = (SELECT seq FROM ev), hash = ${hash} WHERE tenant_id = ${actor.tenantId}`);
 }
 
 export interface VerifyResult {

@@ -6,6 +6,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -47,7 +48,9 @@ const TEXT_WIDTH_PT = (210 - 28 - 26) * 2.835;
 export type DocumentBlock =
   | { kind: 'paragraph'; text: string; indent?: boolean; bold?: boolean }
   | { kind: 'heading'; level: 1 | 2; text: string }
-  | { kind: 'table'; columns: { header: string; width?: number }[]; rows: (string | number | null)[][] };
+  | { kind: 'table'; columns: { header: string; width?: number }[]; rows: (string | number | null)[][] }
+  /** A centred picture: an SVG with its PNG fallback (for readers without SVG), sized in pixels at 96 dpi. */
+  | { kind: 'image'; svg: string; png: Buffer; width: number; height: number; caption?: string };
 
 export interface OfficialDocument {
   /** 发文机关标志, e.g. "示范市精神文明建设指导委员会办公室" (add "文件" for the 文件 form). */
@@ -150,8 +153,37 @@ function tableBlock(b: Extract<DocumentBlock, { kind: 'table' }>): Table {
   });
 }
 
-function bodyBlock(b: DocumentBlock): Paragraph | Table {
+/** The image shrunk to the text width (A4 less margins, about 590 px at 96 dpi) with the same aspect. */
+function imageBlock(b: Extract<DocumentBlock, { kind: 'image' }>): Paragraph[] {
+  const maxWidth = Math.floor((TEXT_WIDTH_PT / 72) * 96);
+  const k = Math.min(1, maxWidth / b.width);
+  const out = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: Buffer.from(b.svg, 'utf8'),
+          fallback: { type: 'png', data: b.png },
+          transformation: { width: Math.round(b.width * k), height: Math.round(b.height * k) },
+          altText: b.caption ? { name: b.caption, description: b.caption, title: b.caption } : undefined,
+        }),
+      ],
+    }),
+  ];
+  if (b.caption)
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [run(b.caption, officialFonts.heading2, SIZE.table)],
+      }),
+    );
+  return out;
+}
+
+function bodyBlock(b: DocumentBlock): Paragraph | Table | Paragraph[] {
   if (b.kind === 'table') return tableBlock(b);
+  if (b.kind === 'image') return imageBlock(b);
   if (b.kind === 'heading')
     return new Paragraph({
       indent: { firstLine: 2 * CHAR },
@@ -216,7 +248,7 @@ export async function buildOfficialDocument(doc: OfficialDocument): Promise<Buff
           },
         },
         footers: { default: pageFooter() },
-        children: [...headerBlock(doc), ...titleBlock(doc), ...doc.blocks.map(bodyBlock), ...signatureBlock(doc)],
+        children: [...headerBlock(doc), ...titleBlock(doc), ...doc.blocks.flatMap(bodyBlock), ...signatureBlock(doc)],
       },
     ],
   });

@@ -14,6 +14,27 @@ const ANONYMOUS = '00000000-0000-0000-0000-000000000000';
 /** A pending record older than this is taken over: its request died before answering. */
 const ABANDONED_MS = 30_000;
 
+interface StoredRecord {
+  request_hash: string;
+  status_code: number | null;
+  response: string | null;
+}
+
+// Claim the key (a row answered `claimed`), or else answer the record that holds it, in one round trip. The
+// record is read with the statement's snapshot: one committed by a concurrent request after it began is
+// missing here (no row at all), and read again by READ_SQL.
+const CLAIM_SQL = `WITH ins AS (
+    INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash) VALUES ($1, $2, $3, $4)
+    ON CONFLICT DO NOTHING RETURNING key)
+  SELECT true AS claimed, NULL::text AS request_hash, NULL::int AS status_code, NULL::text AS response FROM ins
+  UNION ALL
+  SELECT false, r.request_hash, r.status_code, r.response::text FROM idempotency_record r
+  WHERE r.tenant_id = $1 AND r.actor_id = $2 AND r.key = $3 AND NOT EXISTS (SELECT 1 FROM ins)`;
+const READ_SQL = `SELECT request_hash, status_code, response::text AS response FROM idempotency_record
+  WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`;
+const STORE_SQL = `UPDATE idempotency_record SET status_code = $4, response = $5::jsonb
+  WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`;
+
 /**
  * Idempotency-Key as a platform feature: the first answer to a write is stored and replayed
  * for every resend with the same key; the same key with another body is refused.
@@ -31,17 +52,21 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     const actorId = req.session?.actor.accountId ?? ANONYMOUS;
     const body = req.isMultipart() ? `multipart:${req.headers['content-length']}` : JSON.stringify(req.body ?? null);
     const requestHash = sha256Hex(`${req.method} ${req.routeOptions.url} ${JSON.stringify(req.params)} ${body}`);
-    const inserted = await ctx.db.execute(sql`INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash)
-      VALUES (${tenantId}, ${actorId}, ${key}, ${requestHash}) ON CONFLICT DO NOTHING RETURNING key`);
-    if (inserted.rows.length === 0) {
-      const res =
-        await ctx.db.execute(sql`SELECT request_hash, status_code, response, created_at FROM idempotency_record
-        WHERE tenant_id = ${tenantId} AND actor_id = ${actorId} AND key = ${key}`);
-      const rec = res.rows[0] as any;
+    // One prepared statement claims the key or, when it is taken, answers the stored record (as text, replayed as is).
+    const [claim] = await ctx.database.prepared<StoredRecord & { claimed: boolean }>('wm_idem_claim', CLAIM_SQL, [
+      tenantId,
+      actorId,
+      key,
+      requestHash,
+    ]);
+    if (!claim?.claimed) {
+      // Taken by a request that committed after this statement's snapshot: read it now.
+      const rec =
+        claim ?? (await ctx.database.prepared<StoredRecord>('wm_idem_read', READ_SQL, [tenantId, actorId, key]))[0];
       if (rec && rec.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
       if (rec && rec.status_code !== null) {
         reply.header('idempotent-replayed', 'true').status(rec.status_code);
-        return reply.send(rec.response);
+        return reply.type('application/json; charset=utf-8').send(rec.response ?? 'null');
       }
       const taken = await ctx.db.execute(sql`UPDATE idempotency_record SET created_at = now()
         WHERE tenant_id = ${tenantId} AND actor_id = ${actorId} AND key = ${key} AND status_code IS NULL
@@ -60,8 +85,13 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     } else {
       const isJson = String(reply.getHeader('content-type') ?? '').includes('json') && typeof payload === 'string';
       const stored = isJson ? payload : JSON.stringify(null);
-      await ctx.db.execute(sql`UPDATE idempotency_record SET status_code = ${reply.statusCode},
-        response = ${stored}::jsonb WHERE ${where}`);
+      await ctx.database.prepared('wm_idem_store', STORE_SQL, [
+        idem.tenantId,
+        idem.actorId,
+        idem.key,
+        reply.statusCode,
+        stored,
+      ]);
     }
     return payload;
   });

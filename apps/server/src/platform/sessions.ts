@@ -11,6 +11,8 @@ export interface SessionInfo {
   csrfToken: string;
   tenantName: string;
   mustChangePassword: boolean;
+  /** The tenant's region version (bumped by every region change): region-tree caches key on it. */
+  regionVersion: number;
   grantsView: { id: string; role: RoleCode; kind: ScopeKind; ref: string | null; scopeName: string | null }[];
   actor: Actor;
 }
@@ -46,7 +48,7 @@ const touched = new Map<string, number>();
 // Scope refs are text; casting the ref (not the id column) keeps the unit and site joins on their keys.
 const LOAD_SESSION_SQL = `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at,
     a.id AS account_id, a.username, a.display_name, a.person_id, a.must_change_password, a.is_disabled,
-    t.name AS tenant_name,
+    t.name AS tenant_name, t.region_version,
     COALESCE((SELECT json_agg(json_build_object('id', ra.id, 'role', ra.role_code, 'kind', ra.scope_kind,
         'ref', ra.scope_ref, 'path', rg.path::text, 'perms', r.permissions,
         'scopeName', COALESCE(rg.name, u.name, ps.name)) ORDER BY ra.created_at)
@@ -108,6 +110,7 @@ export async function loadSession(
       csrfToken: r.csrf_token,
       tenantName: r.tenant_name,
       mustChangePassword: r.must_change_password,
+      regionVersion: Number(r.region_version),
       grantsView: raw.map((g) => ({ id: g.id, role: g.role, kind: g.kind, ref: g.ref, scopeName: g.scopeName })),
       actor: {
         tenantId: parsed.tenantId,

@@ -3,7 +3,7 @@ import type { Permission } from '@wenming/contracts';
 import { useMe } from '../features/auth/queries';
 
 /** Side-menu groups, in display order. */
-export const menuGroups = ['work', 'org', 'system'] as const;
+export const menuGroups = ['work', 'volunteering', 'org', 'system'] as const;
 export type MenuGroup = (typeof menuGroups)[number];
 
 export interface MenuEntry {
@@ -47,6 +47,54 @@ export const menuEntries: MenuEntry[] = [
     group: 'work',
   },
   { key: 'problems', path: '/problems', labelKey: 'menu.problems', anyOf: ['problem.read'], group: 'work' },
+  { key: 'evaluations', path: '/evaluations', labelKey: 'menu.evaluations', anyOf: ['evaluation.read'], group: 'work' },
+  { key: 'bulletins', path: '/bulletins', labelKey: 'menu.bulletins', anyOf: ['evaluation.read'], group: 'work' },
+  { key: 'bigscreen', path: '/bigscreen', labelKey: 'menu.bigscreen', anyOf: ['evaluation.read'], group: 'work' },
+  // 志愿服务 (desktop pages of stations and the office)
+  {
+    key: 'volunteers',
+    path: '/volunteers',
+    labelKey: 'menu.volunteers',
+    anyOf: ['volunteer.manage'],
+    group: 'volunteering',
+  },
+  { key: 'teams', path: '/teams', labelKey: 'menu.teams', anyOf: ['team.manage'], group: 'volunteering' },
+  {
+    key: 'activities',
+    path: '/activities',
+    labelKey: 'menu.activities',
+    anyOf: ['activity.manage', 'hours.confirm'],
+    group: 'volunteering',
+  },
+  {
+    key: 'station-figures',
+    path: '/station-figures',
+    labelKey: 'menu.stationFigures',
+    anyOf: ['activity.manage', 'volunteer.manage'],
+    group: 'volunteering',
+  },
+  {
+    key: 'service-menu',
+    path: '/service-menu',
+    labelKey: 'menu.serviceMenu',
+    anyOf: ['servicemenu.manage'],
+    group: 'volunteering',
+  },
+  {
+    key: 'orders',
+    path: '/orders',
+    labelKey: 'menu.orders',
+    anyOf: ['order.review', 'order.dispatch'],
+    group: 'volunteering',
+  },
+  {
+    key: 'order-figures',
+    path: '/order-figures',
+    labelKey: 'menu.orderFigures',
+    anyOf: ['order.review', 'order.dispatch'],
+    group: 'volunteering',
+  },
+  { key: 'timebank', path: '/timebank', labelKey: 'menu.timebank', anyOf: ['timebank.manage'], group: 'volunteering' },
   { key: 'regions', path: '/regions', labelKey: 'menu.regions', anyOf: ['region.read'], group: 'org' },
   { key: 'grids', path: '/grids', labelKey: 'menu.grids', anyOf: ['grid.read'], group: 'org' },
   { key: 'units', path: '/units', labelKey: 'menu.units', anyOf: ['unit.read'], group: 'org' },

@@ -6,6 +6,8 @@ import { createBrowserRouter, type RouteObject, useNavigate } from 'react-router
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { HomePage } from '../features/home/pages/HomePage';
+import { volunteeringMobilePages } from '../features/volunteering/mobile-routes';
+import * as Vol from '../features/volunteers/desktop-routes';
 import { findMenuEntry } from './access';
 import { AppLayout } from './layout/AppLayout';
 import { FullPageSpin, RequireAuth, RequirePermission } from './RequireAuth';
@@ -94,6 +96,30 @@ const ProblemsPage = lazyPage(
 const ProblemDetailPage = lazyPage(
   () => import('../features/problems/pages/ProblemDetailPage'),
   (m) => m.ProblemDetailPage,
+);
+const EvaluationsPage = lazyPage(
+  () => import('../features/evaluations/pages/EvaluationsPage'),
+  (m) => m.EvaluationsPage,
+);
+const EvaluationResultsPage = lazyPage(
+  () => import('../features/evaluations/pages/EvaluationResultsPage'),
+  (m) => m.EvaluationResultsPage,
+);
+const EvaluationDrillPage = lazyPage(
+  () => import('../features/evaluations/pages/EvaluationDrillPage'),
+  (m) => m.EvaluationDrillPage,
+);
+const BulletinsPage = lazyPage(
+  () => import('../features/bulletins/pages/BulletinsPage'),
+  (m) => m.BulletinsPage,
+);
+const BigscreenPage = lazyPage(
+  () => import('../features/bigscreen/pages/BigscreenPage'),
+  (m) => m.BigscreenPage,
+);
+const PublicBulletinsPage = lazyPage(
+  () => import('../features/public/pages/PublicBulletinsPage'),
+  (m) => m.PublicBulletinsPage,
 );
 const InspectTodayPage = lazyPage(
   () => import('../mobile/pages/InspectTodayPage'),
@@ -192,6 +218,24 @@ export const routes: RouteObject[] = [
   mobilePage('/m/problems/new', <ReportProblemPage />),
   mobilePage('/m/problems/:id', <ProblemRectifyPage />),
   { path: '/m/report', element: withSuspense(<ReportPublicPage />) },
+  { path: '/public/bulletins', element: withSuspense(<PublicBulletinsPage />) },
+  {
+    path: '/bigscreen',
+    element: (
+      <RequireAuth>
+        <RequirePermission anyOf={['evaluation.read']}>{withSuspense(<BigscreenPage />)}</RequirePermission>
+      </RequireAuth>
+    ),
+  },
+  ...volunteeringMobilePages.map(([path, page]) => mobilePage(path, page)),
+  {
+    path: '/activities/:id/qr',
+    element: (
+      <RequireAuth>
+        <RequirePermission anyOf={['activity.manage']}>{withSuspense(<Vol.ActivityQrPage />)}</RequirePermission>
+      </RequireAuth>
+    ),
+  },
   {
     path: '/',
     element: (
@@ -211,6 +255,30 @@ export const routes: RouteObject[] = [
       guarded('points', <PointsPage />),
       guarded('problems', <ProblemsPage />),
       guardedDetail('problems', <ProblemDetailPage />),
+      guarded('evaluations', <EvaluationsPage />),
+      guardedDetail('evaluations', <EvaluationResultsPage />),
+      guarded('bulletins', <BulletinsPage />),
+      {
+        path: 'evaluations/:id/drill',
+        element: (
+          <RequirePermission anyOf={['evaluation.read']}>
+            <EvaluationDrillPage />
+          </RequirePermission>
+        ),
+      },
+      guarded('volunteers', <Vol.VolunteersPage />),
+      guardedDetail('volunteers', <Vol.VolunteerDetailPage />),
+      guarded('teams', <Vol.TeamsPage />),
+      guarded('activities', <Vol.ActivitiesPage />),
+      guardedDetail('activities', <Vol.ActivityDetailPage />),
+      guarded('station-figures', <Vol.StationFiguresPage />),
+      guarded('service-menu', <Vol.ServiceMenuPage />),
+      guarded('orders', <Vol.OrdersPage />),
+      guardedDetail('orders', <Vol.OrderDetailPage />),
+      guarded('order-figures', <Vol.ResponseFiguresPage />),
+      guarded('timebank', <Vol.TimebankPage />),
+      { ...guardedDetail('timebank', <Vol.AccountStatementPage />), path: 'timebank/accounts/:id' },
+      { ...guardedDetail('timebank', <Vol.BranchStatementPage />), path: 'timebank/branches/:id' },
       guarded('regions', <RegionsPage />),
       guarded('grids', <GridsPage />),
       guarded('units', <UnitsPage />),

@@ -1,4 +1,5 @@
 import type { Language } from '@wenming/contracts';
+import './antd-mobile-render';
 import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';

@@ -4,3 +4,8 @@ export * from './frameworks';
 export * from './campaigns';
 export * from './problems';
 export * from './inspections';
+export * from './evaluations';
+export * from './volunteers';
+export * from './orders';
+export * from './timebank';
+export * from './bulletins';

@@ -19,6 +19,8 @@ export const tenant = pgTable('tenant', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   rootRegionCode: text('root_region_code'),
+  /** Bumped by a trigger on every change to the tenant's regions: per-process region-tree caches key on it. */
+  regionVersion: bigint('region_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
 });
 

@@ -1,4 +1,4 @@
-// Audit events of many submissions appended to the tenant's chain in three statements. The events are
+// Audit events of many submissions appended to the tenant's chain in two statements. The events are
 // chained and hashed exactly as the platform's writeAudit does (its hashEvent), so verifyAuditChain checks them.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
@@ -31,12 +31,13 @@ export async function appendAuditEvents(tx: Db, events: { actor: Actor; input: A
     hash = hashEvent(fields);
     return { ...fields, hash };
   });
-  await tx.execute(sql`INSERT INTO audit_event (tenant_id, seq, id, at, actor_id, actor_name, action, object_type,
+  // The events and the moved head in one statement.
+  await tx.execute(sql`WITH ev AS (INSERT INTO audit_event (tenant_id, seq, id, at, actor_id, actor_name, action, object_type,
       object_id, before, after, request_id, ip, prev_hash, hash)
     SELECT ${tenantId}, x."seq", x."id", x."at", x."actorId", x."actorName", x."action", x."objectType", x."objectId",
       x."before", x."after", x."requestId", x."ip", x."prevHash", x."hash"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x("seq" bigint, "id" uuid, "at" timestamptz,
       "actorId" uuid, "actorName" text, "action" text, "objectType" text, "objectId" text, "before" jsonb,
-      "after" jsonb, "requestId" text, "ip" text, "prevHash" text, "hash" text)`);
-  await tx.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE tenant_id = ${tenantId}`);
+      "after" jsonb, "requestId" text, "ip" text, "prevHash" text, "hash" text) RETURNING 1)
+    UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE tenant_id = ${tenantId} AND (SELECT count(*) FROM ev) > 0`);
 }

@@ -21,7 +21,18 @@ export function regionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/regions/tree',
       { schema: { tags, summary: '区划树（本级及以下）', querystring: regionTreeQuery } },
-      (req) => regions.getRegionTree(ctx.database, actorOf(req), req.query.root, req.query.depth),
+      async (req, reply) => {
+        const { root, depth } = req.query;
+        const json = await regions.getRegionTreeJson(
+          ctx.database,
+          actorOf(req),
+          root,
+          depth,
+          req.session?.regionVersion,
+        );
+        // Already JSON bytes: Fastify sends a Buffer as it is.
+        return reply.type('application/json; charset=utf-8').send(json);
+      },
     );
     app.get(
       '/regions',

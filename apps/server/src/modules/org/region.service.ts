@@ -9,6 +9,7 @@ import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
 import { syncProblemRegionPaths } from '../problems';
 import { childLevel, levelOfCode } from './region-levels';
+import { cachedForRegions, currentRegionVersion } from './region-cache';
 
 interface RegionRow {
   code: string;
@@ -48,6 +49,26 @@ export async function getRegion(
   const r = await findRegion(db, actor, code, permission);
   if (!r) throw new AppError('REGION_NOT_FOUND', 404);
   return r;
+}
+
+/**
+ * The tree of getRegionTree as JSON (UTF-8 bytes), from the per-process cache while the tenant's regions are at
+ * `version` (the session brings it; read here when not given). The key holds the actor's scope roots.
+ */
+export async function getRegionTreeJson(
+  database: Database,
+  actor: Actor,
+  root: string | undefined,
+  depth: number,
+  version?: number,
+): Promise<Buffer> {
+  requirePermission(actor, 'region.read');
+  const v = version ?? (await currentRegionVersion(database, actor.tenantId));
+  const scope = regionRoots(actor, 'region.read');
+  const key = `tree|${root ?? ''}|${depth}|${scope === null ? '*' : scope.join(',')}`;
+  return cachedForRegions(database, actor.tenantId, v, key, async () =>
+    Buffer.from(JSON.stringify(await getRegionTree(database, actor, root, depth))),
+  );
 }
 
 /** Nested tree under `root` (or under each scope root) down to `depth` levels, active regions only. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/harness';
 
@@ -102,6 +103,26 @@ describe('regions', () => {
         .items.map((e: any) => e.action)
         .sort(),
     ).toEqual(['region.create', 'region.merge', 'region.rename']);
+  });
+
+  it('serves the tree from the cache until a region changes, through the API or behind its back', async () => {
+    const s = await t.login('admin');
+    const read = async () =>
+      (await s.inject({ method: 'GET', url: '/api/v1/regions/tree?root=620302002&depth=1' })).json()[0];
+    const before = await read();
+    expect((await read()).name).toBe(before.name);
+    await s.inject({ method: 'POST', url: '/api/v1/regions/620302002/rename', payload: { name: '缓存测试街道' } });
+    expect((await read()).name).toBe('缓存测试街道');
+    // Another process (here: plain SQL) changing a region bumps the version too.
+    const child = before.children[0].code;
+    await t.database.query(
+      sql`UPDATE region SET name = '另一进程改名' WHERE tenant_id = ${t.tenantId} AND code = ${child}`,
+    );
+    expect((await read()).children.find((c: any) => c.code === child).name).toBe('另一进程改名');
+    // A district office sees its own district only, whatever another scope cached before.
+    expect((await s.inject({ method: 'GET', url: '/api/v1/regions/tree?root=620321&depth=1' })).statusCode).toBe(200);
+    const d = await t.login('district_admin');
+    expect((await d.inject({ method: 'GET', url: '/api/v1/regions/tree?root=620321&depth=1' })).statusCode).toBe(404);
   });
 
   it('refuses edits outside the scope with 404', async () => {

@@ -34,7 +34,11 @@ export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: problemListQuery,
         },
       },
-      (req) => listProblems(ctx.db, actorOf(req), req.query),
+      (req) =>
+        listProblems(ctx.db, actorOf(req), req.query, {
+          database: ctx.database,
+          version: req.session?.regionVersion ?? 0,
+        }),
     );
     app.post(
       '/problems',

@@ -12,9 +12,10 @@ import { sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import type { Database, Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { allOf } from '../../platform/paging';
+import { cachedForRegions } from '../org/region-cache';
 import { problemScope } from './problem.policy';
 import {
   findHistory,
@@ -33,28 +34,40 @@ export const PROBLEM_COUNT_CAP = 2_000;
  * Problems in the actor's scope, newest first: ids are paged on the list indexes, then the page's rows joined.
  * Counting stops at PROBLEM_COUNT_CAP, so that a district's whole archive lists as fast as its work list.
  */
-export async function listProblems(db: Db, actor: Actor, f: ProblemListQuery): Promise<ProblemPage> {
+export async function listProblems(
+  db: Db,
+  actor: Actor,
+  f: ProblemListQuery,
+  regions?: { database: Database; version: number },
+): Promise<ProblemPage> {
   requirePermission(actor, 'problem.read');
-  const path = f.regionCode ? await findRegionPath(db, actor.tenantId, f.regionCode) : null;
-  if (f.regionCode && !path) return { items: [], total: 0, totalExact: true, page: f.page, pageSize: f.pageSize };
+  const code = f.regionCode;
+  const find = () => findRegionPath(db, actor.tenantId, code!);
+  // Region paths change only with the tenant's region version (which the session brings): cached per process.
+  const path = !code
+    ? null
+    : regions
+      ? await cachedForRegions(regions.database, actor.tenantId, regions.version, `path|${code}`, find)
+      : await find();
+  if (code && !path) return { items: [], total: 0, totalExact: true, page: f.page, pageSize: f.pageSize };
   const where = allOf(
     sql`p.tenant_id = ${actor.tenantId}`,
     problemScope(actor, 'problem.read'),
     problemFilters(f, path),
   );
   const offset = (f.page - 1) * f.pageSize;
-  const [rows, count] = await Promise.all([
-    db.execute(sql`WITH page AS (SELECT p.id, p.created_at FROM problem p WHERE ${where}
-        ORDER BY p.created_at DESC, p.id DESC LIMIT ${f.pageSize} OFFSET ${offset})
-      SELECT ${problemColumns} FROM page JOIN ${problemFrom} ON p.tenant_id = ${actor.tenantId} AND p.id = page.id
-      ORDER BY page.created_at DESC, page.id DESC`),
-    db.execute(
-      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM problem p WHERE ${where} LIMIT ${PROBLEM_COUNT_CAP + 1}) c`,
-    ),
-  ]);
-  const n = Number((count.rows[0] as { n: number }).n);
+  // The page and the (capped) count in one statement: one round trip and one pooled connection per list.
+  const res = await db.execute(sql`WITH page AS (SELECT p.id, p.created_at FROM problem p WHERE ${where}
+      ORDER BY p.created_at DESC, p.id DESC LIMIT ${f.pageSize} OFFSET ${offset}),
+    counted AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM problem p WHERE ${where} LIMIT ${PROBLEM_COUNT_CAP + 1}) c)
+    SELECT counted.n AS total_count, x.* FROM counted LEFT JOIN LATERAL (
+      SELECT ${problemColumns}, page.created_at AS page_at FROM page
+        JOIN ${problemFrom} ON p.tenant_id = ${actor.tenantId} AND p.id = page.id) x ON true
+    ORDER BY x.page_at DESC, x.id DESC`);
+  const rows = res.rows as any[];
+  const n = Number(rows[0]?.total_count ?? 0);
   return {
-    items: rows.rows.map(toProblemView),
+    items: rows.filter((r) => r.id !== null).map(toProblemView),
     total: Math.min(n, PROBLEM_COUNT_CAP),
     totalExact: n <= PROBLEM_COUNT_CAP,
     page: f.page,

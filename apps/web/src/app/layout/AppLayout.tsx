@@ -9,7 +9,18 @@ import {
   HomeOutlined,
   LinkOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
+  HeartOutlined,
+  SolutionOutlined,
+  CalendarOutlined,
+  BarChartOutlined,
+  AppstoreOutlined,
+  ScheduleOutlined,
+  FieldTimeOutlined,
+  WalletOutlined,
+  NotificationOutlined,
+  DesktopOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -25,6 +36,9 @@ const icons: Record<string, ReactNode> = {
   home: <HomeOutlined />,
   frameworks: <ProfileOutlined />,
   campaigns: <OrderedListOutlined />,
+  evaluations: <TrophyOutlined />,
+  bulletins: <NotificationOutlined />,
+  bigscreen: <DesktopOutlined />,
   regions: <ApartmentOutlined />,
   grids: <BorderOuterOutlined />,
   units: <BankOutlined />,
@@ -33,6 +47,14 @@ const icons: Record<string, ReactNode> = {
   pairings: <LinkOutlined />,
   accounts: <UserSwitchOutlined />,
   audit: <AuditOutlined />,
+  volunteers: <HeartOutlined />,
+  teams: <SolutionOutlined />,
+  activities: <CalendarOutlined />,
+  'station-figures': <BarChartOutlined />,
+  'service-menu': <AppstoreOutlined />,
+  orders: <ScheduleOutlined />,
+  'order-figures': <FieldTimeOutlined />,
+  timebank: <WalletOutlined />,
 };
 
 type MenuItem = Required<MenuProps>['items'][number];

@@ -11,9 +11,15 @@ import { inspectMobileMessages } from '../../features/inspections/messages-mobil
 import { pairingMessages } from '../../features/pairings/messages';
 import { peopleMessages } from '../../features/people/messages';
 import { problemMessages } from '../../features/problems/messages';
+import { evaluationMessages } from '../../features/evaluations/messages';
+import { evaluationDrillMessages } from '../../features/evaluations/messages-drill';
+import { bulletinMessages } from '../../features/bulletins/messages';
 import { regionMessages } from '../../features/regions/messages';
 import { siteMessages } from '../../features/sites/messages';
 import { unitMessages } from '../../features/units/messages';
+import { volunteeringDesktopMessages } from '../../features/volunteers/desktop-messages';
+import { volunteeringEnumMessages, volunteeringMessages } from '../../features/volunteering/messages';
+import { serviceEnumMessages, serviceMessages } from '../../features/volunteering/messages-service';
 import { mobileMessages } from '../../mobile/messages';
 import { commonMessages } from './common';
 import { enumMessages } from './enums';
@@ -42,4 +48,12 @@ export const allMessages: Dict = {
   ...inspectionMessages,
   ...inspectMobileMessages,
   ...problemMessages,
+  ...volunteeringDesktopMessages,
+  ...evaluationMessages,
+  ...evaluationDrillMessages,
+  ...bulletinMessages,
+  ...volunteeringMessages,
+  ...volunteeringEnumMessages,
+  ...serviceMessages,
+  ...serviceEnumMessages,
 };

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
 /** What is imported; also the cache key refreshed when an import is done. */
-export type ImportKind = 'units' | 'people' | 'tasks' | 'points';
+export type ImportKind = 'units' | 'people' | 'tasks' | 'points' | 'volunteers';
 
 export interface ImportResult {
   created?: number;

@@ -1,6 +1,6 @@
 // An inspection from the phone through the offline queue (SPEC 3.5): photos first, then the inspection that
 // names them. The inspection's client UUIDv7 is its id and its Idempotency-Key, so a resend stores it once.
-import type { InspectionSubmitBody, InspectionUpdateBody, ObservationResult } from '@wenming/contracts';
+import type { InspectionSubmitBody, InspectionUpdateBody, InspectionView, ObservationResult } from '@wenming/contracts';
 import { enqueueWrite } from '../../mobile/offline-queue';
 import { uuidv7 } from '../../mobile/uuid';
 import { type FieldPhoto, type Gps, queuePhoto } from './offline-photo';
@@ -24,6 +24,8 @@ export interface Draft {
   gps: Gps | null;
   note: string;
   marks: Record<string, Mark>;
+  /** Negative items found (负面清单): item id → note. */
+  negatives: Record<string, string>;
 }
 
 function observations(marks: Record<string, Mark>) {
@@ -49,7 +51,11 @@ function submission(draft: Draft) {
     gps: draft.gps ? { lat: draft.gps.lat, lng: draft.gps.lng, accuracy: draft.gps.accuracy ?? null } : null,
     note: draft.note.trim() || null,
     observations: observations(draft.marks),
-    negativeItems: [],
+    negativeItems: Object.entries(draft.negatives).map(([negativeItemId, note]) => ({
+      negativeItemId,
+      note: note.trim() || null,
+      photoFileIds: [],
+    })),
   };
 }
 
@@ -79,5 +85,35 @@ export async function queueInspectionEdit(inspectionId: string, version: number,
 export function emptyMarks(standardIds: string[]): Record<string, Mark> {
   return Object.fromEntries(
     standardIds.map((id) => [id, { id: uuidv7(), result: null, note: '', photos: [], sentPhotoIds: [] }]),
+  );
+}
+
+/** The marks of a stored inspection over the fresh ones (an edit). */
+export function marksOf(inspection: InspectionView, base: Record<string, Mark>): Record<string, Mark> {
+  const marks = { ...base };
+  for (const o of inspection.observations)
+    marks[o.indicatorId] = {
+      id: o.id,
+      result: o.result,
+      note: o.note ?? '',
+      photos: [],
+      sentPhotoIds: o.photoFileIds,
+      findingCategory: o.findingCategory,
+      severity: o.severity,
+    };
+  return marks;
+}
+
+/** The negative items a stored inspection found. */
+export const negativesOf = (i: InspectionView) =>
+  Object.fromEntries(i.negativeItems.map((n) => [n.negativeItemId, n.note ?? '']));
+
+/** Photos are in the queue now: keep them as sent ids, so an edit names them without queueing them again. */
+export function clearNewPhotos(marks: Record<string, Mark>): Record<string, Mark> {
+  return Object.fromEntries(
+    Object.entries(marks).map(([k, m]) => [
+      k,
+      { ...m, sentPhotoIds: [...m.sentPhotoIds, ...m.photos.map((p) => p.id)], photos: [] },
+    ]),
   );
 }

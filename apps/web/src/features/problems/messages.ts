@@ -1,4 +1,5 @@
 import type { problemActions, problemSeverities, problemSources, problemStatuses } from '@wenming/contracts';
+import { prefixed } from '../../app/messages/names';
 import type { Dict } from '../../app/messages/types';
 
 const statusNames: Record<(typeof problemStatuses)[number], [string, string, string]> = {
@@ -39,8 +40,6 @@ const sourceNames: Record<(typeof problemSources)[number], [string, string, stri
   open311: ['Open311', 'Open311', 'Open311'],
   office: ['文明办录入', '文明辦錄入', 'Office'],
 };
-const prefixed = (prefix: string, names: Record<string, [string, string, string]>): Dict =>
-  Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 /** 问题清单 (desktop) and the phone's problem pages. */
 export const problemMessages: Dict = {

@@ -2,6 +2,7 @@ import {
   type ChecklistView,
   type InspectionUpdateBody,
   type InspectionView,
+  type ProblemCategoryView,
   scoreInspection,
 } from '@wenming/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,9 +13,12 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { formatScore } from '../../features/inspections/components/PlanKindTag';
 import {
+  clearNewPhotos,
   type Draft,
   emptyMarks,
   type Mark,
+  marksOf,
+  negativesOf,
   queueInspection,
   queueInspectionEdit,
 } from '../../features/inspections/offline-inspection';
@@ -23,25 +27,11 @@ import { discardFailed } from '../offline-queue';
 import { MobileShell } from '../MobileShell';
 import { useQueue } from '../use-queue';
 import { type InspectionConflict, InspectConflict } from './InspectConflict';
+import { InspectNegativeItems } from './InspectNegativeItems';
 import { InspectStandardCard } from './InspectStandardCard';
 import { useTodayPoints } from './InspectTodayPage';
 
 type Status = { kind: 'queued' } | { kind: 'sent' } | { kind: 'refused'; message: string } | null;
-
-function marksOf(inspection: InspectionView, base: Record<string, Mark>): Record<string, Mark> {
-  const marks = { ...base };
-  for (const o of inspection.observations)
-    marks[o.indicatorId] = {
-      id: o.id,
-      result: o.result,
-      note: o.note ?? '',
-      photos: [],
-      sentPhotoIds: o.photoFileIds,
-      findingCategory: o.findingCategory,
-      severity: o.severity,
-    };
-  return marks;
-}
 
 /** A point's checklist on the phone: mark each standard, take photos, watch the score, submit offline-first. */
 export function InspectPointPage() {
@@ -53,6 +43,10 @@ export function InspectPointPage() {
   const checklist = useQuery({
     queryKey: ['inspections', 'checklist', planId, pointId],
     queryFn: () => api.get<ChecklistView>(`points/${pointId}/checklist`, { planId }),
+  });
+  const categories = useQuery({
+    queryKey: ['problem-categories'],
+    queryFn: () => api.get<ProblemCategoryView[]>('problem-categories'),
   });
   const today = useTodayPoints();
   const inspectionId = today.data?.items.find((i) => i.pointId === pointId && i.planId === planId)?.inspectionId;
@@ -68,13 +62,13 @@ export function InspectPointPage() {
   useEffect(() => {
     if (!checklist.data || draft) return;
     const base = emptyMarks(checklist.data.standards.map((s) => s.id));
-    setDraft({ startedAt: new Date().toISOString(), gps: null, note: '', marks: base });
+    setDraft({ startedAt: new Date().toISOString(), gps: null, note: '', marks: base, negatives: {} });
   }, [checklist.data, draft]);
   useEffect(() => {
     if (!inspectionId || existing) return;
     void api.get<InspectionView>(`inspections/${inspectionId}`).then((i) => {
       setExisting(i);
-      setDraft((d) => (d ? { ...d, marks: marksOf(i, d.marks) } : d));
+      setDraft((d) => (d ? { ...d, marks: marksOf(i, d.marks), negatives: negativesOf(i) } : d));
     });
   }, [inspectionId, existing]);
 
@@ -91,8 +85,10 @@ export function InspectPointPage() {
     const obs = Object.entries(marks)
       .filter(([, m]) => m.result)
       .map(([indicatorId, m]) => ({ indicatorId, result: m.result! }));
-    return scoreInspection(standards, obs);
-  }, [draft, standards]);
+    const byId = new Map((checklist.data?.negativeItems ?? []).map((n) => [n.id, n]));
+    const hits = Object.keys(draft?.negatives ?? {}).flatMap((id) => byId.get(id) ?? []);
+    return scoreInspection(standards, obs, hits);
+  }, [draft, standards, checklist.data]);
   const missing = standards.filter((s) => !draft?.marks[s.id]?.result).length;
 
   async function settle(id: string, outcome?: Awaited<ReturnType<typeof sendNow>>) {
@@ -136,7 +132,9 @@ export function InspectPointPage() {
     if (!conflict || !writeId) return;
     await discardFailed(writeId);
     setExisting(conflict.theirs);
-    setDraft((d) => (d ? { ...d, marks: marksOf(conflict.theirs, d.marks) } : d));
+    setDraft((d) =>
+      d ? { ...d, marks: marksOf(conflict.theirs, d.marks), negatives: negativesOf(conflict.theirs) } : d,
+    );
     setConflict(null);
     setWriteId(null);
   };
@@ -189,10 +187,16 @@ export function InspectPointPage() {
                 standard={s}
                 mark={draft.marks[s.id]}
                 gps={gps}
+                categories={categories.data ?? []}
                 onChange={(m) => setMark(s.id, m)}
               />
             ))}
           </div>
+          <InspectNegativeItems
+            items={c.negativeItems}
+            hits={draft.negatives}
+            onChange={(negatives) => setDraft((d) => (d ? { ...d, negatives } : d))}
+          />
           <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: 12, borderTop: '1px solid #eee' }}>
             <div role="status" aria-label={t('inspect.score')} style={{ marginBottom: 8, fontSize: 14 }}>
               {t('inspect.score')}：
@@ -240,15 +244,5 @@ export function InspectPointPage() {
         </>
       )}
     </MobileShell>
-  );
-}
-
-/** Photos are in the queue now: keep them as sent ids, so an edit names them without queueing them again. */
-function clearNewPhotos(marks: Record<string, Mark>): Record<string, Mark> {
-  return Object.fromEntries(
-    Object.entries(marks).map(([k, m]) => [
-      k,
-      { ...m, sentPhotoIds: [...m.sentPhotoIds, ...m.photos.map((p) => p.id)], photos: [] },
-    ]),
   );
 }

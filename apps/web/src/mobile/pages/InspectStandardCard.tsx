@@ -1,5 +1,5 @@
-import type { ChecklistStandard, ObservationResult } from '@wenming/contracts';
-import { Button, Card, Image, Radio, Space, TextArea } from 'antd-mobile';
+import { type ChecklistStandard, type ObservationResult, findingSeverities } from '@wenming/contracts';
+import { Button, Card, Image, Radio, Selector, Space, TextArea } from 'antd-mobile';
 import { type ChangeEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Gps, newFieldPhoto } from '../../features/inspections/offline-photo';
@@ -11,16 +11,21 @@ const resultLabels: Record<ObservationResult, string> = {
   na: 'inspect.na',
 };
 
-/** One standard of the checklist: met / not met / N/A, a note, and photos from the camera. */
+/**
+ * One standard of the checklist: met / not met / N/A; a finding (not met) gets a note, photos from the
+ * camera, and the category and severity of the problem it becomes.
+ */
 export function InspectStandardCard({
   standard,
   mark,
   gps,
+  categories,
   onChange,
 }: {
   standard: ChecklistStandard;
   mark: Mark;
   gps: Gps | null;
+  categories: { code: string; name: string }[];
   onChange: (mark: Mark) => void;
 }) {
   const { t } = useTranslation();
@@ -58,6 +63,22 @@ export function InspectStandardCard({
         </Radio.Group>
         {mark.result === 'not_met' && (
           <>
+            <div style={{ fontSize: 13, margin: '4px 0' }}>{t('inspect.findingCategory')}</div>
+            <Selector
+              aria-label={`${t('inspect.findingCategory')} ${standard.code}`}
+              columns={3}
+              options={categories.map((c) => ({ label: c.name, value: c.code }))}
+              value={mark.findingCategory ? [mark.findingCategory] : []}
+              onChange={(v) => onChange({ ...mark, findingCategory: v[0] ?? null })}
+            />
+            <div style={{ fontSize: 13, margin: '8px 0 4px' }}>{t('inspect.findingSeverity')}</div>
+            <Selector
+              aria-label={`${t('inspect.findingSeverity')} ${standard.code}`}
+              columns={3}
+              options={findingSeverities.map((v) => ({ label: t(`problemSeverity.${v}`), value: v }))}
+              value={mark.severity ? [mark.severity] : []}
+              onChange={(v) => onChange({ ...mark, severity: v[0] ?? null })}
+            />
             <TextArea
               aria-label={`${t('inspect.note')} ${standard.code}`}
               placeholder={t('inspect.notePlaceholder')}

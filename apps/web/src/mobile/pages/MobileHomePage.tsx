@@ -3,6 +3,7 @@ import { Button, List, NavBar, NoticeBar, Space, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { logout, useCurrentUser } from '../../features/auth/queries';
+import { VolunteeringEntries } from '../../features/volunteering/components/VolunteeringEntries';
 import { QueueSection } from '../components/QueueSection';
 import { MobileLanguageBar } from '../MobileLanguageBar';
 import { MobileShell } from '../MobileShell';
@@ -58,6 +59,7 @@ export function MobileHomePage() {
           </List.Item>
         </List>
       )}
+      <VolunteeringEntries />
       <List header={t('mobile.me')}>
         <List.Item description={`${user.username} · ${user.tenantName}`}>{user.displayName}</List.Item>
       </List>

@@ -15,6 +15,11 @@ import { seedDemoCampaigns } from '../../campaigns';
 import { seedDemoFrameworks } from '../../frameworks';
 import { seedDemoProblems } from '../../problems';
 import { seedDemoInspections } from '../../inspections';
+import { seedDemoVolunteers } from '../../volunteers';
+import { seedDemoEvaluations } from '../../evaluations';
+import { seedDemoTimebank } from '../../timebank';
+import { seedDemoOrders } from '../../orders';
+import { seedRegionShapes } from '../../evaluations/bigscreen-demo';
 import { demoUnits } from './demo-data';
 
 /** GB/T 2260 prefecture whose real codes carry the fictional 示范市 (金昌市: 2 districts, 182 communities). */
@@ -112,6 +117,11 @@ export async function seedDemo(
   await seedDemoCampaigns(db, tenantId);
   await seedDemoProblems(db, tenantId);
   await seedDemoInspections(db, tenantId); // after problems: findings need their categories
+  await seedDemoEvaluations(db, tenantId); // after inspections: three months of monthly rankings
+  await seedDemoVolunteers(db, cipher, tenantId); // teams, volunteers, activities with confirmed hours
+  await seedDemoTimebank(db, tenantId); // after the volunteers' demo: deposits their confirmed hours
+  await seedDemoOrders(db, tenantId); // after the time bank: completed orders pay volunteers from the fund
+  await seedRegionShapes(db, tenantId, DEMO_ROOT); // generated outlines for the big-screen map
   await db.transaction((tx) =>
     writeAudit(tx, systemActor(tenantId, 'seed-demo'), {
       action: 'tenant.seeded',

@@ -1,0 +1,1 @@
+ALTER TABLE "evaluation_indicator_score" DROP CONSTRAINT "evaluation_indicator_score_tenant_id_evaluation_id_evaluation_tenant_id_id_fk";

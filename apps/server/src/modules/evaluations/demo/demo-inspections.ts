@@ -1,0 +1,165 @@
+// Deterministic monthly inspections for the demo's evaluations (2026-09 … 2026-11): a few points in every
+// street that has none yet, one closed plan per month over all points, one inspection per point and month.
+// Results come from a fixed-seed generator per street, month, point and standard, so trends are stable.
+import { type PointType, type ScoringRule, earnedCents, scoreInspection } from '@wenming/contracts';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db';
+import { newId } from '../../../platform/ids';
+import { buildSearchText } from '../../../platform/search-text';
+import { loadChecklist } from '../../inspections/checklist.service';
+
+export const DEMO_MONTHS = ['2026-09', '2026-10', '2026-11'] as const;
+const EXTRA_TYPES: PointType[] = ['residential', 'main_road', 'market'];
+
+/** mulberry32 over a string seed: the same seed always gives the same numbers. */
+export function seeded(seed: string): () => number {
+  let h = 2166136261;
+  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface DemoPointRow {
+  id: string;
+  name: string;
+  point_type: PointType;
+  region_code: string;
+  street: string;
+}
+
+/** Three points in the first village of every street without points, so that every street can be ranked. */
+async function addStreetPoints(db: Db, tenantId: string): Promise<void> {
+  const empty = await db.execute(sql`SELECT s.code, s.name,
+      (SELECT v.code FROM region v WHERE v.tenant_id = s.tenant_id AND v.parent_code = s.code ORDER BY v.code LIMIT 1) AS village
+    FROM region s WHERE s.tenant_id = ${tenantId} AND s.level = 'township'
+      AND NOT EXISTS (SELECT 1 FROM point p JOIN region r ON r.tenant_id = p.tenant_id AND r.code = p.region_code
+        WHERE p.tenant_id = s.tenant_id AND r.path <@ s.path)
+    ORDER BY s.code`);
+  const rows = (empty.rows as Array<{ code: string; name: string; village: string | null }>).flatMap((s) =>
+    EXTRA_TYPES.map((type, k) => {
+      const name = `${s.name}${['幸福里小区', '主街', '农贸市场'][k]}`;
+      return { id: newId(), name, type, region: s.village ?? s.code, search: buildSearchText(name, s.name) };
+    }),
+  );
+  if (!rows.length) return;
+  await db.execute(sql`INSERT INTO point (tenant_id, id, name, point_type, region_code, search_text)
+    SELECT ${tenantId}, x.id, x.name, x.type, x.region, x.search
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, name text, type text, region text, search text)`);
+}
+
+async function demoPoints(db: Db, tenantId: string): Promise<DemoPointRow[]> {
+  const res = await db.execute(sql`SELECT p.id, p.name, p.point_type, p.region_code,
+      (SELECT s.code FROM region s WHERE s.tenant_id = r.tenant_id AND s.level = 'township' AND r.path <@ s.path LIMIT 1) AS street
+    FROM point p JOIN region r ON r.tenant_id = p.tenant_id AND r.code = p.region_code
+    WHERE p.tenant_id = ${tenantId} ORDER BY p.name, p.id`);
+  return res.rows as unknown as DemoPointRow[];
+}
+
+/** A street's chance that a standard is met in month m (0, 1, 2): a base level and a drift up or down. */
+function quality(street: string, m: number): number {
+  const r = seeded(`street-${street}`);
+  const base = 0.6 + r() * 0.33;
+  const drift = (r() - 0.45) * 0.12;
+  return Math.min(0.99, Math.max(0.35, base + drift * m));
+}
+
+/** One closed plan with one inspection per point for a month; observations scored by the framework's rules. */
+async function seedMonth(
+  db: Db,
+  tenantId: string,
+  frameworkId: string,
+  month: string,
+  m: number,
+  inspector: string | null,
+) {
+  const planId = newId();
+  const [y, mm] = month.split('-').map(Number) as [number, number];
+  const end = new Date(Date.UTC(y, mm, 0)).toISOString().slice(0, 10);
+  await db.execute(sql`INSERT INTO inspection_plan (tenant_id, id, name, framework_id, kind, period, start_date, end_date,
+      region_code, status, note, published_at, closed_at)
+    VALUES (${tenantId}, ${planId}, ${`${y}年${mm}月月度考评实地测评`}, ${frameworkId}, 'field_eval', ${month},
+      ${`${month}-01`}, ${end}, '6203', 'closed', '演示数据：月度考评（固定种子生成）', ${`${month}-01T01:00:00Z`}, ${`${end}T10:00:00Z`})`);
+  const points = await demoPoints(db, tenantId);
+  const negatives = await db.execute(sql`SELECT id FROM negative_item WHERE tenant_id = ${tenantId}
+    AND framework_id = ${frameworkId} AND effect = 'deduct' ORDER BY position LIMIT 1`);
+  const deductItem = (negatives.rows[0] as { id: string } | undefined)?.id;
+  const inspections: unknown[] = [];
+  const observations: unknown[] = [];
+  const planPoints: unknown[] = [];
+  for (const [k, p] of points.entries()) {
+    planPoints.push({ point: p.id, position: k });
+    const list = await loadChecklist(db, tenantId, frameworkId, p.point_type);
+    const rnd = seeded(`${month}|${p.name}|${p.point_type}`);
+    const q = quality(p.street ?? p.region_code, m);
+    const id = newId();
+    const obs = list.standards.map((s, pos) => {
+      const x = rnd();
+      const result = x < 0.05 ? 'na' : x < 0.05 + q * 0.95 ? 'met' : 'not_met';
+      const earned = earnedCents(
+        { id: s.id, points: s.points, scoringRule: s.scoringRule as ScoringRule },
+        { indicatorId: s.id, result, findingCount: 1 },
+      );
+      return {
+        id: newId(),
+        inspection: id,
+        indicator: s.id,
+        pos,
+        result,
+        earned: earned === null ? null : earned / 100,
+      };
+    });
+    const negative =
+      deductItem && rnd() < 0.04 ? [{ negativeItemId: deductItem, note: '演示：负面清单扣分', photoFileIds: [] }] : [];
+    const score = scoreInspection(
+      list.standards.map((s) => ({ id: s.id, points: s.points, scoringRule: s.scoringRule as ScoringRule })),
+      obs.map((o) => ({ indicatorId: o.indicator, result: o.result as 'met' | 'not_met' | 'na', findingCount: 1 })),
+      negative.length ? [{ effect: 'deduct', deduction: 10 }] : [],
+    );
+    const day = 2 + Math.floor(rnd() * 25);
+    const at = `${month}-${String(day).padStart(2, '0')}T0${1 + (k % 8)}:${String(k % 60).padStart(2, '0')}:00Z`;
+    inspections.push({
+      id,
+      point: p.id,
+      type: p.point_type,
+      region: p.region_code,
+      at,
+      earned: score.earned,
+      applicable: score.applicable,
+      neg: score.negativeDeduction,
+      score: score.score,
+      negatives: negative,
+      findings: obs.filter((o) => o.result === 'not_met').length,
+    });
+    observations.push(...obs);
+  }
+  await db.execute(sql`INSERT INTO inspection_plan_point (tenant_id, plan_id, point_id, position)
+    SELECT ${tenantId}, ${planId}, x.point, x.position FROM jsonb_to_recordset(${JSON.stringify(planPoints)}::jsonb) AS x(point uuid, position int)`);
+  await db.execute(sql`INSERT INTO inspection (tenant_id, id, plan_id, point_id, framework_id, point_type, region_code,
+      inspector_id, started_at, submitted_at, client_time, received_at, note, score, earned, applicable, negative_deduction,
+      negative_items, finding_count)
+    SELECT ${tenantId}, x.id, ${planId}, x.point, ${frameworkId}, x.type, x.region, ${inspector}, x.at - interval '25 minutes',
+      x.at, x.at, x.at, '演示数据', x.score, x.earned, x.applicable, x.neg, x.negatives, x.findings
+    FROM jsonb_to_recordset(${JSON.stringify(inspections)}::jsonb) AS x(id uuid, point uuid, type text, region text,
+      at timestamptz, earned numeric, applicable numeric, neg numeric, score numeric, negatives jsonb, findings int)`);
+  await db.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, note, earned)
+    SELECT ${tenantId}, x.id, x.inspection, x.indicator, x.pos, x.result,
+      CASE WHEN x.result = 'not_met' THEN '演示：未达标' END, x.earned
+    FROM jsonb_to_recordset(${JSON.stringify(observations)}::jsonb) AS x(id uuid, inspection uuid, indicator uuid, pos int,
+      result text, earned numeric)`);
+}
+
+/** Points for every street and three months of inspections. */
+export async function seedEvaluationInspections(db: Db, tenantId: string, frameworkId: string): Promise<void> {
+  await addStreetPoints(db, tenantId);
+  const inspector = (
+    await db.execute(sql`SELECT id FROM account WHERE tenant_id = ${tenantId} AND username = 'inspector'`)
+  ).rows[0] as { id: string } | undefined;
+  for (const [m, month] of DEMO_MONTHS.entries())
+    await seedMonth(db, tenantId, frameworkId, month, m, inspector?.id ?? null);
+}

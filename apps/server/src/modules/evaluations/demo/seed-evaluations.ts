@@ -1,0 +1,57 @@
+// Demo evaluations: monthly rankings of the counties and streets of 示范市 for 2026-09, 2026-10 and 2026-11
+// (实地考察 70 + 问卷 10 + 整改率 20), computed at seed time in month order so that rank changes and trends show.
+import { type EvaluationCreateBody, evaluationCreateBody } from '@wenming/contracts';
+import { sql } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit';
+import type { Db } from '../../../platform/db';
+import { createJobQueue } from '../../../platform/jobs';
+import { loadActorForAccount } from '../../../platform/sessions';
+import { computeEvaluation } from '../evaluation-compute';
+import { createEvaluation } from '../evaluation-create.service';
+import { DEMO_MONTHS, seedEvaluationInspections } from './demo-inspections';
+
+function demoBody(frameworkId: string, month: string): EvaluationCreateBody {
+  // The period is shown next to the name everywhere (lists, bulletin titles), so the name leaves it out.
+  return evaluationCreateBody.parse({
+    name: '各县区、乡镇（街道）文明创建测评排名',
+    frameworkId,
+    period: { kind: 'month', value: month },
+    subjectKind: 'region',
+    subjectLevel: 'township',
+    regionCode: '6203',
+    scheme: {
+      components: [
+        { kind: 'field', weight: 70 },
+        { kind: 'survey', weight: 10 },
+        { kind: 'rectification', weight: 20 },
+      ],
+      notSampled: 'drop',
+    },
+    lines: { passLine: 0.6, excellenceLine: 0.9, redLine: 0.9, blackLine: 0.7, summonsBottomThree: true },
+  });
+}
+
+/** Seed the months' inspections and evaluations once; a second run adds nothing. */
+export async function seedDemoEvaluations(db: Db, tenantId: string): Promise<void> {
+  const done = await db.execute(sql`SELECT 1 FROM evaluation WHERE tenant_id = ${tenantId} LIMIT 1`);
+  if (done.rows.length) return;
+  const fw = (
+    await db.execute(
+      sql`SELECT id FROM framework WHERE tenant_id = ${tenantId} AND code = 'WMCS-DEMO' AND status = 'published'`,
+    )
+  ).rows[0] as { id: string } | undefined;
+  const admin = (await db.execute(sql`SELECT id FROM account WHERE tenant_id = ${tenantId} AND username = 'admin'`))
+    .rows[0] as { id: string } | undefined;
+  if (!fw || !admin) return;
+  await seedEvaluationInspections(db, tenantId, fw.id);
+  const actor = await loadActorForAccount(db, tenantId, admin.id);
+  const ctx = { db, jobs: createJobQueue(db, { error: () => {} }) };
+  for (const month of DEMO_MONTHS) {
+    const { id } = await createEvaluation(ctx, actor, demoBody(fw.id, month), { enqueue: false });
+    await db.transaction(async (tx) => {
+      await computeEvaluation(tx, tenantId, id);
+      await writeAudit(tx, actor, { action: 'evaluation.compute', objectType: 'evaluation', objectId: id });
+    });
+  }
+  await db.execute(sql`ANALYZE inspection_observation`);
+}

@@ -1,0 +1,114 @@
+// The double-entry ledger: every movement is a journal whose entries sum to zero (also checked by a deferred
+// trigger at commit), posted once per source, with the debited accounts locked in id order so that concurrent
+// movements neither overdraw an account past its limit nor deadlock.
+import {
+  type LedgerLeg,
+  type TimebankAccountKind,
+  type TimebankJournalKind,
+  fromCenti,
+  isBalancedMovement,
+  isWithinLimit,
+  timebankOverdraftLimits,
+  toCenti,
+} from '@wenming/contracts';
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/access';
+import type { Db } from '../../platform/db';
+import { AppError, unprocessable } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+
+export interface JournalInput {
+  kind: TimebankJournalKind;
+  /** What caused the movement; the same source posts once. */
+  sourceKind: string;
+  sourceId: string;
+  memo?: string | null;
+  reversesId?: string | null;
+  legs: LedgerLeg[];
+}
+
+export interface PostedJournal {
+  journalId: string;
+  /** False when the source had already been posted (nothing moved this time). */
+  created: boolean;
+}
+
+/** The balance of an account in hundredths of an hour: the sum of its entries. */
+export async function balanceCenti(tx: Db, tenantId: string, accountId: string): Promise<number> {
+  const res = await tx.execute(sql`SELECT coalesce(sum(amount), 0) AS b FROM timebank_entry
+    WHERE tenant_id = ${tenantId} AND account_id = ${accountId}`);
+  return toCenti(Number((res.rows[0] as { b: unknown }).b));
+}
+
+async function findJournalBySource(tx: Db, tenantId: string, kind: string, id: string): Promise<string | null> {
+  const res = await tx.execute(sql`SELECT id FROM timebank_journal
+    WHERE tenant_id = ${tenantId} AND source_kind = ${kind} AND source_id = ${id}`);
+  return (res.rows[0] as { id: string } | undefined)?.id ?? null;
+}
+
+/**
+ * Lock the accounts that lose hours and have a lower limit, in id order, and check each stays within its limit
+ * after the movement (422 TIMEBANK_INSUFFICIENT_BALANCE naming the account otherwise).
+ */
+async function lockAndCheckLimits(tx: Db, tenantId: string, legs: LedgerLeg[]): Promise<void> {
+  const debits = new Map<string, number>();
+  for (const l of legs) debits.set(l.accountId, (debits.get(l.accountId) ?? 0) + l.centi);
+  const ids = [...debits].filter(([, c]) => c < 0).map(([id]) => id);
+  if (!ids.length) return;
+  // Only accounts with a lower limit are locked: the issuance account and funds take every movement without
+  // serialising them (deposits of many volunteers run side by side).
+  const kinds = await tx.execute(sql`SELECT id, kind FROM timebank_account
+    WHERE tenant_id = ${tenantId} AND id = ANY(${sql.param(ids)}::uuid[])`);
+  const known = new Map((kinds.rows as { id: string; kind: TimebankAccountKind }[]).map((r) => [r.id, r.kind]));
+  for (const id of ids) if (!known.has(id)) throw new AppError('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+  const limited = ids.filter((id) => timebankOverdraftLimits[known.get(id)!] !== null);
+  if (!limited.length) return;
+  const res = await tx.execute(sql`SELECT id, kind FROM timebank_account
+    WHERE tenant_id = ${tenantId} AND id = ANY(${sql.param(limited)}::uuid[]) ORDER BY id FOR UPDATE`);
+  for (const row of res.rows as { id: string; kind: TimebankAccountKind }[]) {
+    const delta = debits.get(row.id)!;
+    const after = (await balanceCenti(tx, tenantId, row.id)) + delta;
+    if (!isWithinLimit(row.kind, after))
+      throw unprocessable('TIMEBANK_INSUFFICIENT_BALANCE', {
+        accountId: row.id,
+        balance: fromCenti(after - delta),
+        limit: timebankOverdraftLimits[row.kind],
+        requested: fromCenti(-delta),
+      });
+  }
+}
+
+/** Post a movement once per source: the journal and its entries, or the journal already posted for the source. */
+export async function postJournal(tx: Db, actor: Actor, input: JournalInput): Promise<PostedJournal> {
+  if (!isBalancedMovement(input.legs)) throw new Error('timebank movement is not balanced');
+  const existing = await findJournalBySource(tx, actor.tenantId, input.sourceKind, input.sourceId);
+  if (existing) return { journalId: existing, created: false };
+  await lockAndCheckLimits(tx, actor.tenantId, input.legs);
+  const journalId = newId();
+  const inserted = await tx.execute(sql`INSERT INTO timebank_journal (tenant_id, id, kind, source_kind, source_id,
+      reverses_id, memo, created_by, created_by_name)
+    VALUES (${actor.tenantId}, ${journalId}, ${input.kind}, ${input.sourceKind}, ${input.sourceId},
+      ${input.reversesId ?? null}, ${input.memo ?? null}, ${actor.accountId}, ${actor.displayName})
+    ON CONFLICT (tenant_id, source_kind, source_id) DO NOTHING RETURNING id`);
+  if (!inserted.rows.length) {
+    // A concurrent transaction posted the same source first (we waited on its unique key): nothing moves.
+    const id = await findJournalBySource(tx, actor.tenantId, input.sourceKind, input.sourceId);
+    return { journalId: id!, created: false };
+  }
+  const accounts = input.legs.map((l) => l.accountId);
+  const amounts = input.legs.map((l) => (l.centi / 100).toFixed(2));
+  await tx.execute(sql`INSERT INTO timebank_entry (tenant_id, journal_id, account_id, amount)
+    SELECT ${actor.tenantId}, ${journalId}, a, m::numeric
+    FROM unnest(${sql.param(accounts)}::uuid[], ${sql.param(amounts)}::text[]) AS x(a, m)`);
+  return { journalId, created: true };
+}
+
+/** The legs of a posted journal. */
+export async function journalLegs(tx: Db, tenantId: string, journalId: string): Promise<LedgerLeg[]> {
+  const res = await tx.execute(sql`SELECT account_id, amount FROM timebank_entry
+    WHERE tenant_id = ${tenantId} AND journal_id = ${journalId} ORDER BY seq`);
+  return (res.rows as { account_id: string; amount: unknown }[]).map((r) => ({
+    accountId: r.account_id,
+    centi: toCenti(Number(r.amount)),
+  }));
+}

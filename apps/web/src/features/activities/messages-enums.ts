@@ -1,0 +1,42 @@
+import type { ActivityType, HoursStatus, SignupStatus } from '@wenming/contracts';
+import { type Names, prefixed } from '../../app/messages/names';
+import type { Dict } from '../../app/messages/types';
+
+export const activityTypeNames: Names<ActivityType> = {
+  theory: ['理论宣讲', '理論宣講', 'Theory talks'],
+  policy: ['政策宣传', '政策宣傳', 'Policy outreach'],
+  performance: ['文艺演出', '文藝演出', 'Performances'],
+  education_aid: ['助学助残', '助學助殘', 'Education and disability aid'],
+  environment: ['生态环保', '生態環保', 'Environment'],
+  customs: ['移风易俗', '移風易俗', 'Reforming customs'],
+  community: ['社区服务', '社區服務', 'Community service'],
+  epidemic: ['疫情防控', '疫情防控', 'Epidemic control'],
+  other: ['其他', '其他', 'Other'],
+};
+const activityStatus: Names<'published' | 'cancelled'> = {
+  published: ['已发布', '已發布', 'Published'],
+  cancelled: ['已取消', '已取消', 'Cancelled'],
+};
+const signup: Names<SignupStatus> = {
+  signed_up: ['已报名', '已報名', 'Signed up'],
+  waitlisted: ['候补', '候補', 'Waitlisted'],
+  cancelled: ['已取消', '已取消', 'Cancelled'],
+};
+const hours: Names<HoursStatus> = {
+  none: ['未产生', '未產生', 'None yet'],
+  pending: ['待确认', '待確認', 'To confirm'],
+  confirmed: ['已确认', '已確認', 'Confirmed'],
+};
+const when: Names<'upcoming' | 'past' | 'all'> = {
+  upcoming: ['未结束', '未結束', 'Upcoming'],
+  past: ['已结束', '已結束', 'Past'],
+  all: ['全部', '全部', 'All'],
+};
+
+export const activityEnumMessages: Dict = {
+  ...prefixed('actType', activityTypeNames),
+  ...prefixed('actStatus', activityStatus),
+  ...prefixed('signupStatus', signup),
+  ...prefixed('hoursStatus', hours),
+  ...prefixed('actWhen', when),
+};

@@ -1,0 +1,119 @@
+// Pure rules of evaluations (SPEC 4.6): periods, rates rounded half up, shared ranks, weighted totals.
+// The server computes in SQL with the same rules; these functions are the reference the tests fix.
+
+/** Whole or decimal percent of numerator ÷ denominator, rounded half up, exactly (integer arithmetic). */
+export function ratePercent(numerator: number, denominator: number, decimals = 0): number | null {
+  if (denominator <= 0) return null;
+  const scale = 10 ** decimals;
+  // round(n × 100 × scale ÷ d) half up, without floating error: floor((2·n·100·scale + d) ÷ 2d)
+  const scaled = Math.floor((2 * numerator * 100 * scale + denominator) / (2 * denominator));
+  return scaled / scale;
+}
+
+export function rateOf(numerator: number, denominator: number, decimals = 0) {
+  return { numerator, denominator, percent: ratePercent(numerator, denominator, decimals) };
+}
+
+/** Competition ranks (1, 2, 2, 4) for scores, highest first; null scores get a null rank. */
+export function sharedRanks(scores: ReadonlyArray<number | null>): Array<number | null> {
+  const order = scores
+    .map((s, i) => ({ s, i }))
+    .filter((x): x is { s: number; i: number } => x.s !== null)
+    .sort((a, b) => b.s - a.s);
+  const ranks: Array<number | null> = scores.map(() => null);
+  order.forEach((x, pos) => {
+    const prev = order[pos - 1];
+    ranks[x.i] = prev && prev.s === x.s ? (ranks[prev.i] as number) : pos + 1;
+  });
+  return ranks;
+}
+
+export interface StandardTally {
+  points: number;
+  /** Σ points earned over applicable observations (met → points, not met → 0, rules as scored). */
+  earned: number;
+  /** Applicable (not N/A) observations. */
+  applicable: number;
+}
+
+/** A standard's score in a subject: Pₛ × (earned ÷ (Pₛ × applicable)), i.e. the mean earned; null: not sampled. */
+export function standardScore(t: StandardTally): number | null {
+  if (t.applicable <= 0) return null;
+  return Math.min(t.points, t.earned / t.applicable);
+}
+
+/** The field ratio of a subject: Σ scores ÷ Σ full points, not-sampled standards dropped or scored zero. */
+export function fieldRatio(tallies: readonly StandardTally[], notSampled: 'drop' | 'zero'): number | null {
+  let got = 0;
+  let full = 0;
+  for (const t of tallies) {
+    const s = standardScore(t);
+    if (s === null && notSampled === 'drop') continue;
+    got += s ?? 0;
+    full += t.points;
+  }
+  return full > 0 ? got / full : null;
+}
+
+/** Weighted total on fullScore: components without data are dropped (weights renormalised) or count zero. */
+export function weightedTotal(
+  parts: ReadonlyArray<{ weight: number; ratio: number | null }>,
+  fullScore: number,
+  notSampled: 'drop' | 'zero',
+): number | null {
+  let w = 0;
+  let sum = 0;
+  for (const p of parts) {
+    if (p.ratio === null && notSampled === 'drop') continue;
+    w += p.weight;
+    sum += p.weight * (p.ratio ?? 0);
+  }
+  if (w === 0) return null;
+  return Math.round((sum / w) * fullScore * 100) / 100;
+}
+
+/** The negative list on a total: veto → 0; deductions subtract (not below 0); suspend only flags. */
+export function applyNegatives(total: number | null, deduction: number, vetoed: boolean): number | null {
+  if (total === null) return null;
+  if (vetoed) return 0;
+  return Math.max(0, Math.round((total - deduction) * 100) / 100);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+/** First and last day (inclusive) and a Chinese label of a period. */
+export function periodRange(p: { kind: string; value?: string | null; start?: string | null; end?: string | null }): {
+  start: string;
+  end: string;
+  label: string;
+} {
+  const v = p.value ?? '';
+  if (p.kind === 'month') {
+    const [y, m] = v.split('-').map(Number) as [number, number];
+    return {
+      start: iso(new Date(Date.UTC(y, m - 1, 1))),
+      end: iso(new Date(Date.UTC(y, m, 0))),
+      label: `${y}年${m}月`,
+    };
+  }
+  if (p.kind === 'quarter') {
+    const y = Number(v.slice(0, 4));
+    const q = Number(v.slice(6));
+    const start = iso(new Date(Date.UTC(y, (q - 1) * 3, 1)));
+    return { start, end: iso(new Date(Date.UTC(y, q * 3, 0))), label: `${y}年第${'一二三四'[q - 1]}季度` };
+  }
+  if (p.kind === 'year') return { start: `${v}-01-01`, end: `${v}-12-31`, label: `${v}年` };
+  if (p.kind === 'week') {
+    // ISO week: the week with the year's first Thursday is week 1; weeks start on Monday.
+    const y = Number(v.slice(0, 4));
+    const w = Number(v.slice(6));
+    const jan4 = new Date(Date.UTC(y, 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
+    const start = new Date(monday.getTime() + (w - 1) * 7 * 86_400_000);
+    return { start: iso(start), end: iso(new Date(start.getTime() + 6 * 86_400_000)), label: `${y}年第${w}周` };
+  }
+  const start = p.start ?? '';
+  const end = p.end ?? '';
+  return { start, end, label: `${start} 至 ${end}` };
+}
