@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect as baseExpect, request, test } from '@playwright/test';
 import JSZip from 'jszip';
-import { PASSWORD, signIn } from './fixtures';
+import { PASSWORD, chooseOption, signIn } from './fixtures';
 
 // Generous waits: the journey renders documents and six charts, on machines shared with other test runs.
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -55,14 +55,7 @@ test('publish a bulletin, download Word and PDF, see it public and on the big sc
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '发布通报' }).click();
   await expect(dialog.getByText('请选择已完成计算的考评')).toBeVisible();
-  // Options load as the select opens; retry if a click lands while the list is redrawn on a busy machine.
-  await expect(async () => {
-    await dialog.getByLabel('考评').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(evaluation.label).first().click({ timeout: 5_000 });
-    await expect(dialog.locator('.ant-select').first()).toContainText(evaluation.label.split(' ')[0], {
-      timeout: 3_000,
-    });
-  }).toPass({ timeout: 60_000 });
+  await chooseOption(page, dialog.getByLabel('考评'), evaluation.label);
   await dialog.getByRole('button', { name: '发布通报' }).click();
   await expect(dialog).toBeHidden();
   const row = page

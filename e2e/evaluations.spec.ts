@@ -4,8 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, type Page, request, test } from '@playwright/test';
-import { PASSWORD, signIn } from './fixtures';
-import { pickOption } from './work-fixtures';
+import { PASSWORD, chooseOption, signIn } from './fixtures';
 
 const SHOTS = path.resolve('.tmp/shots-h6');
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -101,14 +100,9 @@ test('office creates an evaluation, reads the ranking and traces a lost point to
   await page.getByRole('button', { name: '新建考评' }).click();
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('考评名称').fill('2026年11月街道文明创建考评（E2E）');
-  // The options load when the select opens; on a busy machine a click can land while the list is redrawn,
-  // so search, pick in this select's own dropdown, and try again until the choice shows.
-  await expect(async () => {
-    await pickOption(page, drawer.getByRole('combobox', { name: '测评体系' }), '全国文明', /^全国文明城市测评体系/);
-    await expect(drawer.locator('.ant-select', { hasText: '全国文明城市测评体系' }).first()).toBeVisible({
-      timeout: 3_000,
-    });
-  }).toPass({ timeout: 60_000 });
+  await chooseOption(page, drawer.getByRole('combobox', { name: '测评体系' }), /全国文明城市测评体系/, {
+    search: '全国文明',
+  });
   await drawer.getByLabel('周期', { exact: true }).click();
   await drawer.getByLabel('周期', { exact: true }).fill('2026-11');
   await drawer.getByLabel('周期', { exact: true }).press('Enter');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Page, expect } from '@playwright/test';
+import { type Locator, type Page, expect } from '@playwright/test';
 
 export const PASSWORD = 'Wenming@2026';
 export const SHOTS = path.resolve('.tmp/screenshots');
@@ -19,4 +19,33 @@ export async function shot(page: Page, name: string): Promise<string> {
   const file = path.join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Pick an option of an antd Select (found by its combobox), optionally typing `search` first, in the
+ * select's own dropdown (others may linger, fading). On a busy machine a click can land while the list is
+ * redrawn or the drawer still moves, so it is tried again, with short waits, until the choice shows in the
+ * select. `check: false` when choosing renames the select itself (the language switch): the caller checks.
+ */
+export async function chooseOption(
+  page: Page,
+  field: Locator,
+  title: string | RegExp,
+  options: { search?: string; check?: boolean } = {},
+) {
+  const select = field.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await expect(async () => {
+    if ((await field.getAttribute('aria-expanded', { timeout: 5_000 })) !== 'true')
+      await field.click({ timeout: 5_000 });
+    if (options.search !== undefined) await field.fill(options.search, { timeout: 5_000 });
+    await expect(field).toHaveAttribute('aria-controls', /.+/, { timeout: 5_000 });
+    const listId = await field.getAttribute('aria-controls');
+    const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+    await dropdown.getByTitle(title).first().click({ timeout: 5_000 });
+    if (options.check === false) return;
+    await expect(select).toContainText(title, { timeout: 3_000 });
+    await expect(select.locator('.ant-select-placeholder')).toBeHidden({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
-import { shot, signIn } from './fixtures';
+import { chooseOption, shot, signIn } from './fixtures';
 import {
   fillDate,
   isoDate,
@@ -108,8 +108,7 @@ async function createCampaign(page: Page): Promise<string> {
   await page.getByRole('button', { name: '新建' }).click();
   const drawer = page.getByRole('dialog', { name: '新建创建周期' });
   await drawer.getByLabel('名称').fill(CAMPAIGN);
-  await drawer.getByLabel('类型').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('专项行动').click();
+  await chooseOption(page, drawer.getByLabel('类型'), '专项行动');
   await fillDate(drawer.getByLabel('开始日期'), isoDate(-30));
   await fillDate(drawer.getByLabel('结束日期'), isoDate(120));
   await pickOption(page, drawer.getByLabel('测评体系'), 'E2E', /示范市文明单位测评细则（E2E）（第 1 版）/);
@@ -127,8 +126,7 @@ async function assignTask(page: Page) {
   await drawer.getByRole('combobox', { name: '测评指标' }).click();
   await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '1.1.1 行人走斑马线' }).click();
   await expect(drawer.getByLabel('任务名称')).toHaveValue(TASK);
-  await drawer.getByLabel('所属行动').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('公共秩序提升行动').click();
+  await chooseOption(page, drawer.getByLabel('所属行动'), '公共秩序提升行动');
   await pickOption(page, drawer.getByLabel('牵头单位'), '精神文明', LIAISON_UNIT);
   await pickOption(page, drawer.getByLabel('配合单位'), '精神文明', LIAISON_UNIT);
   await page.keyboard.press('Escape');
@@ -206,8 +204,7 @@ test('a reminder letter for a unit with overdue tasks downloads as a Word file; 
   await page.getByRole('link', { name: '2024—2026年全国文明城市创建周期' }).first().click();
   await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
   const boardUrl = new URL(page.url()).pathname;
-  await page.getByLabel('状态', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('已通过').click();
+  await chooseOption(page, page.getByLabel('状态', { exact: true }), '已通过');
   await expect(page.getByRole('row').filter({ hasText: '已通过' }).first()).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '办理中' })).toHaveCount(0);
   await page.goto(boardUrl);
@@ -283,10 +280,8 @@ test('batch assignment from an Excel task list: a bad file lists its rows, a goo
 test('the framework pages read in English and Traditional Chinese', async ({ page }) => {
   await signIn(page, 'admin');
   await page.goto('/frameworks');
-  const pick = async (label: RegExp, option: string) => {
-    await page.getByRole('combobox', { name: label }).click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option).click();
-  };
+  const pick = (label: RegExp, option: string) =>
+    chooseOption(page, page.getByRole('combobox', { name: label }), option, { check: false });
   await pick(/语言/, 'English');
   await expect(page.getByRole('menu').getByText('Frameworks', { exact: true })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Indicators' })).toBeVisible();

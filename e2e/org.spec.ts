@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { SHOTS, shot, signIn } from './fixtures';
+import { SHOTS, chooseOption, shot, signIn } from './fixtures';
 
 async function unitsWorkbook(rows: (string | null)[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -35,8 +35,7 @@ test.describe('organisation as the city office admin', () => {
     await page.getByRole('button', { name: '新建' }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByLabel('单位名称').fill('示范市文明实践测试单位');
-    await drawer.getByLabel('单位类型').click();
-    await page.getByTitle('机关').click();
+    await chooseOption(page, drawer.getByLabel('单位类型'), '机关');
     await drawer.getByLabel('统一社会信用代码').fill('91620300MA00000000');
     await drawer.getByLabel('所属区划').click();
     await drawer.getByLabel('所属区划').fill('金川');
@@ -87,10 +86,8 @@ test.describe('organisation as the city office admin', () => {
 
   test('switches the interface to English and Traditional Chinese', async ({ page }) => {
     await page.goto('/units');
-    const pick = async (label: RegExp, option: string) => {
-      await page.getByRole('combobox', { name: label }).click();
-      await page.locator('.ant-select-dropdown:visible').getByTitle(option).click();
-    };
+    const pick = (label: RegExp, option: string) =>
+      chooseOption(page, page.getByRole('combobox', { name: label }), option, { check: false });
     await pick(/语言/, 'English');
     await expect(page.getByRole('menu').getByText('Units', { exact: true })).toBeVisible();
     await pick(/Language/, '繁體中文');

@@ -3,8 +3,8 @@
 // form, and the monthly figures against the API.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Locator, type Page, expect, test } from '@playwright/test';
-import { signIn } from './fixtures';
+import { type Page, expect, test } from '@playwright/test';
+import { chooseOption, signIn } from './fixtures';
 import { apiSession, popconfirmOk } from './work-fixtures';
 
 const SHOTS = path.resolve('.tmp/shots-h8');
@@ -23,18 +23,6 @@ function idCard(seed: number): string {
   const first17 = `620302199005${day}${String(seed % 1000).padStart(3, '0')}`;
   const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i], 0);
   return first17 + '10X98765432'[sum % 11];
-}
-
-/** Opens a (non-searching) antd Select by its label and picks the option with that title. */
-async function choose(page: Page, field: Locator, title: string) {
-  await field.click();
-  await expect(field).toHaveAttribute('aria-controls', /.+/);
-  const listId = await field.getAttribute('aria-controls');
-  await page
-    .locator('.ant-select-dropdown')
-    .filter({ has: page.locator(`[id="${listId}"]`) })
-    .getByTitle(title)
-    .click();
 }
 
 async function fillDateTime(page: Page, label: string, value: string) {
@@ -104,7 +92,7 @@ test('create an activity and show its rotating check-in QR full screen', async (
   await page.getByRole('button', { name: '发布活动' }).click();
   const drawer = page.getByRole('dialog', { name: '发布活动' });
   await drawer.getByLabel('活动名称').fill('E2E 清洁家园志愿服务');
-  await choose(page, drawer.getByLabel('活动类型'), '生态环保');
+  await chooseOption(page, drawer.getByLabel('活动类型'), '生态环保');
   // The station's own site is the organiser; its region and address fill in.
   await expect(drawer.getByText('示范市新时代文明实践中心')).toBeVisible();
   await expect(drawer.getByLabel('活动地点')).not.toHaveValue('');

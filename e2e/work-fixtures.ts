@@ -2,7 +2,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { type APIRequestContext, type Browser, type Locator, type Page, expect, request, test } from '@playwright/test';
-import { PASSWORD, SHOTS, signIn } from './fixtures';
+import { PASSWORD, SHOTS, chooseOption, signIn } from './fixtures';
 
 /** The liaison account's unit in the demo tenant. */
 export const LIAISON_UNIT = '示范市精神文明建设指导委员会办公室';
@@ -68,14 +68,8 @@ export async function fillDate(field: Locator, date: string): Promise<void> {
 }
 
 /** Opens an antd Select by its label, types to search, and picks the option with that title in its own dropdown. */
-export async function pickOption(page: Page, field: Locator, search: string, title: string | RegExp): Promise<void> {
-  await field.click();
-  await field.fill(search);
-  // The open combobox names its listbox; that listbox sits in this select's dropdown (others may linger, fading).
-  await expect(field).toHaveAttribute('aria-controls', /.+/);
-  const listId = await field.getAttribute('aria-controls');
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
-  await dropdown.getByTitle(title).first().click();
+export function pickOption(page: Page, field: Locator, search: string, title: string | RegExp): Promise<void> {
+  return chooseOption(page, field, title, { search });
 }
 
 /** The OK button of the open antd Popconfirm. */

@@ -1,6 +1,5 @@
 // Time bank on the phone (SPEC 4.9): my account, statements, transfers, donations and redemptions.
 import type {
-  Page,
   TimebankAccountView,
   TimebankGoodsView,
   TimebankRedemptionView,
