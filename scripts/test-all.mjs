@@ -13,6 +13,19 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures = [];
+const flaky = [];
+
+/** Titles of the journeys Playwright's JSON report marks flaky (failed, then passed on the retry). */
+function flakyTitles(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? []) if (t.status === 'flaky') out.push(`${spec.file}: ${spec.title}`);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return out;
+}
 
 function run(name, cmd, args, env = {}) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
@@ -77,15 +90,20 @@ if (want('e2e')) {
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     });
     if (fs.existsSync(out)) {
-      const s = JSON.parse(fs.readFileSync(out, 'utf8')).stats;
+      const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+      const s = report.stats;
       passed += s.expected + s.flaky;
+      if (s.flaky) flaky.push(...flakyTitles(report));
       failed += s.unexpected;
       skipped += s.skipped;
     }
   }
 }
 
+if (flaky.length) console.log(`\nFlaky (passed on the retry): ${flaky.join('; ')}`);
 if (failures.length) console.error(`\nFailed steps: ${failures.join(', ')}`);
 if (failures.length && failed === 0) failed = failures.length; // a failed lint or type check counts too
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${flaky.length ? `, ${flaky.length} flaky` : ''}`,
+);
 process.exit(failures.length ? 1 : 0);
