@@ -107,8 +107,15 @@ export async function dropBenchPlans(ctx: AppContext, tenantId: string): Promise
   await ctx.db.execute(
     sql`UPDATE inspection_plan SET status = 'closed' WHERE tenant_id = ${tenantId} AND id = ANY(${ids}::uuid[])`,
   );
+  // Observations have no foreign key to their inspection (docs/decisions/0002): delete them first.
+  await ctx.db.execute(sql`DELETE FROM inspection_observation o USING inspection i WHERE o.tenant_id = ${tenantId}
+    AND i.tenant_id = o.tenant_id AND i.id = o.inspection_id AND i.plan_id = ANY(${ids}::uuid[])`);
   await ctx.db.execute(sql`DELETE FROM inspection WHERE tenant_id = ${tenantId} AND plan_id = ANY(${ids}::uuid[])`);
   await ctx.db.execute(sql`DELETE FROM inspection_plan WHERE tenant_id = ${tenantId} AND id = ANY(${ids}::uuid[])`);
+  // A host may run without autovacuum (this one does): clear what a run churned, so the next one starts alike.
+  await ctx.db.execute(
+    sql`VACUUM (ANALYZE) inspection_observation, inspection, inspection_plan_point, idempotency_record, audit_event`,
+  );
 }
 
 /** Everything a run needs, fresh: the old bench plans dropped, a new one published over all points. */

@@ -94,5 +94,7 @@ const summary = {
   timeouts: result.timeouts,
   submitted: next,
   ...counts,
+  /** CPU this load generator used (it shares the machine with the server and PostgreSQL). */
+  clientCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
 };
 process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -56,7 +56,8 @@ interface WorkerSummary {
   resendOther: number;
   resendSameBody: number;
   statuses: Record<string, number>;
-  cpuMsPerRequest?: { server: number; postgres: number | null };
+  clientCpuMs: number;
+  cpuMsPerRequest?: { server: number; postgres: number | null; client: number };
 }
 
 /** Make sure wenming_bench holds the bench city of the configured size (as bench/api.ts does); one whose
@@ -191,6 +192,14 @@ function resultsOf(s: WorkerSummary, v: Awaited<ReturnType<typeof verify>>, acke
     measured(NAME, 'server CPU per request', s.cpuMsPerRequest?.server ?? 0, 'ms'),
     measured(
       NAME,
+      'load generator CPU per request',
+      s.cpuMsPerRequest?.client ?? 0,
+      'ms',
+      undefined,
+      'the load process, its start included',
+    ),
+    measured(
+      NAME,
       'PostgreSQL CPU per request',
       s.cpuMsPerRequest?.postgres ?? 0,
       'ms',
@@ -239,6 +248,7 @@ async function load(base: string, setup: InspectionBenchSetup, dataDir: string, 
   summary.cpuMsPerRequest = {
     server: (app.user + app.system) / 1000 / summary.requests,
     postgres: pg0 === null || pg1 === null ? null : ((pg1 - pg0) * 1000) / summary.requests,
+    client: summary.clientCpuMs / summary.requests,
   };
   await sleep(2000); // answers still on their way when the load stopped
   return { summary, acked: JSON.parse(fs.readFileSync(idsOut, 'utf8')) as string[], connections, rate };

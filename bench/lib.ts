@@ -116,8 +116,18 @@ export async function runStandalone(name: string, run: () => Promise<BenchResult
   process.exit(results.some((r) => r.status === 'error') ? 1 : 0);
 }
 
+/** Where Debian's PostgreSQL listens on its Unix socket. */
+const DEBIAN_SOCKET_DIR = '/var/run/postgresql';
+
+/**
+ * The bench's server: BENCH_DATABASE_URL, else this host's PostgreSQL through its Unix socket when there is
+ * one (as a same-host deployment connects, docs/operations.md; BENCH_PG_TCP=1 for 127.0.0.1:5432 instead).
+ */
 export function adminDatabaseUrl(): string {
-  return process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  if (process.env.BENCH_PG_TCP !== '1' && fs.existsSync(path.join(DEBIAN_SOCKET_DIR, '.s.PGSQL.5432')))
+    return `postgres://postgres@localhost/postgres?host=${encodeURIComponent(DEBIAN_SOCKET_DIR)}`;
+  return 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
 /** The same server with another database name. */

@@ -1,6 +1,8 @@
+import { unitBody } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../test/harness';
+import { requestHashOf } from './idempotency';
 import { newId } from './ids';
 
 let t: TestApp;
@@ -73,36 +75,72 @@ describe('Idempotency-Key', () => {
     const s = await t.login('admin');
     const key = newId();
     const payload = { name: '崩溃后重试单位', type: 'organ', regionCode: '620302' };
-    const first = await s.inject({
-      method: 'POST',
-      url: '/api/v1/units',
-      payload,
-      headers: { 'idempotency-key': key },
-    });
-    // Make it look like the process died mid-request: the write rolled back, the key stayed pending.
-    await t.database.query(sql`DELETE FROM unit WHERE id = ${first.json().id}`);
-    await t.database.query(
-      sql`UPDATE idempotency_record SET status_code = NULL, response = NULL, created_at = now() WHERE key = ${key}`,
-    );
-    const whileRunning = await s.inject({
-      method: 'POST',
-      url: '/api/v1/units',
-      payload,
-      headers: { 'idempotency-key': key },
-    });
+    // What a process that died mid-request leaves behind: the write rolled back, the key claimed and pending.
+    // The key is bound to the body as the route's schema reads it (defaults filled in).
+    const hash = requestHashOf('POST', '/api/v1/units', {}, JSON.stringify(unitBody.parse(payload)));
+    await t.database.query(sql`INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash)
+      SELECT tenant_id, id, ${key}, ${hash} FROM account WHERE username = 'admin'`);
+    const send = () => s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
+    const whileRunning = await send();
     expect(whileRunning.statusCode).toBe(409);
     expect(whileRunning.json().error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(await count('崩溃后重试单位')).toBe(0);
     await t.database.query(
       sql`UPDATE idempotency_record SET created_at = now() - interval '1 minute' WHERE key = ${key}`,
     );
-    const retry = await s.inject({
+    const retry = await send();
+    expect(retry.statusCode).toBe(201);
+    const again = await send();
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(retry.json().id);
+    expect(await count('崩溃后重试单位')).toBe(1);
+  });
+
+  it('replays an answer another process stored, and refuses it for another body', async () => {
+    const s = await t.login('admin');
+    const key = newId();
+    const payload = { name: '另一进程单位', type: 'organ', regionCode: '620302' };
+    const hash = requestHashOf('POST', '/api/v1/units', {}, JSON.stringify(unitBody.parse(payload)));
+    const stored = JSON.stringify({ id: newId(), name: payload.name });
+    await t.database.query(sql`INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash, status_code,
+        response) SELECT tenant_id, id, ${key}, ${hash}, 201, ${stored}::jsonb FROM account WHERE username = 'admin'`);
+    const res = await s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['idempotent-replayed']).toBe('true');
+    expect(res.json()).toEqual(JSON.parse(stored));
+    const other = { ...payload, name: '另一进程单位乙' };
+    const refused = await s.inject({
       method: 'POST',
       url: '/api/v1/units',
-      payload,
+      payload: other,
       headers: { 'idempotency-key': key },
     });
-    expect(retry.statusCode).toBe(201);
-    expect(await count('崩溃后重试单位')).toBe(1);
+    expect(refused.statusCode).toBe(422);
+    expect(await count('另一进程单位')).toBe(0);
+    expect(await count('另一进程单位乙')).toBe(0);
+  });
+
+  it('a resend after the first answer is replayed without the database (the record kept in this process)', async () => {
+    const s = await t.login('admin');
+    const key = newId();
+    const payload = { name: '进程内回放单位', type: 'organ', regionCode: '620302' };
+    const send = () => s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
+    const first = await send();
+    expect(first.statusCode).toBe(201);
+    // Even with the stored record gone, this process answers the resend as before and writes nothing.
+    await t.database.query(sql`DELETE FROM idempotency_record WHERE key = ${key}`);
+    const second = await send();
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json()).toEqual(first.json());
+    const changed = await s.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { ...payload, name: '进程内回放单位乙' },
+      headers: { 'idempotency-key': key },
+    });
+    expect(changed.statusCode).toBe(422);
+    expect(await count('进程内回放单位')).toBe(1);
   });
 
   it('a client-generated id makes a plain resend without the header store once too', async () => {

@@ -6,7 +6,7 @@ import { sha256Hex } from './ids';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { tenantId: string; actorId: string; key: string } | null;
+    idempotency: { tenantId: string; actorId: string; key: string; requestHash: string } | null;
   }
 }
 
@@ -35,12 +35,47 @@ const READ_SQL = `SELECT request_hash, status_code, response::text AS response F
 const STORE_SQL = `UPDATE idempotency_record SET status_code = $4, response = $5::jsonb
   WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`;
 
+/** What a key is bound to: the route, its parameters and the body as text (JSON, or a multipart's length). */
+export function requestHashOf(method: string, routeUrl: string, params: unknown, bodyText: string): string {
+  return sha256Hex(`${method} ${routeUrl} ${JSON.stringify(params)} ${bodyText}`);
+}
+
+/** A finished record: what a resend is answered with. */
+interface Finished {
+  requestHash: string;
+  statusCode: number;
+  response: string;
+}
+
+/**
+ * Finished records this process stored, by tenant, actor and key: a resend is answered from here without a
+ * round trip. A finished record never changes, so another process can only lack it (and read the database).
+ * Insertion order makes the first entry the oldest; past the bound it is dropped.
+ */
+class FinishedRecords {
+  private readonly map = new Map<string, Finished & { at: number }>();
+  constructor(
+    private readonly max = 20_000,
+    private readonly ttlMs = 10 * 60_000,
+  ) {}
+  get(key: string): Finished | undefined {
+    const hit = this.map.get(key);
+    if (hit && Date.now() - hit.at > this.ttlMs) this.map.delete(key);
+    else return hit;
+  }
+  set(key: string, record: Finished) {
+    this.map.set(key, { ...record, at: Date.now() });
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
 /**
  * Idempotency-Key as a platform feature: the first answer to a write is stored and replayed
  * for every resend with the same key; the same key with another body is refused.
  */
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotency', null);
+  const finished = new FinishedRecords();
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
@@ -51,7 +86,13 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     if (!tenantId) return;
     const actorId = req.session?.actor.accountId ?? ANONYMOUS;
     const body = req.isMultipart() ? `multipart:${req.headers['content-length']}` : JSON.stringify(req.body ?? null);
-    const requestHash = sha256Hex(`${req.method} ${req.routeOptions.url} ${JSON.stringify(req.params)} ${body}`);
+    const requestHash = requestHashOf(req.method, req.routeOptions.url ?? req.url, req.params, body);
+    const known = finished.get(`${tenantId} ${actorId} ${key}`);
+    if (known) {
+      if (known.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+      reply.header('idempotent-replayed', 'true').status(known.statusCode);
+      return reply.type('application/json; charset=utf-8').send(known.response);
+    }
     // One prepared statement claims the key or, when it is taken, answers the stored record (as text, replayed as is).
     const [claim] = await ctx.database.prepared<StoredRecord & { claimed: boolean }>('wm_idem_claim', CLAIM_SQL, [
       tenantId,
@@ -73,7 +114,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
           AND created_at < now() - make_interval(secs => ${ABANDONED_MS / 1000}) RETURNING key`);
       if (taken.rows.length === 0) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 409);
     }
-    req.idempotency = { tenantId, actorId, key };
+    req.idempotency = { tenantId, actorId, key, requestHash };
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -92,6 +133,11 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
         reply.statusCode,
         stored,
       ]);
+      finished.set(`${idem.tenantId} ${idem.actorId} ${idem.key}`, {
+        requestHash: idem.requestHash,
+        statusCode: reply.statusCode,
+        response: stored,
+      });
     }
     return payload;
   });

@@ -183,11 +183,10 @@ export const inspectionObservation = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
+    // No foreign key to inspection: observations are written only with their inspection, in its transaction
+    // (submit, edit), and inspections are never deleted; the check would cost a lookup and a lock of the
+    // inspection row for each of a submission's ~30 rows (docs/decisions/0002).
     unique('inspection_observation_indicator_uq').on(t.tenantId, t.inspectionId, t.indicatorId),
-    foreignKey({
-      columns: [t.tenantId, t.inspectionId],
-      foreignColumns: [inspection.tenantId, inspection.id],
-    }).onDelete('cascade'),
   ],
 );
 

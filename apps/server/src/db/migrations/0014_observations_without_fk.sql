@@ -1,0 +1,1 @@
+ALTER TABLE "inspection_observation" DROP CONSTRAINT "inspection_observation_tenant_id_inspection_id_inspection_tenant_id_id_fk";
