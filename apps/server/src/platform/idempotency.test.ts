@@ -2,7 +2,7 @@ import { unitBody } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../test/harness';
-import { requestHashOf } from './idempotency';
+import { purgeIdempotencyRecords, requestHashOf } from './idempotency';
 import { newId } from './ids';
 
 let t: TestApp;
@@ -153,5 +153,28 @@ describe('Idempotency-Key', () => {
     expect(b.statusCode).toBe(201);
     expect(b.json().id).toBe(id);
     expect(await count('客户端编号单位')).toBe(1);
+  });
+
+  it('forgets keys after 24 hours: expired records are purged, recent ones kept', async () => {
+    const s = await t.login('admin');
+    const [oldKey, newKey] = [newId(), newId()];
+    for (const [key, name] of [
+      [oldKey, '过期键单位'],
+      [newKey, '未过期键单位'],
+    ])
+      await s.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        payload: { name, type: 'organ', regionCode: '620302' },
+        headers: { 'idempotency-key': key },
+      });
+    await t.database.query(
+      sql`UPDATE idempotency_record SET created_at = now() - interval '25 hours' WHERE key = ${oldKey}`,
+    );
+    expect(await purgeIdempotencyRecords(t.ctx.db)).toBeGreaterThanOrEqual(1);
+    const left = await t.database.query<{ key: string }>(
+      sql`SELECT key FROM idempotency_record WHERE key IN (${oldKey}, ${newKey})`,
+    );
+    expect(left.map((r) => r.key)).toEqual([newKey]);
   });
 });

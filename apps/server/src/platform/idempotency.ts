@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context';
+import type { Db } from './db';
 import { AppError } from './errors';
 import { sha256Hex } from './ids';
 
@@ -34,6 +35,24 @@ const READ_SQL = `SELECT request_hash, status_code, response::text AS response F
   WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`;
 const STORE_SQL = `UPDATE idempotency_record SET status_code = $4, response = $5::jsonb
   WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`;
+
+/** How long a key is honoured; a resend later than this runs again (as with other APIs' Idempotency-Key). */
+export const IDEMPOTENCY_KEEP_MS = 24 * 3600_000;
+const PURGE_EVERY_MS = 3600_000;
+
+/** Delete the records older than `keepMs`, a few thousand per statement; answers how many went. */
+export async function purgeIdempotencyRecords(db: Db, keepMs = IDEMPOTENCY_KEEP_MS): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const res = await db.execute(sql`WITH gone AS (DELETE FROM idempotency_record WHERE ctid IN (
+        SELECT ctid FROM idempotency_record WHERE created_at < now() - make_interval(secs => ${keepMs / 1000})
+        LIMIT 5000) RETURNING 1)
+      SELECT count(*)::int AS n FROM gone`);
+    const n = Number((res.rows[0] as { n: number }).n);
+    total += n;
+    if (n < 5000) return total;
+  }
+}
 
 /** What a key is bound to: the route, its parameters and the body as text (JSON, or a multipart's length). */
 export function requestHashOf(method: string, routeUrl: string, params: unknown, bodyText: string): string {
@@ -76,6 +95,14 @@ class FinishedRecords {
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotency', null);
   const finished = new FinishedRecords();
+  if (ctx.config.runJobs) {
+    // Processes that run jobs also clear expired records, once an hour (each of them: the delete is idempotent).
+    const timer = setInterval(() => {
+      purgeIdempotencyRecords(ctx.db).catch((err) => app.log.warn({ err }, 'idempotency purge failed'));
+    }, PURGE_EVERY_MS);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
