@@ -8,7 +8,6 @@ import {
   manualWorkbook,
   openAs,
   PNG_1X1,
-  pickOption,
   popconfirmOk,
   tasksWorkbook,
 } from './work-fixtures';
@@ -114,7 +113,9 @@ async function createCampaign(page: Page): Promise<string> {
   await chooseOption(page, drawer.getByLabel('类型'), '专项行动');
   await fillDate(drawer.getByLabel('开始日期'), isoDate(-30));
   await fillDate(drawer.getByLabel('结束日期'), isoDate(120));
-  await pickOption(page, drawer.getByLabel('测评体系'), 'E2E', /示范市文明单位测评细则（E2E）（第 1 版）/);
+  await chooseOption(page, drawer.getByLabel('测评体系'), /示范市文明单位测评细则（E2E）（第 1 版）/, {
+    search: 'E2E',
+  });
   await drawer.getByRole('button', { name: '增加行动' }).click();
   await drawer.getByLabel('行动名称 1').fill('公共秩序提升行动');
   await drawer.getByRole('button', { name: '保存' }).click();
@@ -130,8 +131,8 @@ async function assignTask(page: Page) {
   await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '1.1.1 行人走斑马线' }).click();
   await expect(drawer.getByLabel('任务名称')).toHaveValue(TASK);
   await chooseOption(page, drawer.getByLabel('所属行动'), '公共秩序提升行动');
-  await pickOption(page, drawer.getByLabel('牵头单位'), '精神文明', LIAISON_UNIT);
-  await pickOption(page, drawer.getByLabel('配合单位'), '精神文明', LIAISON_UNIT);
+  await chooseOption(page, drawer.getByLabel('牵头单位'), LIAISON_UNIT, { search: '精神文明' });
+  await chooseOption(page, drawer.getByLabel('配合单位'), LIAISON_UNIT, { search: '精神文明' });
   await page.keyboard.press('Escape');
   await fillDate(drawer.getByLabel('完成时限'), isoDate(20));
   await drawer.getByRole('button', { name: '保存' }).click();

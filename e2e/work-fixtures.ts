@@ -2,7 +2,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { type APIRequestContext, type Browser, type Locator, type Page, expect, request, test } from '@playwright/test';
-import { PASSWORD, SHOTS, chooseOption, signIn } from './fixtures';
+import { PASSWORD, SHOTS, signIn } from './fixtures';
 
 /** The liaison account's unit in the demo tenant. */
 export const LIAISON_UNIT = '示范市精神文明建设指导委员会办公室';
@@ -65,11 +65,6 @@ export async function fillDate(field: Locator, date: string): Promise<void> {
   await field.click();
   await field.fill(date);
   await field.press('Enter');
-}
-
-/** Opens an antd Select by its label, types to search, and picks the option with that title in its own dropdown. */
-export function pickOption(page: Page, field: Locator, search: string, title: string | RegExp): Promise<void> {
-  return chooseOption(page, field, title, { search });
 }
 
 /** The OK button of the open antd Popconfirm. */
