@@ -1,4 +1,3 @@
-import { unitBody } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../test/harness';
@@ -76,8 +75,8 @@ describe('Idempotency-Key', () => {
     const key = newId();
     const payload = { name: '崩溃后重试单位', type: 'organ', regionCode: '620302' };
     // What a process that died mid-request leaves behind: the write rolled back, the key claimed and pending.
-    // The key is bound to the body as the route's schema reads it (defaults filled in).
-    const hash = requestHashOf('POST', '/api/v1/units', {}, JSON.stringify(unitBody.parse(payload)));
+    // The key is bound to the body as the client sent it (before the route's schema fills in defaults).
+    const hash = requestHashOf('POST', '/api/v1/units', {}, JSON.stringify(payload));
     await t.database.query(sql`INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash)
       SELECT tenant_id, id, ${key}, ${hash} FROM account WHERE username = 'admin'`);
     const send = () => s.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { 'idempotency-key': key } });
@@ -100,7 +99,7 @@ describe('Idempotency-Key', () => {
     const s = await t.login('admin');
     const key = newId();
     const payload = { name: '另一进程单位', type: 'organ', regionCode: '620302' };
-    const hash = requestHashOf('POST', '/api/v1/units', {}, JSON.stringify(unitBody.parse(payload)));
+    const hash = requestHashOf('POST', '/api/v1/units', {}, JSON.stringify(payload));
     const stored = JSON.stringify({ id: newId(), name: payload.name });
     await t.database.query(sql`INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash, status_code,
         response) SELECT tenant_id, id, ${key}, ${hash}, 201, ${stored}::jsonb FROM account WHERE username = 'admin'`);

@@ -7,7 +7,11 @@ import { sha256Hex } from './ids';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { tenantId: string; actorId: string; key: string; requestHash: string } | null;
+    idempotency: IdempotencyKey | null;
+  }
+  interface FastifyContextConfig {
+    /** 'in-write': the route stores its Idempotency-Key answer in its own write transaction (see registerIdempotency). */
+    idempotency?: 'in-write';
   }
 }
 
@@ -88,13 +92,85 @@ class FinishedRecords {
   }
 }
 
+/** A key as a request holds it: whose, which, and the hash of the request it is bound to. */
+export interface IdempotencyKey {
+  tenantId: string;
+  actorId: string;
+  key: string;
+  requestHash: string;
+  /** The route stores the answer in its own write transaction (`config.idempotency: 'in-write'`); nothing is claimed. */
+  inWrite?: boolean;
+  /** The key was claimed for this request (not in-write): its answer is stored when it is sent. */
+  claimed?: boolean;
+  /** An in-write route's answer was stored (or found stored): this process keeps it for resends. */
+  settled?: boolean;
+}
+
+/** A finished record for the caller's transaction: the answer of an in-write route, stored with its write. */
+export interface FinishedAnswer {
+  idem: IdempotencyKey;
+  statusCode: number;
+  response: string;
+}
+
+/**
+ * Store the answers of in-write routes in the caller's transaction, with the writes they answer; answers the
+ * keys that were taken already (by an earlier request with another body: the caller refuses that one, 422).
+ */
+export async function insertFinishedAnswers(tx: Db, answers: FinishedAnswer[]): Promise<Set<string>> {
+  if (!answers.length) return new Set();
+  const rows = answers.map((a) => ({
+    tenant_id: a.idem.tenantId,
+    actor_id: a.idem.actorId,
+    key: a.idem.key,
+    request_hash: a.idem.requestHash,
+    status_code: a.statusCode,
+    response: a.response,
+  }));
+  const res = await tx.execute(sql`INSERT INTO idempotency_record (tenant_id, actor_id, key, request_hash, status_code,
+      response)
+    SELECT x.tenant_id, x.actor_id, x.key, x.request_hash, x.status_code, x.response::jsonb
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(tenant_id uuid, actor_id uuid, key text,
+      request_hash text, status_code int, response text)
+    ON CONFLICT DO NOTHING RETURNING key`);
+  const stored = new Set(res.rows.map((r: any) => r.key as string));
+  return new Set(answers.filter((a) => !stored.has(a.idem.key)).map((a) => a.idem.key));
+}
+
+/**
+ * For an in-write route whose write was done before: the answer stored with it, or null (stored without a
+ * key, or by another route). 422 when the key was stored for another request.
+ */
+export async function storedAnswer(db: Db, idem: IdempotencyKey | null): Promise<FinishedAnswer | null> {
+  if (!idem) return null;
+  const res = await db.execute(sql`SELECT request_hash, status_code, response::text AS response FROM idempotency_record
+    WHERE tenant_id = ${idem.tenantId} AND actor_id = ${idem.actorId} AND key = ${idem.key}`);
+  const rec = res.rows[0] as unknown as StoredRecord | undefined;
+  if (!rec || rec.status_code === null) return null;
+  if (rec.request_hash !== idem.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+  return { idem, statusCode: rec.status_code, response: rec.response ?? 'null' };
+}
+
+/** Answer a stored answer as it was first sent. */
+export function replayAnswer(reply: FastifyReply, answer: { statusCode: number; response: string }) {
+  reply.header('idempotent-replayed', 'true').status(answer.statusCode);
+  return reply.type('application/json; charset=utf-8').send(answer.response);
+}
+
 /**
  * Idempotency-Key as a platform feature: the first answer to a write is stored and replayed
  * for every resend with the same key; the same key with another body is refused.
+ *
+ * The key is bound to the request as the client sent it (the body before validation), and a resend this
+ * process answered before is replayed before the body is validated. Routes mark themselves
+ * `config: { idempotency: 'in-write' }` when their write is idempotent by itself (a client-generated id) and
+ * stores its answer in its own transaction (insertFinishedAnswers): for them no key is claimed beforehand
+ * and no answer stored afterwards, two round trips and two commits fewer per request.
  */
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotency', null);
   const finished = new FinishedRecords();
+  const cacheKey = (idem: IdempotencyKey) => `${idem.tenantId} ${idem.actorId} ${idem.key}`;
   if (ctx.config.runJobs) {
     // Processes that run jobs also clear expired records, once an hour (each of them: the delete is idempotent).
     const timer = setInterval(() => {
@@ -104,7 +180,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !key || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) return;
     if (key.length > 200)
@@ -114,12 +190,20 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     const actorId = req.session?.actor.accountId ?? ANONYMOUS;
     const body = req.isMultipart() ? `multipart:${req.headers['content-length']}` : JSON.stringify(req.body ?? null);
     const requestHash = requestHashOf(req.method, req.routeOptions.url ?? req.url, req.params, body);
-    const known = finished.get(`${tenantId} ${actorId} ${key}`);
+    const idem: IdempotencyKey = { tenantId, actorId, key, requestHash };
+    const known = finished.get(cacheKey(idem));
     if (known) {
       if (known.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
-      reply.header('idempotent-replayed', 'true').status(known.statusCode);
-      return reply.type('application/json; charset=utf-8').send(known.response);
+      return replayAnswer(reply, known);
     }
+    if (req.routeOptions.config?.idempotency === 'in-write') idem.inWrite = true;
+    req.idempotency = idem;
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const idem = req.idempotency;
+    if (!idem || idem.inWrite) return;
+    const { tenantId, actorId, key, requestHash } = idem;
     // One prepared statement claims the key or, when it is taken, answers the stored record (as text, replayed as is).
     const [claim] = await ctx.database.prepared<StoredRecord & { claimed: boolean }>('wm_idem_claim', CLAIM_SQL, [
       tenantId,
@@ -132,27 +216,32 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
       const rec =
         claim ?? (await ctx.database.prepared<StoredRecord>('wm_idem_read', READ_SQL, [tenantId, actorId, key]))[0];
       if (rec && rec.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
-      if (rec && rec.status_code !== null) {
-        reply.header('idempotent-replayed', 'true').status(rec.status_code);
-        return reply.type('application/json; charset=utf-8').send(rec.response ?? 'null');
-      }
+      if (rec && rec.status_code !== null)
+        return replayAnswer(reply, { statusCode: rec.status_code, response: rec.response ?? 'null' });
       const taken = await ctx.db.execute(sql`UPDATE idempotency_record SET created_at = now()
         WHERE tenant_id = ${tenantId} AND actor_id = ${actorId} AND key = ${key} AND status_code IS NULL
           AND created_at < now() - make_interval(secs => ${ABANDONED_MS / 1000}) RETURNING key`);
       if (taken.rows.length === 0) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 409);
     }
-    req.idempotency = { tenantId, actorId, key, requestHash };
+    idem.claimed = true;
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
     const idem = req.idempotency;
-    if (!idem || reply.getHeader('idempotent-replayed')) return payload;
+    if (!idem || !(idem.inWrite || idem.claimed) || reply.getHeader('idempotent-replayed')) return payload;
+    const isJson = String(reply.getHeader('content-type') ?? '').includes('json') && typeof payload === 'string';
+    const stored = isJson ? payload : JSON.stringify(null);
+    const keep = () =>
+      finished.set(cacheKey(idem), { requestHash: idem.requestHash, statusCode: reply.statusCode, response: stored });
+    if (idem.inWrite) {
+      // The route stored its answer with its write (or found it stored): keep it here for the resends.
+      if (idem.settled && reply.statusCode < 300) keep();
+      return payload;
+    }
     const where = sql`tenant_id = ${idem.tenantId} AND actor_id = ${idem.actorId} AND key = ${idem.key}`;
     if (reply.statusCode >= 500) {
       await ctx.db.execute(sql`DELETE FROM idempotency_record WHERE ${where}`);
     } else {
-      const isJson = String(reply.getHeader('content-type') ?? '').includes('json') && typeof payload === 'string';
-      const stored = isJson ? payload : JSON.stringify(null);
       await ctx.database.prepared('wm_idem_store', STORE_SQL, [
         idem.tenantId,
         idem.actorId,
@@ -160,11 +249,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
         reply.statusCode,
         stored,
       ]);
-      finished.set(`${idem.tenantId} ${idem.actorId} ${idem.key}`, {
-        requestHash: idem.requestHash,
-        statusCode: reply.statusCode,
-        response: stored,
-      });
+      keep();
     }
     return payload;
   });

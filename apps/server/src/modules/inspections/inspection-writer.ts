@@ -4,6 +4,8 @@
 // a few multi-row statements and one flush for the whole batch (group commit).
 import type { InspectionSubmitBody } from '@wenming/contracts';
 import type { Actor } from '../../platform/access';
+import { AppError } from '../../platform/errors';
+import { type IdempotencyKey, insertFinishedAnswers } from '../../platform/idempotency';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import type { Checklist } from './checklist.service';
@@ -26,6 +28,8 @@ export interface SubmissionItem {
   /** The observation rows of the submission, given the problems raised for its findings. */
   observations: (problemOf: (observationId: string) => string | null) => ObservationRow[];
   audit: Record<string, unknown>;
+  /** The request's Idempotency-Key and its answer once written: stored in the same transaction. */
+  answer?: { idem: IdempotencyKey; body: (w: Written) => unknown };
 }
 export interface Written {
   times: { receivedAt: string; updatedAt: string };
@@ -67,11 +71,19 @@ async function writeBatch(tx: Db, ctx: AppContext, items: SubmissionItem[]): Pro
     tx,
     fresh.map((it) => ({ actor: it.actor, input: input(it) })),
   );
-  return items.map((it) => {
+  const results = items.map((it) => {
     const written = stored.get(it.row.id);
     if (!written || !fresh.includes(it)) return null;
     return { times: written, obs: obs.get(it.row.id)! };
   });
+  const answers = items.flatMap((it, i) => {
+    const w = results[i];
+    if (!w || !it.answer) return [];
+    return [{ idem: it.answer.idem, statusCode: 201, response: JSON.stringify(it.answer.body(w)) }];
+  });
+  // A key stored before for another request: refused (the batch is rolled back and written again without it).
+  if ((await insertFinishedAnswers(tx, answers)).size) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+  return results;
 }
 
 interface Pending {

@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
+import { replayAnswer } from '../../platform/idempotency';
 import { getChecklist } from './checklist.service';
 import { listInspections, todayPoints } from './inspection-read.service';
 import { getInspection, submitInspection, updateInspection } from './inspection.service';
@@ -44,11 +45,14 @@ export function inspectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             '提交测评（客户端生成 id；重发只存一次：新建 201，已存在 200，均回执已存的记录；支持 Idempotency-Key）',
           body: inspectionSubmitBody,
         },
+        // The client's id makes the write idempotent; its Idempotency-Key answer is stored in the same transaction.
+        config: { idempotency: 'in-write' },
       },
       async (req, reply) => {
-        const { created, inspection } = await submitInspection(ctx, actorOf(req), req.body);
-        reply.status(created ? 201 : 200);
-        return inspection;
+        const result = await submitInspection(ctx, actorOf(req), req.body, req.idempotency);
+        if ('replay' in result) return replayAnswer(reply, result.replay);
+        reply.status(result.created ? 201 : 200);
+        return result.inspection;
       },
     );
     app.get('/inspections', { schema: { tags, summary: '测评记录列表', querystring: inspectionListQuery } }, (req) =>

@@ -12,10 +12,11 @@ import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
+import { type FinishedAnswer, type IdempotencyKey, storedAnswer } from '../../platform/idempotency';
 import { type Checklist, loadChecklist } from './checklist.service';
 import { DEFAULT_FINDING_CATEGORY, raiseFindings } from './findings';
 import { checkEvidence, checkSubmission, photoIdsOf } from './inspection-check';
-import { writeSubmission } from './inspection-writer';
+import { type Written, writeSubmission } from './inspection-writer';
 import { type TargetPlan, type TargetPoint, assertCanInspect, loadTarget } from './inspection-target';
 import { inspectionReadable } from './inspection.policy';
 import {
@@ -134,6 +135,7 @@ export async function persistSubmission(
   actor: Actor,
   target: { plan: TargetPlan; point: TargetPoint; list: Checklist },
   body: InspectionSubmitBody,
+  idem: IdempotencyKey | null = null,
 ): Promise<InspectionReceipt | null> {
   const { plan, point, list } = target;
   const ids = {
@@ -145,32 +147,48 @@ export async function persistSubmission(
   };
   const row = buildRow(ids, point, list, body);
   const observations = (problemOf: (id: string) => string | null) => observationRows(row, body, (o) => problemOf(o.id));
-  const item = { actor, row, body, list, point, observations, audit: auditSummary(row) };
+  const receipt = (w: Written) => receiptOf(row, w.obs, w.times.receivedAt);
+  const answer = idem?.inWrite ? { idem, body: receipt } : undefined;
+  const item = { actor, row, body, list, point, observations, audit: auditSummary(row), answer };
   const stored = await writeSubmission(ctx, item).catch(observationIdTaken);
-  return stored && receiptOf(row, stored.obs, stored.times.receivedAt);
+  if (stored && answer) idem!.settled = true;
+  return stored && receipt(stored);
+}
+
+/** A known id: the answer stored with its Idempotency-Key (replayed as is), else the stored inspection (200). */
+async function answerExisting(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  idem: IdempotencyKey | null,
+): Promise<{ created: false; inspection: InspectionReceipt } | { replay: FinishedAnswer }> {
+  const answer = idem?.inWrite ? await storedAnswer(ctx.db, idem) : null;
+  if (!answer) return { created: false, inspection: await storedFor(ctx.db, actor, id) };
+  idem!.settled = true;
+  return { replay: answer };
 }
 
 /**
  * Store an inspection from the phone: checked against the plan, the point's checklist and the photos sent
- * before; scored; findings become problems. A known id answers the stored inspection (`created: false`).
+ * before; scored; findings become problems. A known id answers the stored inspection (`created: false`), or
+ * the answer stored with the request's Idempotency-Key (`replay`). An in-write key is stored with the write.
  */
 export async function submitInspection(
   ctx: AppContext,
   actor: Actor,
   body: InspectionSubmitBody,
-): Promise<{ created: boolean; inspection: InspectionReceipt }> {
+  idem: IdempotencyKey | null = null,
+): Promise<{ created: boolean; inspection: InspectionReceipt } | { replay: FinishedAnswer }> {
   requirePermission(actor, 'inspection.perform');
   const ask = { inspectionId: body.id, photoIds: photoIdsOf(body) };
   const target = await loadTarget(ctx.database, actor, body.planId, body.pointId, ask);
-  if (target.existing) return { created: false, inspection: await storedFor(ctx.db, actor, body.id) };
+  if (target.existing) return answerExisting(ctx, actor, body.id, idem);
   const { plan, point } = assertCanInspect(target);
   const list = await loadChecklist(ctx.db, actor.tenantId, plan.frameworkId, point.pointType);
   checkSubmission(list, body);
   await checkEvidence(ctx.db, actor, body, target.usablePhotos);
-  const view = await persistSubmission(ctx, actor, { plan, point, list }, body);
-  return view
-    ? { created: true, inspection: view }
-    : { created: false, inspection: await storedFor(ctx.db, actor, body.id) };
+  const view = await persistSubmission(ctx, actor, { plan, point, list }, body, idem);
+  return view ? { created: true, inspection: view } : answerExisting(ctx, actor, body.id, idem);
 }
 
 /**
