@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app';
 import { verifyAuditChain } from '../../platform/audit';
 import { newId } from '../../platform/ids';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
@@ -119,6 +120,51 @@ describe('submitting an inspection', () => {
       earned: expect.any(Number),
     });
     expect(await count(t, 'audit_event', sql`object_id = ${body.id} AND action = 'inspection.submit'`)).toBe(1);
+  });
+
+  it('stores the Idempotency-Key answer with the inspection: another process replays it, refuses the key for another body', async () => {
+    const c = await checklistOf(inspector, setup.planId, setup.pointIds[4]);
+    const body = submission(c, pointOf(4), { notMet: 1, photo });
+    const key = newId();
+    const as = (app: typeof t.app, payload: object, k = key) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/inspections',
+        payload,
+        headers: { cookie: inspector.cookie, 'x-csrf-token': inspector.csrf, 'idempotency-key': k },
+      });
+    const first = await as(t.app, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const [rec] = await t.database.query<{ status_code: number; response: string }>(
+      sql`SELECT status_code, response::text AS response FROM idempotency_record WHERE key = ${key}`,
+    );
+    expect(rec.status_code).toBe(201);
+    expect(JSON.parse(rec.response)).toEqual(first.json());
+    // Another process over the same database: it never saw the answer, and finds it stored.
+    const other = await buildApp(t.config, { database: t.database, logger: false });
+    try {
+      const resent = await as(other, body);
+      expect(resent.statusCode).toBe(201);
+      expect(resent.headers['idempotent-replayed']).toBe('true');
+      expect(resent.json()).toEqual(first.json());
+      const changed = await as(other, { ...body, note: '改过的备注' });
+      expect(changed.statusCode).toBe(422);
+      expect(changed.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      // The key again for a new inspection: refused, in this process (its answer kept) and in the other (stored).
+      const fresh = submission(c, pointOf(5));
+      for (const app of [t.app, other]) {
+        const reused = await as(app, fresh);
+        expect(reused.statusCode, reused.body).toBe(422);
+        expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      }
+      expect(await count(t, 'inspection', sql`id = ${fresh.id}`)).toBe(0);
+      expect(await count(t, 'inspection_observation', sql`inspection_id = ${fresh.id}`)).toBe(0);
+      expect(await count(t, 'audit_event', sql`object_id = ${fresh.id}`)).toBe(0);
+      // With a key of its own it is stored as usual.
+      expect((await as(other, fresh, newId())).statusCode).toBe(201);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a stale edit with 409 and the stored version; an edit raises one problem per new finding', async () => {
