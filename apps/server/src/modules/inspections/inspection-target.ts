@@ -55,8 +55,8 @@ function grantParams(actor: Actor, permission: Permission) {
 const TARGET_SQL = `SELECT
   (SELECT json_build_object('planId', ei.plan_id, 'pointId', ei.point_id) FROM inspection ei
     WHERE ei.tenant_id = $1 AND ei.id = $4::uuid) AS existing,
-  (SELECT count(*)::int FROM file f WHERE f.tenant_id = $1 AND f.id = ANY($5::text[]::uuid[])
-    AND ($7::boolean OR f.uploaded_by = $6::uuid)) AS photos,
+  (SELECT count(*)::int FROM unnest($5::text[]::uuid[]) AS asked(id)
+    JOIN file f ON f.tenant_id = $1 AND f.id = asked.id AND ($7::boolean OR f.uploaded_by = $6::uuid)) AS photos,
   p.id AS plan_id, p.name AS plan_name, p.kind, p.status, p.framework_id,
   ($8::boolean OR EXISTS (SELECT 1 FROM region sr WHERE sr.tenant_id = $1 AND sr.code = p.region_code
     AND sr.path <@ ANY($9::text[]::ltree[]))) AS is_planner,
