@@ -86,6 +86,7 @@ async function ensureBenchCity(): Promise<string> {
   }
 }
 
+/** The app in this process, for the setup and the checks afterwards (it serves no load). */
 async function startApp(url: string, dataDir: string) {
   const config = loadConfig({
     ...process.env,
@@ -95,11 +96,55 @@ async function startApp(url: string, dataDir: string) {
     WENMING_NO_JOBS: '1',
     WENMING_DATA_DIR: dataDir,
     WENMING_PII_KEY: BENCH_PII_KEY,
+    DATABASE_POOL_SIZE: '4',
   });
-  const app = await buildApp(config);
+  return buildApp(config);
+}
+
+/**
+ * The server under load, as deployed: `wenming start` with WENMING_PROCESSES HTTP processes on PostgreSQL
+ * (BENCH_INSPECTION_PROCESSES, default 1: two gave the same throughput on the 2-vCPU host, with smaller write
+ * batches), the pool of 20 split among them.
+ */
+async function startServerProcesses(url: string, dataDir: string) {
+  const processes = Number(process.env.BENCH_INSPECTION_PROCESSES ?? 1);
   const port = await freePort();
-  await app.listen({ port, host: '127.0.0.1' });
-  return { app, base: `http://127.0.0.1:${port}` };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: String(Math.max(4, Math.ceil(20 / processes))),
+    WENMING_PROCESSES: String(processes),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    WENMING_NO_DEMO: '1',
+    WENMING_NO_JOBS: '1',
+    WENMING_DATA_DIR: dataDir,
+    WENMING_PII_KEY: BENCH_PII_KEY,
+  };
+  const cli = path.join(benchDir, '../apps/server/src/cli.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (i > 600) throw new Error('the server did not get ready in 60 s');
+    await sleep(100);
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+  };
+  return { base, pid: child.pid!, processes, stop };
 }
 
 async function login(base: string): Promise<Record<string, string>> {
@@ -213,20 +258,43 @@ function resultsOf(s: WorkerSummary, v: Awaited<ReturnType<typeof verify>>, acke
   ];
 }
 
-/** CPU seconds used so far by the PostgreSQL server's processes on this host (Linux /proc), or null. */
-function postgresCpuSeconds(): number | null {
-  try {
-    let ticks = 0;
-    for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+/** Each process on this host (Linux /proc): name, parent and CPU seconds used so far. */
+function processTable(): { pid: number; ppid: number; name: string; cpu: number }[] {
+  const rows = [];
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
+      rows.push({ pid: Number(pid), ppid: Number(f[1]), name, cpu: (Number(f[11]) + Number(f[12])) / 100 });
+    } catch {
+      // gone meanwhile
     }
-    return ticks / 100;
-  } catch {
-    return null;
   }
+  return rows;
+}
+
+/** CPU seconds used so far by the PostgreSQL server's processes on this host, or null off Linux. */
+function postgresCpuSeconds(): number | null {
+  if (!fs.existsSync('/proc/self/stat')) return null;
+  return processTable()
+    .filter((p) => p.name === 'postgres')
+    .reduce((a, p) => a + p.cpu, 0);
+}
+
+/** CPU seconds used so far by a process and its descendants (the server's primary and HTTP processes). */
+function treeCpuSeconds(root: number): number {
+  const table = processTable();
+  const inTree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of table)
+      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
+        inTree.add(p.pid);
+        grew = true;
+      }
+  }
+  return table.filter((p) => inTree.has(p.pid)).reduce((a, p) => a + p.cpu, 0);
 }
 
 /** Warm up, then load for the configured time; answers the summary and the ids the server acknowledged. */
@@ -236,6 +304,7 @@ async function load(
   dataDir: string,
   mainPoints: string[],
   afterWarmUp: () => Promise<void>,
+  serverPid: number,
 ) {
   const headers = await login(base);
   const connections = Number(process.env.BENCH_INSPECTION_CONNECTIONS ?? 64);
@@ -248,12 +317,12 @@ async function load(
   await runWorker({ ...warm, idsOut: path.join(dataDir, 'warm.json') }, dataDir);
   await afterWarmUp();
   const idsOut = path.join(dataDir, 'acked.json');
-  const [cpu0, pg0] = [process.cpuUsage(), postgresCpuSeconds()];
+  const [cpu0, pg0] = [treeCpuSeconds(serverPid), postgresCpuSeconds()];
   const summary = await runWorker({ ...common, ...rest, duration, pointIds: mainPoints, idsOut }, dataDir);
-  const app = process.cpuUsage(cpu0);
+  const server = treeCpuSeconds(serverPid) - cpu0;
   const pg1 = postgresCpuSeconds();
   summary.cpuMsPerRequest = {
-    server: (app.user + app.system) / 1000 / summary.requests,
+    server: (server * 1000) / summary.requests,
     postgres: pg0 === null || pg1 === null ? null : ((pg1 - pg0) * 1000) / summary.requests,
     client: summary.clientCpuMs / summary.requests,
   };
@@ -267,10 +336,12 @@ export async function run(): Promise<BenchResult[]> {
   if (unreachable) return [skipped(NAME, unreachable)];
   const url = await ensureBenchCity();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-bench-inspections-'));
-  const { app, base } = await startApp(url, dataDir);
+  const app = await startApp(url, dataDir);
+  let server: Awaited<ReturnType<typeof startServerProcesses>> | null = null;
   try {
     console.error('preparing the plan, team and photos …');
     const setup = await prepareInspectionBench(app.ctx);
+    server = await startServerProcesses(url, dataDir);
     const mainPoints = setup.pointIds.slice(0, -5000);
     // The tables the run writes were emptied and vacuumed by the last run: statistics of empty tables would
     // plan lookups in them as scans. Autovacuum analyzes a growing table after its first 50 rows; this host
@@ -278,7 +349,9 @@ export async function run(): Promise<BenchResult[]> {
     const analyze = async () => {
       await app.ctx.db.execute(sql`ANALYZE inspection, inspection_observation, idempotency_record, audit_event`);
     };
-    const { summary: s, acked, connections, rate } = await load(base, setup, dataDir, mainPoints, analyze);
+    const loaded = await load(server.base, setup, dataDir, mainPoints, analyze, server.pid);
+    const { summary: s, acked, connections, rate } = loaded;
+    await server.stop();
     const usedPoints = mainPoints.slice(0, Math.min(s.submitted, mainPoints.length));
     const v = await verify(app, setup, usedPoints, acked);
     const results = resultsOf(s, v, acked.length);
@@ -290,12 +363,13 @@ export async function run(): Promise<BenchResult[]> {
         connections,
         'connections',
         undefined,
-        `pool ${app.ctx.config.poolSize}, ${cpus}, rate ${rate || 'max'}`,
+        `${server.processes} server processes, pool ${Math.max(4, Math.ceil(20 / server.processes))} each, ${cpus}, rate ${rate || 'max'}`,
       ),
     );
     await dropBenchPlans(app.ctx, setup.tenantId);
     return results;
   } finally {
+    await server?.stop();
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

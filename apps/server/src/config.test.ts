@@ -22,4 +22,13 @@ describe('configuration', () => {
       'production',
     );
   });
+
+  it('serves with several processes only on PostgreSQL', () => {
+    expect(loadConfig({}).processes).toBe(1);
+    expect(() => loadConfig({ WENMING_PROCESSES: '2' })).toThrow(
+      /WENMING_PROCESSES: more than one process needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ WENMING_PROCESSES: '0' })).toThrow(/WENMING_PROCESSES/);
+    expect(loadConfig({ WENMING_PROCESSES: '2', DATABASE_URL: 'postgres://localhost/x' }).processes).toBe(2);
+  });
 });

@@ -16,6 +16,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  WENMING_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   WENMING_DEMO_PASSWORD: z.string().min(1).default('Wenming@2026'),
   WENMING_DEMO: boolish,
   WENMING_NO_DEMO: boolish,
@@ -40,6 +41,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   poolSize: number;
+  /** HTTP processes sharing the port (PostgreSQL only): one primary forks them and replaces any that dies. */
+  processes: number;
   demoPassword: string;
   seedDemo: boolean;
   piiKey: string | null;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(e.WENMING_DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     poolSize: e.DATABASE_POOL_SIZE,
+    processes: e.WENMING_PROCESSES,
     demoPassword: e.WENMING_DEMO_PASSWORD,
     seedDemo: !e.WENMING_NO_DEMO,
     piiKey: e.WENMING_PII_KEY ?? null,
@@ -82,6 +86,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (config.env === 'production' && !config.piiKey) {
     throw new Error(
       'Invalid configuration:\n  WENMING_PII_KEY: required in production (32 bytes in base64, e.g. `openssl rand -base64 32`)',
+    );
+  }
+  if (config.processes > 1 && !config.databaseUrl) {
+    throw new Error(
+      'Invalid configuration:\n  WENMING_PROCESSES: more than one process needs DATABASE_URL (the embedded PGlite serves one process)',
     );
   }
   return Object.freeze(config);
