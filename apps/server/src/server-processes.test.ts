@@ -85,6 +85,8 @@ describe.runIf(testEngine() === 'postgres')('several HTTP processes (PostgreSQL 
       output += b;
     });
     await ready();
+    // The primary announces itself once every HTTP process listens, a moment after /readyz answers.
+    for (let i = 0; i < 300 && !/is running on/.test(output); i++) await sleep(100);
   }, 120_000);
 
   afterAll(async () => {
