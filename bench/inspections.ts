@@ -88,7 +88,12 @@ async function ensureBenchCity(): Promise<string> {
 
 /** The app in this process, for the setup and the checks afterwards (it serves no load). */
 async function startApp(url: string, dataDir: string) {
-  const config = loadConfig({
+  return buildApp(loadConfig({ ...serverEnv(url, dataDir), DATABASE_POOL_SIZE: '4' }));
+}
+
+/** What the bench's app and the server under load share: the database, the files, no demo, no jobs, no logs. */
+function serverEnv(url: string, dataDir: string): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',
@@ -96,9 +101,7 @@ async function startApp(url: string, dataDir: string) {
     WENMING_NO_JOBS: '1',
     WENMING_DATA_DIR: dataDir,
     WENMING_PII_KEY: BENCH_PII_KEY,
-    DATABASE_POOL_SIZE: '4',
-  });
-  return buildApp(config);
+  };
 }
 
 /**
@@ -109,18 +112,13 @@ async function startApp(url: string, dataDir: string) {
 async function startServerProcesses(url: string, dataDir: string) {
   const processes = Number(process.env.BENCH_INSPECTION_PROCESSES ?? 1);
   const port = await freePort();
+  const poolSize = Math.max(4, Math.ceil(20 / processes));
   const env = {
-    ...process.env,
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: String(Math.max(4, Math.ceil(20 / processes))),
+    ...serverEnv(url, dataDir),
+    DATABASE_POOL_SIZE: String(poolSize),
     WENMING_PROCESSES: String(processes),
     PORT: String(port),
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    WENMING_NO_DEMO: '1',
-    WENMING_NO_JOBS: '1',
-    WENMING_DATA_DIR: dataDir,
-    WENMING_PII_KEY: BENCH_PII_KEY,
   };
   const cli = path.join(benchDir, '../apps/server/src/cli.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
@@ -144,7 +142,7 @@ async function startServerProcesses(url: string, dataDir: string) {
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
   };
-  return { base, pid: child.pid!, processes, stop };
+  return { base, pid: child.pid!, processes, poolSize, stop };
 }
 
 async function login(base: string): Promise<Record<string, string>> {
@@ -363,7 +361,7 @@ export async function run(): Promise<BenchResult[]> {
         connections,
         'connections',
         undefined,
-        `${server.processes} server processes, pool ${Math.max(4, Math.ceil(20 / server.processes))} each, ${cpus}, rate ${rate || 'max'}`,
+        `${server.processes} server processes, pool ${server.poolSize} each, ${cpus}, rate ${rate || 'max'}`,
       ),
     );
     await dropBenchPlans(app.ctx, setup.tenantId);

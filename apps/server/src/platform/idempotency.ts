@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context';
-import type { Db } from './db';
+import type { Database, Db } from './db';
 import { AppError } from './errors';
 import { sha256Hex } from './ids';
 
@@ -64,7 +64,7 @@ export function requestHashOf(method: string, routeUrl: string, params: unknown,
 }
 
 /** A finished record: what a resend is answered with. */
-interface Finished {
+export interface Finished {
   requestHash: string;
   statusCode: number;
   response: string;
@@ -102,7 +102,7 @@ export interface IdempotencyKey {
   inWrite?: boolean;
   /** The key was claimed for this request (not in-write): its answer is stored when it is sent. */
   claimed?: boolean;
-  /** An in-write route's answer was stored (or found stored): this process keeps it for resends. */
+  /** An in-write route's answer was stored with its write: this process keeps it for resends. */
   settled?: boolean;
 }
 
@@ -137,18 +137,20 @@ export async function insertFinishedAnswers(tx: Db, answers: FinishedAnswer[]): 
   return new Set(answers.filter((a) => !stored.has(a.idem.key)).map((a) => a.idem.key));
 }
 
+/** A stored record as an answer to replay: null while pending, 422 when it was stored for another request. */
+function finishedOf(rec: StoredRecord | undefined, requestHash: string): Finished | null {
+  if (rec && rec.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+  if (!rec || rec.status_code === null) return null;
+  return { requestHash, statusCode: rec.status_code, response: rec.response ?? 'null' };
+}
+
 /**
  * For an in-write route whose write was done before: the answer stored with it, or null (stored without a
  * key, or by another route). 422 when the key was stored for another request.
  */
-export async function storedAnswer(db: Db, idem: IdempotencyKey | null): Promise<FinishedAnswer | null> {
-  if (!idem) return null;
-  const res = await db.execute(sql`SELECT request_hash, status_code, response::text AS response FROM idempotency_record
-    WHERE tenant_id = ${idem.tenantId} AND actor_id = ${idem.actorId} AND key = ${idem.key}`);
-  const rec = res.rows[0] as unknown as StoredRecord | undefined;
-  if (!rec || rec.status_code === null) return null;
-  if (rec.request_hash !== idem.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
-  return { idem, statusCode: rec.status_code, response: rec.response ?? 'null' };
+export async function storedAnswer(database: Pick<Database, 'prepared'>, idem: IdempotencyKey) {
+  const values = [idem.tenantId, idem.actorId, idem.key];
+  return finishedOf((await database.prepared<StoredRecord>('wm_idem_read', READ_SQL, values))[0], idem.requestHash);
 }
 
 /** Answer a stored answer as it was first sent. */
@@ -213,11 +215,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     ]);
     if (!claim?.claimed) {
       // Taken by a request that committed after this statement's snapshot: read it now.
-      const rec =
-        claim ?? (await ctx.database.prepared<StoredRecord>('wm_idem_read', READ_SQL, [tenantId, actorId, key]))[0];
-      if (rec && rec.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
-      if (rec && rec.status_code !== null)
-        return replayAnswer(reply, { statusCode: rec.status_code, response: rec.response ?? 'null' });
+      const answer = claim ? finishedOf(claim, requestHash) : await storedAnswer(ctx.database, idem);
+      if (answer) return replayAnswer(reply, answer);
       const taken = await ctx.db.execute(sql`UPDATE idempotency_record SET created_at = now()
         WHERE tenant_id = ${tenantId} AND actor_id = ${actorId} AND key = ${key} AND status_code IS NULL
           AND created_at < now() - make_interval(secs => ${ABANDONED_MS / 1000}) RETURNING key`);
@@ -234,7 +233,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     const keep = () =>
       finished.set(cacheKey(idem), { requestHash: idem.requestHash, statusCode: reply.statusCode, response: stored });
     if (idem.inWrite) {
-      // The route stored its answer with its write (or found it stored): keep it here for the resends.
+      // The route stored its answer with its write: keep it here for the resends.
       if (idem.settled && reply.statusCode < 300) keep();
       return payload;
     }

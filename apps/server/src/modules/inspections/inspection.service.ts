@@ -12,7 +12,7 @@ import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
-import { type FinishedAnswer, type IdempotencyKey, storedAnswer } from '../../platform/idempotency';
+import { type Finished, type IdempotencyKey, storedAnswer } from '../../platform/idempotency';
 import { type Checklist, loadChecklist } from './checklist.service';
 import { DEFAULT_FINDING_CATEGORY, raiseFindings } from './findings';
 import { checkEvidence, checkSubmission, photoIdsOf } from './inspection-check';
@@ -161,11 +161,9 @@ async function answerExisting(
   actor: Actor,
   id: string,
   idem: IdempotencyKey | null,
-): Promise<{ created: false; inspection: InspectionReceipt } | { replay: FinishedAnswer }> {
-  const answer = idem?.inWrite ? await storedAnswer(ctx.db, idem) : null;
-  if (!answer) return { created: false, inspection: await storedFor(ctx.db, actor, id) };
-  idem!.settled = true;
-  return { replay: answer };
+): Promise<{ created: false; inspection: InspectionReceipt } | { replay: Finished }> {
+  const answer = idem?.inWrite ? await storedAnswer(ctx.database, idem) : null;
+  return answer ? { replay: answer } : { created: false, inspection: await storedFor(ctx.db, actor, id) };
 }
 
 /**
@@ -178,7 +176,7 @@ export async function submitInspection(
   actor: Actor,
   body: InspectionSubmitBody,
   idem: IdempotencyKey | null = null,
-): Promise<{ created: boolean; inspection: InspectionReceipt } | { replay: FinishedAnswer }> {
+): Promise<{ created: boolean; inspection: InspectionReceipt } | { replay: Finished }> {
   requirePermission(actor, 'inspection.perform');
   const ask = { inspectionId: body.id, photoIds: photoIdsOf(body) };
   const target = await loadTarget(ctx.database, actor, body.planId, body.pointId, ask);
