@@ -181,28 +181,37 @@ function runWorker(spec: Record<string, unknown>, dir: string): Promise<WorkerSu
   });
 }
 
-/** What the database holds for the run: acknowledged ids missing, and records beyond one per submission. */
+/**
+ * What the database holds for the run: acknowledged ids missing, and records beyond one per submission.
+ * The worker sends its n-th submission to `points[n % points.length]`, so each point's count of submissions
+ * is known; a point holding more records than submissions sent to it holds a submission twice.
+ */
 async function verify(
   app: Awaited<ReturnType<typeof buildApp>>,
   setup: InspectionBenchSetup,
   points: string[],
+  submitted: number,
   acked: string[],
 ) {
   const q = (text: ReturnType<typeof sql>) => app.ctx.database.query<Record<string, number>>(text);
   const t = setup.tenantId;
+  const used = points.slice(0, Math.min(submitted, points.length));
+  const sentTo = (k: number) => Math.floor(submitted / points.length) + (k < submitted % points.length ? 1 : 0);
   const [found] = await q(
     sql`SELECT count(*)::int AS n FROM inspection WHERE tenant_id = ${t} AND id = ANY(${sql.param(acked)}::uuid[])`,
   );
-  const [stored] = await q(sql`SELECT count(*)::int AS n, count(DISTINCT point_id)::int AS points,
-      (SELECT count(*)::int FROM inspection_observation o JOIN inspection i2 ON i2.tenant_id = o.tenant_id AND i2.id = o.inspection_id
-        WHERE i2.tenant_id = ${t} AND i2.plan_id = ${setup.planId} AND i2.point_id = ANY(${sql.param(points)}::uuid[])) AS observations
-    FROM inspection WHERE tenant_id = ${t} AND plan_id = ${setup.planId} AND point_id = ANY(${sql.param(points)}::uuid[])`);
+  const perPoint = await app.ctx.database.query<{ point_id: string; n: number; observations: number }>(
+    sql`SELECT i.point_id, count(*)::int AS n, sum((SELECT count(*) FROM inspection_observation o
+        WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id))::int AS observations
+      FROM inspection i WHERE i.tenant_id = ${t} AND i.plan_id = ${setup.planId}
+        AND i.point_id = ANY(${sql.param(used)}::uuid[]) GROUP BY i.point_id`,
+  );
+  const index = new Map(used.map((id, k) => [id, k]));
   return {
     lost: acked.length - Number(found.n),
-    stored: Number(stored.n),
-    // Each submission goes to its own point (until the pool wraps), so a second record of one shows as a repeated point.
-    duplicated: points.length < acked.length ? Number.NaN : Number(stored.n) - Number(stored.points),
-    observations: Number(stored.observations),
+    stored: perPoint.reduce((a, r) => a + Number(r.n), 0),
+    duplicated: perPoint.reduce((a, r) => a + Math.max(0, Number(r.n) - sentTo(index.get(r.point_id)!)), 0),
+    observations: perPoint.reduce((a, r) => a + Number(r.observations), 0),
   };
 }
 
@@ -350,8 +359,7 @@ export async function run(): Promise<BenchResult[]> {
     const loaded = await load(server.base, setup, dataDir, mainPoints, analyze, server.pid);
     const { summary: s, acked, connections, rate } = loaded;
     await server.stop();
-    const usedPoints = mainPoints.slice(0, Math.min(s.submitted, mainPoints.length));
-    const v = await verify(app, setup, usedPoints, acked);
+    const v = await verify(app, setup, mainPoints, s.submitted, acked);
     const results = resultsOf(s, v, acked.length);
     const cpus = `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`;
     results.push(
