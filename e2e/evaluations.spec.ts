@@ -159,3 +159,27 @@ test('office creates an evaluation, reads the ranking and traces a lost point to
   expect(bytes.length).toBeGreaterThan(1000);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
 });
+
+test('the evaluation list filters by month, as the API does', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/evaluations');
+  const all = await (await page.request.get('/api/v1/evaluations?pageSize=100')).json();
+  const monthly = all.items.find((e: { period: { kind: string } }) => e.period.kind === 'month');
+  expect(monthly, 'the demo tenant has a monthly evaluation').toBeTruthy();
+  const month: string = monthly.period.value;
+  const picker = page.getByLabel('按周期筛选');
+  await picker.click();
+  await picker.fill(month);
+  await picker.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`period=${month}`));
+  const inMonth = await (await page.request.get(`/api/v1/evaluations?period=${month}`)).json();
+  expect(inMonth.total).toBeGreaterThan(0);
+  const overlaps = (e: { period: { start: string; end: string } }) =>
+    e.period.start <= `${month}-31` && e.period.end >= `${month}-01`;
+  expect(inMonth.items.every(overlaps)).toBe(true);
+  expect(inMonth.total).toBe(all.items.filter(overlaps).length);
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(inMonth.items.length);
+  await expect(page.getByRole('link', { name: inMonth.items[0].name }).first()).toBeVisible();
+  await page.locator('.ant-card-head-title').first().click(); // close the picker before the picture
+  await shot(page, '00-list-by-month');
+});

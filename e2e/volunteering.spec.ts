@@ -253,3 +253,35 @@ test("the station's monthly figures match the API", async ({ page }) => {
   await expect(page.getByRole('img', { name: '各阵地本月活动场次' })).toBeVisible();
   await shot(page, 'station-figures');
 });
+
+test('filter volunteers by star level and hours, and activities by date; the lists match the API', async ({ page }) => {
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await page.goto('/volunteers');
+  await page.getByLabel('按服务时长筛选').fill('1');
+  await page.getByLabel('按服务时长筛选').press('Enter');
+  await expect(page).toHaveURL(/minHours=1/);
+  const hours = await (await page.request.get('/api/v1/volunteers?minHours=1')).json();
+  expect(hours.total).toBeGreaterThan(0); // the demo's confirmed activities
+  await expect(page.getByText(`共 ${hours.total} 条`)).toBeVisible();
+  await expect(rows).toHaveCount(hours.items.length);
+  await chooseOption(page, page.getByRole('combobox', { name: '按星级筛选' }), /^1星及以上（≥100小时）/);
+  await expect(page).toHaveURL(/minStar=1/);
+  const stars = await (await page.request.get('/api/v1/volunteers?minHours=1&minStar=1')).json();
+  expect(stars.items.every((v: { starLevel: number }) => v.starLevel >= 1)).toBe(true);
+  await expect(rows).toHaveCount(stars.items.length);
+  await page.getByRole('combobox', { name: '按星级筛选' }).press('Escape');
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+  await shot(page, 'volunteers-star-filter');
+
+  await page.goto('/activities');
+  await page.getByPlaceholder('开始日期').click();
+  await page.getByPlaceholder('开始日期').fill('2026-11-01');
+  await page.getByPlaceholder('开始日期').press('Enter');
+  await page.getByPlaceholder('结束日期').fill('2026-12-31');
+  await page.getByPlaceholder('结束日期').press('Enter');
+  await expect(page).toHaveURL(/from=2026-11-01&to=2026-12-31/);
+  const held = await (await page.request.get('/api/v1/activities?from=2026-11-01&to=2026-12-31&pageSize=1')).json();
+  await expect(page.getByText(`共 ${held.total} 场活动`)).toBeVisible();
+  await page.locator('.ant-card-head-title').first().click(); // close the picker before the picture
+  await shot(page, 'activities-date-filter');
+});

@@ -77,19 +77,31 @@ export const activityBody = z
   .refine((b) => !b.teamOnly || !!b.teamId, { path: ['teamId'], message: 'required' });
 export type ActivityBody = z.infer<typeof activityBody>;
 
-export const activityListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
-  siteId: z.string().uuid().optional(),
-  teamId: z.string().uuid().optional(),
-  type: z.enum(activityTypes).optional(),
-  /** upcoming: not yet ended; past: ended. */
-  when: z.enum(['upcoming', 'past', 'all']).default('all'),
-  /** Only activities the signed-in volunteer signed up to. */
-  mine: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-});
+/** A calendar day, YYYY-MM-DD, that exists (2027-02-30 does not). */
+const listDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'invalid_date');
+
+export const activityListQuery = pageQuery
+  .extend({
+    q: z.string().trim().max(100).optional(),
+    siteId: z.string().uuid().optional(),
+    teamId: z.string().uuid().optional(),
+    type: z.enum(activityTypes).optional(),
+    /** upcoming: not yet ended; past: ended. */
+    when: z.enum(['upcoming', 'past', 'all']).default('all'),
+    /** Only activities the signed-in volunteer signed up to. */
+    mine: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    /** Activities held on or after this day (YYYY-MM-DD, Beijing time). */
+    from: listDay.optional(),
+    /** Activities held on or before this day. */
+    to: listDay.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.to >= q.from, { path: ['to'], message: 'invalid_range' });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;
 
 export interface ActivityView {

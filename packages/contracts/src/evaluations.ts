@@ -126,6 +126,11 @@ export const evaluationListQuery = pageQuery.extend({
   state: z.enum(evaluationStates).optional(),
   series: z.string().trim().max(120).optional(),
   frameworkId: z.string().uuid().optional(),
+  /** `2026-10`: evaluations whose period overlaps that month (a month, its week, quarter or year, or a range). */
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalid_format')
+    .optional(),
 });
 export type EvaluationListQuery = z.infer<typeof evaluationListQuery>;
 

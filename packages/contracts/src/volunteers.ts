@@ -147,6 +147,10 @@ export const volunteerListQuery = pageQuery.extend({
   teamId: z.string().uuid().optional(),
   skill: z.enum(volunteerSkills).optional(),
   status: z.enum(volunteerStatuses).optional(),
+  /** At least this star level (the tenant's thresholds over confirmed hours). */
+  minStar: z.coerce.number().int().min(1).max(10).optional(),
+  /** At least this many confirmed service hours. */
+  minHours: z.coerce.number().min(0).max(1_000_000).optional(),
 });
 export type VolunteerListQuery = z.infer<typeof volunteerListQuery>;
 

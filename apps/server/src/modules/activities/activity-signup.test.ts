@@ -63,6 +63,39 @@ describe('activities and sign-up', () => {
     expect((await vol.inject({ method: 'GET', url: `/api/v1/activities/${a.id}` })).statusCode).toBe(200);
   });
 
+  it('lists the activities held between two days (Beijing time); a day that does not exist is 400', async () => {
+    const station = await t.login('station_admin');
+    const morning = await createActivity(station, site.id, {
+      title: '三月五日学雷锋',
+      startsAt: '2027-03-05T01:00:00Z',
+      endsAt: '2027-03-05T03:00:00Z',
+    });
+    const night = await createActivity(station, site.id, {
+      title: '三月七日夜间巡查',
+      startsAt: '2027-03-07T15:30:00Z', // 23:30 on the 7th in Beijing, until 01:00 on the 8th
+      endsAt: '2027-03-07T17:00:00Z',
+    });
+    const ids = async (query: string) =>
+      (await station.inject({ method: 'GET', url: `/api/v1/activities?pageSize=100&${query}` }))
+        .json()
+        .items.map((a: any) => a.id)
+        .filter((id: string) => id === morning.id || id === night.id);
+    expect(await ids('from=2027-03-05&to=2027-03-05')).toEqual([morning.id]);
+    expect(await ids('from=2027-03-06&to=2027-03-06')).toEqual([]);
+    expect(await ids('from=2027-03-08')).toEqual([night.id]);
+    expect(await ids('from=2027-03-01&to=2027-03-07')).toEqual([night.id, morning.id]);
+    const bad = await station.inject({
+      method: 'GET',
+      url: '/api/v1/activities?from=2027-02-30',
+      headers: { 'x-wenming-lang': 'zh-CN' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields.map((f: any) => f.field)).toEqual(['from']);
+    const reversed = await station.inject({ method: 'GET', url: '/api/v1/activities?from=2027-03-08&to=2027-03-01' });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.details.fields.map((f: any) => f.field)).toEqual(['to']);
+  });
+
   it('concurrent sign-ups never exceed the limit; the rest wait in order', async () => {
     const station = await t.login('station_admin');
     const a = await createActivity(station, site.id, { recruitLimit: 3 });

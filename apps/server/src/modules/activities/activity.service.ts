@@ -81,6 +81,8 @@ export async function listActivities(db: Db, actor: Actor, f: ActivityListQuery)
     f.type ? sql`a.type = ${f.type}` : null,
     f.when === 'upcoming' ? sql`a.ends_at > now() AND a.status = 'published'` : null,
     f.when === 'past' ? sql`a.ends_at <= now()` : null,
+    f.from ? sql`a.ends_at >= (${f.from}::date::timestamp AT TIME ZONE 'Asia/Shanghai')` : null,
+    f.to ? sql`a.starts_at < ((${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')` : null,
     f.mine
       ? sql`EXISTS (SELECT 1 FROM activity_signup su JOIN volunteer v ON v.tenant_id = su.tenant_id AND v.id = su.volunteer_id
           WHERE su.tenant_id = a.tenant_id AND su.activity_id = a.id AND v.account_id = ${actor.accountId ?? null}

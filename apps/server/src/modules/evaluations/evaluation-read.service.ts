@@ -60,6 +60,12 @@ function toView(r: any): EvaluationView {
   };
 }
 
+/** Evaluations whose period shares a day with the month `YYYY-MM`. */
+function overlapsMonth(month: string): SQL {
+  const first = `${month}-01`;
+  return sql`e.period_start < (${first}::date + interval '1 month') AND e.period_end >= ${first}::date`;
+}
+
 export async function listEvaluations(db: Db, actor: Actor, q: EvaluationListQuery): Promise<Page<EvaluationView>> {
   requirePermission(actor, 'evaluation.read');
   const where = allOf(
@@ -67,6 +73,7 @@ export async function listEvaluations(db: Db, actor: Actor, q: EvaluationListQue
     q.state && sql`e.state = ${q.state}`,
     q.series ? sql`e.series = ${q.series}` : null,
     q.frameworkId ? sql`e.framework_id = ${q.frameworkId}` : null,
+    q.period ? overlapsMonth(q.period) : null,
   );
   return queryPage(
     db,

@@ -273,5 +273,14 @@ describe('evaluations', () => {
     const list = (await admin.inject({ method: 'GET', url: '/api/v1/evaluations?series=test-streets' })).json();
     expect(list.total).toBe(3);
     expect(list.items[0].period.value).toBe('2026-10');
+    const inMonth = async (period: string) =>
+      admin.inject({ method: 'GET', url: `/api/v1/evaluations?series=test-streets&period=${period}` });
+    const sep = (await inMonth('2026-09')).json();
+    expect(sep.items.map((e: any) => e.id)).toEqual([sept]);
+    expect((await inMonth('2026-10')).json().items.map((e: any) => e.period.value)).toEqual(['2026-10', '2026-10']);
+    expect((await inMonth('2026-11')).json().total).toBe(0);
+    const bad = await inMonth('2026-13');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('period');
   });
 });

@@ -29,6 +29,7 @@ import { slotLabel, validateVolunteerRows, volunteerColumns } from './volunteer-
 import { grantSiteOf, volunteerScope } from './volunteer.policy';
 import { insertVolunteers } from './volunteer.repository';
 import { volunteerWhere } from './volunteer.service';
+import { getVolunteerSettings } from './volunteer-settings.service';
 
 export const VOLUNTEER_IMPORT_JOB = 'volunteers.import';
 const MAX_ROWS = 200_000;
@@ -143,9 +144,10 @@ export async function exportVolunteers(
   f: Omit<VolunteerListQuery, 'page' | 'pageSize'>,
 ) {
   requirePermission(actor, 'volunteer.read');
+  const { starThresholds } = await getVolunteerSettings(ctx.db, actor.tenantId);
   const res = await ctx.db.execute(sql`SELECT v.number, v.name, v.gender, v.id_card_masked, v.phone_masked,
       v.region_code, v.skills, v.service_areas, v.availability, v.political_status, v.education, v.confirmed_hours, v.status
-    FROM volunteer v WHERE ${volunteerWhere(actor, f)} ORDER BY v.number LIMIT ${EXPORT_LIMIT + 1}`);
+    FROM volunteer v WHERE ${volunteerWhere(actor, f, starThresholds)} ORDER BY v.number LIMIT ${EXPORT_LIMIT + 1}`);
   if (res.rows.length > EXPORT_LIMIT) throw unprocessable('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT });
   const rows = (res.rows as any[]).map((r) => ({
     number: r.number,

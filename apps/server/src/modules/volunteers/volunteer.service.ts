@@ -57,7 +57,13 @@ export async function requireMyVolunteerId(db: Db, actor: Actor): Promise<{ id: 
   return r;
 }
 
-export function volunteerWhere(actor: Actor, f: Omit<VolunteerListQuery, 'page' | 'pageSize'>) {
+/** Confirmed hours a star level needs (the settings keep thresholds increasing); null past the top level. */
+const hoursForStar = (star: number, thresholds: number[]): number | null =>
+  star <= thresholds.length ? thresholds[star - 1] : null;
+
+/** Volunteers in scope matching the list's filters; `thresholds` are the tenant's star thresholds. */
+export function volunteerWhere(actor: Actor, f: Omit<VolunteerListQuery, 'page' | 'pageSize'>, thresholds: number[]) {
+  const starHours = f.minStar ? hoursForStar(f.minStar, thresholds) : undefined;
   return allOf(
     sql`v.tenant_id = ${actor.tenantId}`,
     volunteerScope(actor),
@@ -65,6 +71,8 @@ export function volunteerWhere(actor: Actor, f: Omit<VolunteerListQuery, 'page' 
     f.siteId ? sql`v.site_id = ${f.siteId}` : null,
     f.skill ? sql`v.skills @> ARRAY[${f.skill}]::text[]` : null,
     f.status ? sql`v.status = ${f.status}` : null,
+    starHours === null ? sql`false` : starHours !== undefined ? sql`v.confirmed_hours >= ${starHours}` : null,
+    f.minHours !== undefined ? sql`v.confirmed_hours >= ${f.minHours}` : null,
     f.teamId
       ? sql`EXISTS (SELECT 1 FROM team_member m WHERE m.tenant_id = v.tenant_id AND m.volunteer_id = v.id
           AND m.team_id = ${f.teamId} AND m.status = 'active')`
@@ -82,7 +90,12 @@ export async function listVolunteers(db: Db, actor: Actor, f: VolunteerListQuery
   const { starThresholds } = await getVolunteerSettings(db, actor.tenantId);
   return queryPage(
     db,
-    { columns: volunteerColumns, from: volunteerFrom, where: volunteerWhere(actor, f), orderBy: sql`v.number` },
+    {
+      columns: volunteerColumns,
+      from: volunteerFrom,
+      where: volunteerWhere(actor, f, starThresholds),
+      orderBy: sql`v.number`,
+    },
     f,
     (r) => toVolunteerView(r, starThresholds),
   );

@@ -1,5 +1,6 @@
 import { computeIdCardCheck } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/harness';
 
@@ -135,6 +136,54 @@ describe('volunteer registration', () => {
     // The volunteer account sees only itself.
     const resident = await t.login('resident');
     expect((await resident.inject({ method: 'GET', url: `/api/v1/volunteers/${res.json().id}` })).statusCode).toBe(404);
+  });
+
+  it('filters by star level and confirmed hours, in the list and the Excel export', async () => {
+    const station = await t.login('station_admin');
+    const ids: string[] = [];
+    for (const [body17, name, hours] of [
+      ['62030219900101123', '钱一星', 120],
+      ['62030219900202123', '周三星', 650],
+    ] as const) {
+      const res = await station.inject({
+        method: 'POST',
+        url: '/api/v1/volunteers',
+        payload: base(idOf(body17), { name }),
+      });
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json().id);
+      await t.database.query(sql`UPDATE volunteer SET confirmed_hours = ${hours} WHERE id = ${res.json().id}`);
+    }
+    const names = async (query: string) =>
+      (await station.inject({ method: 'GET', url: `/api/v1/volunteers?pageSize=500&${query}` }))
+        .json()
+        .items.map((v: any) => v.name)
+        .filter((n: string) => n === '钱一星' || n === '周三星');
+    expect(await names('minStar=1')).toEqual(['钱一星', '周三星']);
+    expect(await names('minStar=3')).toEqual(['周三星']);
+    expect(await names('minStar=6')).toEqual([]);
+    expect(await names('minHours=200')).toEqual(['周三星']);
+    expect(await names('minHours=100.5&minStar=1')).toEqual(['钱一星', '周三星']);
+    const three = (await station.inject({ method: 'GET', url: '/api/v1/volunteers?minStar=3' })).json();
+    expect(three.items.every((v: any) => v.starLevel >= 3)).toBe(true);
+    const file = await station.inject({ method: 'GET', url: '/api/v1/volunteers/export.xlsx?minStar=3' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as never);
+    const text = JSON.stringify(wb.worksheets[0].getSheetValues());
+    expect(text).toContain('周三星');
+    expect(text).not.toContain('钱一星');
+    const bad = await station.inject({
+      method: 'GET',
+      url: '/api/v1/volunteers?minStar=0&minHours=-1',
+      headers: { 'x-wenming-lang': 'zh-CN' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.details.fields.map((f: any) => f.field)
+        .sort(),
+    ).toEqual(['minHours', 'minStar']);
   });
 
   it('updates with a version check; a volunteer cannot change their own status', async () => {

@@ -2,7 +2,8 @@ import type { OrderAction, OrderKind, OrderStatus, OrderUrgency, ServiceCategory
 import { type Names, prefixed } from '../../app/messages/names';
 import type { Dict } from '../../app/messages/types';
 
-const statuses: Names<OrderStatus> = {
+/** Order states, one wording on the desktop and the phone. */
+export const statuses: Names<OrderStatus> = {
   submitted: ['待审单', '待審單', 'To review'],
   reviewed: ['待派单', '待派單', 'To dispatch'],
   dispatched: ['已派单', '已派單', 'Dispatched'],

@@ -1,21 +1,8 @@
-import type { OrderAction, OrderStatus, TimebankJournalKind } from '@wenming/contracts';
+import type { OrderAction, TimebankJournalKind } from '@wenming/contracts';
 import { prefixed } from '../../app/messages/names';
 import type { Dict } from '../../app/messages/types';
-import { categories, kinds, urgencies } from '../orders/messages-enums';
+import { categories, kinds, statuses, urgencies } from '../orders/messages-enums';
 
-const status: Record<OrderStatus, [string, string, string]> = {
-  submitted: ['待审单', '待審單', 'Waiting for review'],
-  reviewed: ['待派单', '待派單', 'Waiting for dispatch'],
-  dispatched: ['已派单', '已派單', 'Dispatched'],
-  offered: ['抢单中', '搶單中', 'Open to grab'],
-  accepted: ['服务中', '服務中', 'In service'],
-  completed: ['待评价', '待評價', 'Waiting for rating'],
-  rated: ['已评价', '已評價', 'Rated'],
-  returned: ['退回中心', '退回中心', 'Back at the centre'],
-  rejected: ['已驳回', '已駁回', 'Rejected'],
-  cancelled: ['已取消', '已取消', 'Cancelled'],
-  merged: ['已合并', '已合併', 'Merged'],
-};
 const action: Record<OrderAction | 'return_overdue' | 'create', [string, string, string]> = {
   create: ['提交需求', '提交需求', 'Ordered'],
   review: ['审单通过', '審單通過', 'Reviewed'],
@@ -39,7 +26,7 @@ const journal: Record<TimebankJournalKind, [string, string, string]> = {
 
 /** Names of the order and ledger codes in the three UI languages. */
 export const serviceEnumMessages: Dict = {
-  ...prefixed('msvc.status', status),
+  ...prefixed('msvc.status', statuses),
   ...prefixed('msvc.action', action),
   ...prefixed('msvc.urgencyName', urgencies),
   ...prefixed('msvc.kind', kinds),

@@ -39,6 +39,15 @@ export const volunteerMessages: Dict = {
   'vol.filterSkill': ['按技能筛选', '依技能篩選', 'Filter by skill'],
   'vol.filterTeam': ['按队伍筛选', '依隊伍篩選', 'Filter by team'],
   'vol.filterStatus': ['按状态筛选', '依狀態篩選', 'Filter by state'],
+  'vol.filterStar': ['按星级筛选', '依星級篩選', 'Filter by star level'],
+  'vol.starAtLeast': [
+    '{{star}}星及以上（≥{{hours}}小时）',
+    '{{star}}星及以上（≥{{hours}}小時）',
+    '{{star}}★ or more (≥ {{hours}} h)',
+  ],
+  'vol.filterHours': ['按服务时长筛选', '依服務時數篩選', 'Filter by hours'],
+  'vol.minHours': ['时长不少于', '時數不少於', 'At least'],
+  'vol.hoursUnit': ['小时', '小時', 'h'],
   'vol.reveal': ['查看完整', '查看完整', 'Show in full'],
   'vol.revealTitle': ['{{name}} 的完整信息', '{{name}} 的完整資訊', 'Full details of {{name}}'],
   'vol.revealAudited': [

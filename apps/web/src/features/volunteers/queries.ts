@@ -1,4 +1,4 @@
-import type { Page, TeamMemberView, TeamView, VolunteerView } from '@wenming/contracts';
+import type { Page, TeamMemberView, TeamView, VolunteerSettingsBody, VolunteerView } from '@wenming/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { createResource } from '../../components/resource';
@@ -53,5 +53,14 @@ export function useDecideMember(teamId: string) {
         note: b.note ?? null,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['teams'] }),
+  });
+}
+
+/** The tenant's hour rounding rule and star thresholds (the star filter offers one option per threshold). */
+export function useVolunteerSettings() {
+  return useQuery({
+    queryKey: ['volunteer-settings'],
+    queryFn: ({ signal }) => api.get<VolunteerSettingsBody>('volunteer-settings', undefined, { signal }),
+    staleTime: 60_000,
   });
 }

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type ActivityView, activityTypes } from '@wenming/contracts';
-import { Button, Card, Segmented, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Segmented, Select, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,7 +16,7 @@ import { ActivityCalendar } from '../components/ActivityCalendar';
 import { ActivityCreateDrawer } from '../components/ActivityCreateDrawer';
 import { activitiesResource } from '../queries';
 
-const filterKeys = ['type', 'when', 'view'] as const;
+const filterKeys = ['type', 'when', 'view', 'from', 'to'] as const;
 
 /** 志愿服务活动: list (search, type, upcoming/past) or month calendar; 发布活动. */
 export function ActivitiesPage() {
@@ -64,6 +65,27 @@ export function ActivitiesPage() {
                 onChange={(v) => params.setFilter('when', v === 'all' ? undefined : v)}
                 options={whenOptions}
                 style={{ width: 110 }}
+              />
+            )}
+            {!isCalendar && (
+              <DatePicker.RangePicker
+                aria-label={t('act.filterDates')}
+                placeholder={[t('act.dateFrom'), t('act.dateTo')]}
+                allowEmpty={[true, true]}
+                value={
+                  params.filters.from || params.filters.to
+                    ? [
+                        params.filters.from ? dayjs(params.filters.from) : null,
+                        params.filters.to ? dayjs(params.filters.to) : null,
+                      ]
+                    : null
+                }
+                onChange={(range) =>
+                  params.setFilters({
+                    from: range?.[0]?.format('YYYY-MM-DD'),
+                    to: range?.[1]?.format('YYYY-MM-DD'),
+                  })
+                }
               />
             )}
           </>

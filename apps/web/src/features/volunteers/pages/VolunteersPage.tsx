@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { type VolunteerView, volunteerSkills, volunteerStatuses } from '@wenming/contracts';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,9 +15,9 @@ import { ImportDialog } from '../../imports/ImportDialog';
 import { RevealVolunteerButton } from '../components/RevealVolunteerButton';
 import { StarTag } from '../components/StarTag';
 import { VolunteerCreateDrawer } from '../components/VolunteerCreateDrawer';
-import { useAllTeams, volunteersResource } from '../queries';
+import { useAllTeams, useVolunteerSettings, volunteersResource } from '../queries';
 
-const filterKeys = ['skill', 'teamId', 'status'] as const;
+const filterKeys = ['skill', 'teamId', 'status', 'minStar', 'minHours'] as const;
 
 /** 志愿者: search by name, pinyin initials or number; filters; masked PII; register, import, export. */
 export function VolunteersPage() {
@@ -26,6 +26,7 @@ export function VolunteersPage() {
   const params = useListParams(filterKeys);
   const list = volunteersResource.useList(params.query);
   const teams = useAllTeams();
+  const thresholds = useVolunteerSettings().data?.starThresholds ?? [];
   const [creating, setCreating] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const skillOptions = useEnumOptions('volSkill', volunteerSkills);
@@ -68,6 +69,28 @@ export function VolunteersPage() {
               onChange={(v) => params.setFilter('status', v)}
               options={statusOptions}
               style={{ width: 120 }}
+            />
+            <Select
+              aria-label={t('vol.filterStar')}
+              placeholder={t('vol.star')}
+              allowClear
+              value={params.filters.minStar}
+              onChange={(v) => params.setFilter('minStar', v)}
+              options={thresholds.map((hours, i) => ({
+                value: String(i + 1),
+                label: t('vol.starAtLeast', { star: i + 1, hours }),
+              }))}
+              style={{ width: 210 }}
+            />
+            <InputNumber
+              aria-label={t('vol.filterHours')}
+              placeholder={t('vol.minHours')}
+              min={0}
+              precision={1}
+              value={params.filters.minHours ? Number(params.filters.minHours) : null}
+              onChange={(v) => params.setFilter('minHours', v === null ? undefined : String(v))}
+              suffix={t('vol.hoursUnit')}
+              style={{ width: 170 }}
             />
           </>
         }
