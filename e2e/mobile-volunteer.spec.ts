@@ -69,8 +69,13 @@ test('a new volunteer registers, signs up, checks in and out by QR, and sees the
   await expect(page.getByText('请至少选择一项')).toBeVisible();
   await phoneShot(page, '02-register-field-errors');
   await page.getByRole('textbox', { name: '居民身份证号' }).fill(idCard);
-  await page.getByRole('textbox', { name: '所在社区（村）' }).fill(community);
-  await page.getByRole('button', { name: `使用区划代码 ${community}` }).click();
+  // A new account's scope is its own record: it finds its community by name all the same.
+  const communityName = (await station.get(`regions/lookup?q=${community}`))[0].name as string;
+  await page.getByRole('textbox', { name: '所在社区（村）' }).fill(communityName);
+  await expect(page.locator('.adm-check-list-item').filter({ hasText: communityName }).first()).toBeVisible();
+  await phoneShot(page, '02b-register-community-found');
+  await page.locator('.adm-check-list-item').filter({ hasText: communityName }).first().click();
+  await expect(page.locator('.adm-tag').filter({ hasText: communityName })).toBeVisible();
   await page.getByText('生态环保', { exact: true }).click();
   await page.getByText('环境整治', { exact: true }).click();
   await page.getByText('周六上午', { exact: true }).click();
@@ -183,8 +188,8 @@ test('a new volunteer registers, signs up, checks in and out by QR, and sees the
   await residentPage.getByRole('textbox', { name: '真实姓名' }).fill('林晓文');
   await residentPage.getByRole('textbox', { name: '居民身份证号' }).fill(idCard);
   await residentPage.getByRole('textbox', { name: '手机号' }).fill('13909370000');
-  await residentPage.getByRole('textbox', { name: '所在社区（村）' }).fill(community);
-  await residentPage.getByRole('button', { name: `使用区划代码 ${community}` }).click();
+  await residentPage.getByRole('textbox', { name: '所在社区（村）' }).fill(community); // by its code
+  await residentPage.locator('.adm-check-list-item').filter({ hasText: communityName }).first().click();
   await residentPage.getByText('助老服务', { exact: true }).click();
   await residentPage.getByRole('button', { name: '提交注册' }).click();
   await expect(

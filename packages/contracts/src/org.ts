@@ -15,6 +15,22 @@ export interface RegionNode {
 }
 
 export const regionCode = z.string().regex(/^\d{2,12}$/, 'region_code');
+
+/** `?q=`: a region by name, pinyin initials or code prefix, for anyone choosing where they live. */
+export const regionLookupQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+export type RegionLookupQuery = z.infer<typeof regionLookupQuery>;
+
+/** A region found by the lookup, with the names of the regions above it (示范市 金川区 滨河路街道). */
+export interface RegionPlace {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  /** Names from the top of the tenant's tree down to the parent. */
+  within: string;
+}
 export const regionTreeQuery = z.object({
   root: regionCode.optional(),
   depth: z.coerce.number().int().min(0).max(5).default(2),

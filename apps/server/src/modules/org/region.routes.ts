@@ -2,6 +2,7 @@ import {
   pageQuery,
   regionCode,
   regionCreateBody,
+  regionLookupQuery,
   regionMergeBody,
   regionRenameBody,
   regionRetireBody,
@@ -47,6 +48,17 @@ export function regionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (req) => regions.listRegions(ctx.db, actorOf(req), req.query),
+    );
+    app.get(
+      '/regions/lookup',
+      {
+        schema: {
+          tags,
+          summary: '按名称、拼音首字母或代码查找区划（任何登录账号；注册志愿者时选择所在社区）',
+          querystring: regionLookupQuery,
+        },
+      },
+      (req) => regions.lookupRegions(ctx.db, actorOf(req), req.query),
     );
     app.get('/regions/:code', { schema: { tags, summary: '区划详情与沿革', params: codeParams } }, async (req) => {
       const actor = actorOf(req);

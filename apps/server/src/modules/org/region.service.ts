@@ -1,4 +1,4 @@
-import type { RegionLevel, RegionNode } from '@wenming/contracts';
+import type { RegionLevel, RegionLookupQuery, RegionNode, RegionPlace } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, regionRoots, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
@@ -151,6 +151,21 @@ function assembleTrees(rows: any[]): RegionNode[] {
 }
 
 /** Search regions by name, pinyin initials or code, within scope. */
+/**
+ * Active regions of the tenant by name, pinyin initials or code prefix, deepest first (communities before
+ * their streets), for any signed-in account: region names and GB/T 2260 codes are public, and a resident
+ * registering as a volunteer must find their community without the office's region.read.
+ */
+export async function lookupRegions(db: Db, actor: Actor, q: RegionLookupQuery): Promise<RegionPlace[]> {
+  const res = await db.execute(sql`SELECT r.code, r.name, r.level,
+      COALESCE((SELECT string_agg(a.name, ' ' ORDER BY nlevel(a.path)) FROM region a
+        WHERE a.tenant_id = r.tenant_id AND a.path @> r.path AND a.code <> r.code), '') AS within
+    FROM region r WHERE r.tenant_id = ${actor.tenantId} AND r.status = 'active'
+      AND (r.search_text LIKE ${likePattern(q.q)} OR r.code LIKE ${`${q.q}%`})
+    ORDER BY nlevel(r.path) DESC, r.code LIMIT ${q.limit}`);
+  return (res.rows as any[]).map((r) => ({ code: r.code, name: r.name, level: r.level, within: r.within }));
+}
+
 export async function listRegions(
   db: Db,
   actor: Actor,

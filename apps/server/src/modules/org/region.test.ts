@@ -46,6 +46,35 @@ describe('regions', () => {
     expect(traditional.items.map((r: any) => r.code)).toContain('620302001');
   });
 
+  it('lets any signed-in account look a community up by name, with the regions above it', async () => {
+    const resident = await t.login('resident');
+    const found = await resident.inject({
+      method: 'GET',
+      url: `/api/v1/regions/lookup?q=${encodeURIComponent('滨河路')}`,
+    });
+    expect(found.statusCode).toBe(200);
+    const places = found.json();
+    const street = places.find((p: any) => p.code === '620302001');
+    expect(street).toMatchObject({ name: expect.stringContaining('滨河路'), level: 'township' });
+    expect(street.within).toMatch(/金川区$/);
+    // By code prefix, deepest first: the street's communities before the street.
+    const byCode = (
+      await resident.inject({ method: 'GET', url: '/api/v1/regions/lookup?q=620302001&limit=20' })
+    ).json();
+    expect(byCode.map((p: any) => p.code)).toContain('620302001001');
+    expect(byCode.at(-1).code).toBe('620302001');
+    expect(byCode.find((p: any) => p.code === '620302001001').within).toContain(street.name);
+    const anon = await t.app.inject({ method: 'GET', url: '/api/v1/regions/lookup?q=bhl' });
+    expect(anon.statusCode).toBe(401);
+    const empty = await resident.inject({
+      method: 'GET',
+      url: '/api/v1/regions/lookup?q=',
+      headers: { 'x-wenming-lang': 'zh-CN' },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details.fields[0].field).toBe('q');
+  });
+
   it('adds, renames, merges and retires regions, keeping history and audit', async () => {
     const s = await t.login('district_admin');
     const add = await s.inject({

@@ -47,7 +47,6 @@ export const volunteeringMessages: Dict = {
     'Type a community or street name, or its region code',
   ],
   'mvol.region.none': ['没有找到匹配的区划', '沒有找到相符的區劃', 'No matching region'],
-  'mvol.region.useCode': ['使用区划代码 {{code}}', '使用區劃代碼 {{code}}', 'Use region code {{code}}'],
   'mvol.register.submit': ['提交注册', '提交註冊', 'Register'],
   'mvol.register.done': [
     '注册成功，志愿者编号 {{number}}',

@@ -1,6 +1,6 @@
-import type { Page, RegionNode } from '@wenming/contracts';
+import type { RegionPlace } from '@wenming/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Button, CheckList, Input, Tag } from 'antd-mobile';
+import { CheckList, Input, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -10,7 +10,7 @@ type Props =
   | { multiple?: false; value?: string; onChange?: (v: string) => void; label: string }
   | { multiple: true; value?: string[]; onChange?: (v: string[]) => void; label: string };
 
-/** Finds a community or street by name (简/繁/拼音) and picks it; several with `multiple`. */
+/** Finds a community or street by name (简/繁/拼音) or code, for any signed-in account, and picks it; several with `multiple`. */
 export function HomeRegionPicker(props: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -18,12 +18,12 @@ export function HomeRegionPicker(props: Props) {
   const [names, setNames] = useState<Record<string, string>>({});
   const found = useQuery({
     queryKey: ['m-region-search', term],
-    queryFn: ({ signal }) => api.get<Page<RegionNode>>('regions', { q: term, pageSize: 8 }, { signal }),
+    queryFn: ({ signal }) => api.get<RegionPlace[]>('regions/lookup', { q: term, limit: 8 }, { signal }),
     enabled: term.length > 0,
   });
   const chosen = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
   const pick = (codes: string[]) => {
-    const items = found.data?.items ?? [];
+    const items = found.data ?? [];
     setNames((n) => ({ ...n, ...Object.fromEntries(items.map((r) => [r.code, r.name])) }));
     if (props.multiple) props.onChange?.(codes);
     else props.onChange?.(codes.find((c) => !chosen.includes(c)) ?? codes[0] ?? '');
@@ -36,21 +36,13 @@ export function HomeRegionPicker(props: Props) {
         </Tag>
       ))}
       <Input aria-label={props.label} placeholder={t('mvol.region.search')} value={q} onChange={setQ} clearable />
-      {term && found.isSuccess && found.data.items.length === 0 && (
-        <div style={{ color: '#999', fontSize: 13 }}>
-          {t('mvol.region.none')}
-          {/^\d{6,12}$/.test(term) && !chosen.includes(term) && (
-            // Region codes are GB/T 2260 public data; the server checks the code exists.
-            <Button size="mini" fill="none" color="primary" onClick={() => pick([...chosen, term])}>
-              {t('mvol.region.useCode', { code: term })}
-            </Button>
-          )}
-        </div>
+      {term && found.isSuccess && found.data.length === 0 && (
+        <div style={{ color: '#999', fontSize: 13 }}>{t('mvol.region.none')}</div>
       )}
-      {term && (found.data?.items.length ?? 0) > 0 && (
+      {term && (found.data?.length ?? 0) > 0 && (
         <CheckList multiple value={chosen} onChange={(v) => pick(v as string[])}>
-          {found.data?.items.map((r) => (
-            <CheckList.Item key={r.code} value={r.code}>
+          {found.data?.map((r) => (
+            <CheckList.Item key={r.code} value={r.code} description={r.within}>
               {r.name}
             </CheckList.Item>
           ))}
