@@ -87,6 +87,10 @@ describe('submitting an inspection', () => {
   it('stores it once however often it is sent (same id, same Idempotency-Key), and findings become problems', async () => {
     const c = await checklistOf(inspector, setup.planId, setup.pointIds[0]);
     const body = submission(c, pointOf(0), { notMet: 2, photo, na: true });
+    // Observations travel to the database as typed arrays: characters of array literals must survive.
+    const tricky = '引号"逗号,花括号{}反斜杠\\ NULL';
+    body.observations[2] = { ...body.observations[2], note: tricky };
+    body.observations[3] = { ...body.observations[3], note: 'NULL' };
     const headers = { 'idempotency-key': body.id };
     const first = await inspector.inject({ method: 'POST', url: '/api/v1/inspections', payload: body, headers });
     expect(first.statusCode, first.body).toBe(201);
@@ -119,6 +123,9 @@ describe('submitting an inspection', () => {
       photoFileIds: [photo],
       earned: expect.any(Number),
     });
+    expect(observations[2].note).toBe(tricky);
+    expect(observations[3].note).toBe('NULL');
+    expect(observations[4].note).toBeNull();
     expect(await count(t, 'audit_event', sql`object_id = ${body.id} AND action = 'inspection.submit'`)).toBe(1);
   });
 
