@@ -99,27 +99,17 @@ export interface ObservationRow {
   problem_id: string | null;
 }
 
-/** A column of values as one typed array parameter. */
-const column = <T>(rows: ObservationRow[], pick: (r: ObservationRow) => T) => sql.param(rows.map(pick));
-
-/** Observations of any number of inspections in one statement (one typed array parameter per column). */
+/** Observations of any number of inspections in one statement (rows as one jsonb parameter). */
 export async function insertObservations(tx: Db, tenantId: string, rows: ObservationRow[]) {
   if (!rows.length) return;
-  // Photo ids differ in number per row: each row's list travels as an array literal and is cast back.
-  const photos = (r: ObservationRow) => `{${r.photo_file_ids.join(',')}}`;
   await tx.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result,
       note, photo_file_ids, finding_category, severity, finding_count, level, awarded, earned, problem_id)
-    SELECT ${tenantId}, x.id, x.inspection_id, x.indicator_id, x.position, x.result, x.note, x.photos::uuid[],
-      x.finding_category, x.severity, x.finding_count, x.level, x.awarded, x.earned, x.problem_id
-    FROM unnest(${column(rows, (r) => r.id)}::uuid[], ${column(rows, (r) => r.inspection_id)}::uuid[],
-      ${column(rows, (r) => r.indicator_id)}::uuid[], ${column(rows, (r) => r.position)}::int[],
-      ${column(rows, (r) => r.result)}::text[], ${column(rows, (r) => r.note)}::text[],
-      ${column(rows, photos)}::text[], ${column(rows, (r) => r.finding_category)}::text[],
-      ${column(rows, (r) => r.severity)}::text[], ${column(rows, (r) => r.finding_count)}::int[],
-      ${column(rows, (r) => r.level)}::text[], ${column(rows, (r) => r.awarded)}::numeric[],
-      ${column(rows, (r) => r.earned)}::numeric[], ${column(rows, (r) => r.problem_id)}::uuid[])
-      AS x(id, inspection_id, indicator_id, position, result, note, photos, finding_category, severity,
-        finding_count, level, awarded, earned, problem_id)`);
+    SELECT ${tenantId}, x.id, x.inspection_id, x.indicator_id, x.position, x.result, x.note,
+      COALESCE(x.photo_file_ids, '{}'), x.finding_category, x.severity, x.finding_count, x.level, x.awarded, x.earned,
+      x.problem_id
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, inspection_id uuid, indicator_id uuid, position int,
+      result text, note text, photo_file_ids uuid[], finding_category text, severity text, finding_count int,
+      level text, awarded numeric, earned numeric, problem_id uuid)`);
 }
 
 /** Problems already raised for an inspection's standards (indicator id → problem id), rows locked. */

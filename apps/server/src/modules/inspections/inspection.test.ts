@@ -87,7 +87,7 @@ describe('submitting an inspection', () => {
   it('stores it once however often it is sent (same id, same Idempotency-Key), and findings become problems', async () => {
     const c = await checklistOf(inspector, setup.planId, setup.pointIds[0]);
     const body = submission(c, pointOf(0), { notMet: 2, photo, na: true });
-    // Observations travel to the database as typed arrays: characters of array literals must survive.
+    // Notes with characters that JSON and array literals escape, and the string NULL, arrive as written.
     const tricky = '引号"逗号,花括号{}反斜杠\\ NULL';
     body.observations[2] = { ...body.observations[2], note: tricky };
     body.observations[3] = { ...body.observations[3], note: 'NULL' };
