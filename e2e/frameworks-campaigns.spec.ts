@@ -8,7 +8,7 @@ import {
   manualWorkbook,
   openAs,
   PNG_1X1,
-  popconfirmOk,
+  confirmPopconfirm,
   tasksWorkbook,
 } from './work-fixtures';
 
@@ -50,7 +50,7 @@ async function fixPointsAndPublish(page: Page) {
   await expect(page.getByText('有 1 处分值合计不符，发布前请修正')).toBeVisible();
   await shot(page, 'framework-tree-mismatch');
   await page.getByRole('button', { name: '发布' }).click();
-  await popconfirmOk(page, '发布').click();
+  await confirmPopconfirm(page, '发布');
   await expect(page.getByText('以下指标的下级分值之和与本级分值不符，不能发布：')).toBeVisible();
   await expect(page.getByText('2.1 小区卫生：本级 10 分，下级合计 9 分').first()).toBeVisible();
   await shot(page, 'framework-publish-mismatch');
@@ -62,7 +62,7 @@ async function fixPointsAndPublish(page: Page) {
   await expect(drawer).toBeHidden();
   await expect(page.getByTestId('indicator-2.1')).toContainText('下级合计 10');
   await page.getByRole('button', { name: '发布' }).click();
-  await popconfirmOk(page, '发布').click();
+  await confirmPopconfirm(page, '发布');
   await expect(page.getByText('已发布的版本不能修改；如需调整请派生新版本。')).toBeVisible();
   await expect(page.getByRole('button', { name: '编辑 1.1.1' })).toHaveCount(0);
   await shot(page, 'framework-published');
@@ -193,7 +193,7 @@ test('an office admin imports a framework, publishes it and assigns a task; the 
 
   drawer = await openTask(page, campaignUrl);
   await drawer.getByRole('button', { name: '审核通过' }).click();
-  await popconfirmOk(page, '确定').click();
+  await confirmPopconfirm(page, '确定');
   await expect(drawer.getByText('已通过').first()).toBeVisible();
   await expect(drawer.getByText('当前没有可执行的操作')).toBeVisible();
   await shot(page, 'task-accepted');

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { chooseOption, signIn } from './fixtures';
-import { apiSession, popconfirmOk } from './work-fixtures';
+import { apiSession, confirmPopconfirm } from './work-fixtures';
 
 const SHOTS = path.resolve('.tmp/shots-h8');
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -176,7 +176,7 @@ test('dispatch a demo order to a proposed volunteer, reasons shown', async ({ pa
   const firstPick = panel.getByRole('button', { name: /派给此人/ }).first();
   const name = ((await firstPick.getAttribute('aria-label')) ?? '').replace('派给此人 ', '');
   await firstPick.click();
-  await popconfirmOk(page, '派给此人').click();
+  await confirmPopconfirm(page, '派给此人');
   await expect(page.getByText(`已派单给 ${name}`)).toBeVisible();
   await expect(page.locator('.ant-card-extra').getByText('已派单')).toBeVisible();
   await shot(page, 'order-dispatched');

@@ -68,8 +68,11 @@ export async function fillDate(field: Locator, date: string): Promise<void> {
 }
 
 /** The OK button of the open antd Popconfirm. */
-export function popconfirmOk(page: Page, name: string): Locator {
-  return page.locator('.ant-popconfirm:visible').last().getByRole('button', { name });
+export async function confirmPopconfirm(page: Page, name: string): Promise<void> {
+  const pop = page.locator('.ant-popconfirm:visible').last();
+  // A click during the zoom-in lands before the button settles and is lost (seen once in CI): wait it out.
+  await expect(pop).not.toHaveClass(/zoom-big-(appear|enter)/);
+  await pop.getByRole('button', { name }).click();
 }
 
 /** An API session (for setting up data a journey starts from), with the CSRF token on writes. */
