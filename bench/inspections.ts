@@ -193,14 +193,14 @@ async function verify(
   submitted: number,
   acked: string[],
 ) {
-  const q = (text: ReturnType<typeof sql>) => app.ctx.database.query<Record<string, number>>(text);
+  const q = <T = Record<string, number>>(text: ReturnType<typeof sql>) => app.ctx.database.query<T>(text);
   const t = setup.tenantId;
   const used = points.slice(0, Math.min(submitted, points.length));
   const sentTo = (k: number) => Math.floor(submitted / points.length) + (k < submitted % points.length ? 1 : 0);
   const [found] = await q(
     sql`SELECT count(*)::int AS n FROM inspection WHERE tenant_id = ${t} AND id = ANY(${sql.param(acked)}::uuid[])`,
   );
-  const perPoint = await app.ctx.database.query<{ point_id: string; n: number; observations: number }>(
+  const perPoint = await q<{ point_id: string; n: number; observations: number }>(
     sql`SELECT i.point_id, count(*)::int AS n, sum((SELECT count(*) FROM inspection_observation o
         WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id))::int AS observations
       FROM inspection i WHERE i.tenant_id = ${t} AND i.plan_id = ${setup.planId}

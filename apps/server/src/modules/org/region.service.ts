@@ -150,7 +150,9 @@ function assembleTrees(rows: any[]): RegionNode[] {
   return trees;
 }
 
-/** Search regions by name, pinyin initials or code, within scope. */
+/** Regions whose name (简/繁/pinyin initials) or code prefix matches `q`. */
+const regionMatches = (q: string): SQL => sql`(r.search_text LIKE ${likePattern(q)} OR r.code LIKE ${`${q.trim()}%`})`;
+
 /**
  * Active regions of the tenant by name, pinyin initials or code prefix, deepest first (communities before
  * their streets), for any signed-in account: region names and GB/T 2260 codes are public, and a resident
@@ -161,11 +163,12 @@ export async function lookupRegions(db: Db, actor: Actor, q: RegionLookupQuery):
       COALESCE((SELECT string_agg(a.name, ' ' ORDER BY nlevel(a.path)) FROM region a
         WHERE a.tenant_id = r.tenant_id AND a.path @> r.path AND a.code <> r.code), '') AS within
     FROM region r WHERE r.tenant_id = ${actor.tenantId} AND r.status = 'active'
-      AND (r.search_text LIKE ${likePattern(q.q)} OR r.code LIKE ${`${q.q}%`})
+      AND ${regionMatches(q.q)}
     ORDER BY nlevel(r.path) DESC, r.code LIMIT ${q.limit}`);
   return (res.rows as any[]).map((r) => ({ code: r.code, name: r.name, level: r.level, within: r.within }));
 }
 
+/** Search regions by name, pinyin initials or code, within scope. */
 export async function listRegions(
   db: Db,
   actor: Actor,
@@ -181,7 +184,7 @@ export async function listRegions(
         sql`r.tenant_id = ${actor.tenantId}`,
         regionPathVisible(actor, 'region.read'),
         !q.includeRetired && sql`r.status = 'active'`,
-        q.q ? sql`(r.search_text LIKE ${likePattern(q.q)} OR r.code LIKE ${`${q.q.trim()}%`})` : null,
+        q.q ? regionMatches(q.q) : null,
       ),
       orderBy: sql`r.path`,
     },

@@ -57,13 +57,15 @@ export async function requireMyVolunteerId(db: Db, actor: Actor): Promise<{ id: 
   return r;
 }
 
-/** Confirmed hours a star level needs (the settings keep thresholds increasing); null past the top level. */
-const hoursForStar = (star: number, thresholds: number[]): number | null =>
-  star <= thresholds.length ? thresholds[star - 1] : null;
+/** At least star level `star`: the confirmed hours its threshold needs (increasing); none past the top level. */
+function starAtLeast(star: number | undefined, thresholds: number[]) {
+  if (!star) return null;
+  const hours = thresholds[star - 1];
+  return hours === undefined ? sql`false` : sql`v.confirmed_hours >= ${hours}`;
+}
 
 /** Volunteers in scope matching the list's filters; `thresholds` are the tenant's star thresholds. */
 export function volunteerWhere(actor: Actor, f: Omit<VolunteerListQuery, 'page' | 'pageSize'>, thresholds: number[]) {
-  const starHours = f.minStar ? hoursForStar(f.minStar, thresholds) : undefined;
   return allOf(
     sql`v.tenant_id = ${actor.tenantId}`,
     volunteerScope(actor),
@@ -71,7 +73,7 @@ export function volunteerWhere(actor: Actor, f: Omit<VolunteerListQuery, 'page' 
     f.siteId ? sql`v.site_id = ${f.siteId}` : null,
     f.skill ? sql`v.skills @> ARRAY[${f.skill}]::text[]` : null,
     f.status ? sql`v.status = ${f.status}` : null,
-    starHours === null ? sql`false` : starHours !== undefined ? sql`v.confirmed_hours >= ${starHours}` : null,
+    starAtLeast(f.minStar, thresholds),
     f.minHours !== undefined ? sql`v.confirmed_hours >= ${f.minHours}` : null,
     f.teamId
       ? sql`EXISTS (SELECT 1 FROM team_member m WHERE m.tenant_id = v.tenant_id AND m.volunteer_id = v.id

@@ -140,7 +140,6 @@ describe('volunteer registration', () => {
 
   it('filters by star level and confirmed hours, in the list and the Excel export', async () => {
     const station = await t.login('station_admin');
-    const ids: string[] = [];
     for (const [body17, name, hours] of [
       ['62030219900101123', '钱一星', 120],
       ['62030219900202123', '周三星', 650],
@@ -151,7 +150,6 @@ describe('volunteer registration', () => {
         payload: base(idOf(body17), { name }),
       });
       expect(res.statusCode).toBe(201);
-      ids.push(res.json().id);
       await t.database.query(sql`UPDATE volunteer SET confirmed_hours = ${hours} WHERE id = ${res.json().id}`);
     }
     const names = async (query: string) =>

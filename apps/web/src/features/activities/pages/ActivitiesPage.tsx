@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type ActivityView, activityTypes } from '@wenming/contracts';
-import { Button, Card, DatePicker, Segmented, Select, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Segmented, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAccess } from '../../../app/access';
 import { formatDateTime } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { useEnumOptions } from '../../../components/enum-options';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { useListParams } from '../../../components/use-list-params';
@@ -68,24 +68,11 @@ export function ActivitiesPage() {
               />
             )}
             {!isCalendar && (
-              <DatePicker.RangePicker
-                aria-label={t('act.filterDates')}
+              <DateRangeFilter
+                params={params}
+                keys={['from', 'to']}
+                label={t('act.filterDates')}
                 placeholder={[t('act.dateFrom'), t('act.dateTo')]}
-                allowEmpty={[true, true]}
-                value={
-                  params.filters.from || params.filters.to
-                    ? [
-                        params.filters.from ? dayjs(params.filters.from) : null,
-                        params.filters.to ? dayjs(params.filters.to) : null,
-                      ]
-                    : null
-                }
-                onChange={(range) =>
-                  params.setFilters({
-                    from: range?.[0]?.format('YYYY-MM-DD'),
-                    to: range?.[1]?.format('YYYY-MM-DD'),
-                  })
-                }
               />
             )}
           </>

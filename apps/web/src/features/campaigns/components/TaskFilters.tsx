@@ -1,7 +1,7 @@
 import { type CampaignView, taskStates } from '@wenming/contracts';
-import { Checkbox, DatePicker, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Checkbox, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { useEnumOptions } from '../../../components/enum-options';
 import { UnitSelect } from '../../../components/selects';
 import type { ListParams } from '../../../components/use-list-params';
@@ -42,21 +42,11 @@ export function TaskFilters({ params, campaign }: { params: ListParams<TaskFilte
         options={stateOptions}
         style={{ width: 150 }}
       />
-      <DatePicker.RangePicker
-        aria-label={t('task.deadlineRange')}
+      <DateRangeFilter
+        params={params}
+        keys={['deadlineFrom', 'deadlineTo']}
+        label={t('task.deadlineRange')}
         placeholder={[t('task.deadlineRange'), '']}
-        allowEmpty={[true, true]}
-        value={
-          f.deadlineFrom || f.deadlineTo
-            ? [f.deadlineFrom ? dayjs(f.deadlineFrom) : null, f.deadlineTo ? dayjs(f.deadlineTo) : null]
-            : null
-        }
-        onChange={(range) =>
-          params.setFilters({
-            deadlineFrom: range?.[0]?.format('YYYY-MM-DD'),
-            deadlineTo: range?.[1]?.format('YYYY-MM-DD'),
-          })
-        }
       />
       <Checkbox
         checked={f.overdue === 'true'}
