@@ -40,9 +40,12 @@ describe('the deadline job', () => {
     const p = await assigned('high'); // 1 day; reminders 24 h before: due at once
     const deadline = new Date(p.deadlineAt).getTime();
     const now = Date.now();
-    expect(await scanProblemDeadlines(t.ctx.db, t.tenantId, new Date(now))).toMatchObject({ reminders: 1 });
-    expect(await scanProblemDeadlines(t.ctx.db, t.tenantId, new Date(now))).toMatchObject({ reminders: 0 });
+    // Counted on this problem alone: the demo's own problems may have deadlines in the same window.
     const kinds = async () => ((await notices(p.id)).rows as any[]).map((r) => r.kind);
+    expect((await scanProblemDeadlines(t.ctx.db, t.tenantId, new Date(now))).reminders).toBeGreaterThanOrEqual(1);
+    expect(await kinds()).toEqual(['reminder']);
+    expect(await scanProblemDeadlines(t.ctx.db, t.tenantId, new Date(now))).toMatchObject({ reminders: 0 });
+    expect(await kinds()).toEqual(['reminder']);
     const late = new Date(deadline + 3600_000);
     expect((await scanProblemDeadlines(t.ctx.db, t.tenantId, late)).markedOverdue).toBeGreaterThanOrEqual(1);
     expect(await kinds()).toEqual(['overdue', 'reminder']);

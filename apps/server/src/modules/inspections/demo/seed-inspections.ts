@@ -33,10 +33,10 @@ function categoryOf(type: PointType, s: ChecklistStandard): string {
   if (type === 'back_street') return 'back_street';
   if (type === 'bus_stop' || type === 'main_road') return 'traffic';
   const top = s.path[0] ?? '';
-  if (top.includes('环境')) return 'environment';
-  if (top.includes('服务')) return 'service';
-  if (s.name.includes('广告') || s.name.includes('宣传')) return 'publicity';
-  return 'order';
+  if (top.includes('环境')) return 'sanitation';
+  if (top.includes('服务')) return 'window_service';
+  if (s.name.includes('广告') || s.name.includes('宣传')) return 'public_ads';
+  return 'city_order';
 }
 
 function demoSubmission(
