@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import { registerModules } from './modules';
 import { open311Routes } from './modules/open311';
+import { type Clock, clockFromEnv } from './platform/clock';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import type { AppContext } from './platform/context';
 import { type Database, checkMigrationsCurrent, openDatabase } from './platform/db';
@@ -26,6 +27,8 @@ export interface BuildOptions {
   /** An already opened (and migrated) database; otherwise one is opened from the config. */
   database?: Database;
   logger?: boolean;
+  /** The clock (tests set one); otherwise WENMING_CLOCK or the real time. */
+  clock?: Clock;
 }
 
 // WENMING_WEB_DIST lets parallel browser-test runs serve their own build of the web app.
@@ -54,8 +57,10 @@ export async function buildApp(
       dataDir: path.join(config.dataDir, 'db'),
       poolSize: config.poolSize,
     }));
+  const clock = opts.clock ?? clockFromEnv(config.clockStart ?? undefined);
   const ctx: AppContext = {
     config,
+    clock,
     database,
     db: database.db,
     cipher: createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env)),

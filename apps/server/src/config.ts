@@ -31,6 +31,10 @@ const envSchema = z.object({
   WENMING_DEFAULT_TENANT: z.string().default('demo'),
   WENMING_JOBS: boolish,
   WENMING_NO_JOBS: boolish,
+  WENMING_CLOCK: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date-time, e.g. 2027-02-28T09:00:00+08:00')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,6 +57,8 @@ export interface Config {
   defaultTenant: string;
   runJobs: boolean;
   logLevel: string;
+  /** Start the process's clock at this time (development and tests only): the product on another day. */
+  clockStart: string | null;
 }
 
 /** Parse the environment once; throws an Error listing every bad variable. */
@@ -81,11 +87,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     defaultTenant: e.WENMING_DEFAULT_TENANT,
     runJobs: !e.WENMING_NO_JOBS,
     logLevel: e.LOG_LEVEL,
+    clockStart: e.WENMING_CLOCK ?? null,
     ...overrides,
   };
   if (config.env === 'production' && !config.piiKey) {
     throw new Error(
       'Invalid configuration:\n  WENMING_PII_KEY: required in production (32 bytes in base64, e.g. `openssl rand -base64 32`)',
+    );
+  }
+  if (config.env === 'production' && config.clockStart) {
+    throw new Error(
+      'Invalid configuration:\n  WENMING_CLOCK: not allowed in production (it moves every date the platform keeps)',
     );
   }
   if (config.processes > 1 && !config.databaseUrl) {

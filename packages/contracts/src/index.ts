@@ -17,3 +17,5 @@ export * from './bulletins';
 export * from './evaluations';
 export * from './orders';
 export * from './timebank';
+export * from './errors';
+export * from './error-catalogue';

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
+import type { Clock } from './clock';
 import type { PiiCipher } from './crypto';
 import type { Database, Db } from './db';
 import type { FileStore } from './files';
@@ -8,6 +9,8 @@ import type { JobQueue } from './jobs';
 /** Everything a service needs from the platform, built once per process. */
 export interface AppContext {
   config: Readonly<Config>;
+  /** The one clock: every "now" and "today" of the server comes from here. */
+  clock: Clock;
   database: Database;
   db: Db;
   cipher: PiiCipher;

@@ -1,4 +1,4 @@
-import type { FieldError, RowError } from '@wenming/contracts';
+import { type ErrorCode, type FieldError, type RowError, errorCatalogue } from '@wenming/contracts';
 
 /** The one error type: a code, an HTTP status and optional details. */
 export class AppError extends Error {
@@ -27,3 +27,8 @@ export function importFailed(rows: RowError[]): AppError {
 }
 
 export type { FieldError };
+
+/** A catalogued error: its status comes from the catalogue in packages/contracts (an unknown code fails tsc). */
+export function fail(code: ErrorCode, details?: unknown): AppError {
+  return new AppError(code, errorCatalogue[code].status, details);
+}

@@ -1,0 +1,33 @@
+// Error codes of the platform itself (validation, sessions, access, files, imports).
+import { defineErrors } from './errors';
+
+export const platformErrors = defineErrors({
+  VALIDATION_FAILED: {
+    status: 400,
+    message: ['输入有误，请检查标出的字段', '輸入有誤，請檢查標出的欄位', 'Some fields are invalid'],
+  },
+  UNAUTHENTICATED: { status: 401, message: ['请先登录', '請先登入', 'Please sign in'] },
+  FORBIDDEN: { status: 403, message: ['没有权限执行此操作', '沒有權限執行此操作', 'You are not allowed to do this'] },
+  NOT_FOUND: { status: 404, message: ['记录不存在或无权查看', '記錄不存在或無權查看', 'Not found'] },
+  STALE_VERSION: {
+    status: 409,
+    message: [
+      '该记录已被他人修改，请刷新后再试',
+      '該記錄已被他人修改，請重新整理後再試',
+      'Someone else changed this record; reload it',
+    ],
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: ['操作过于频繁，请稍后再试', '操作過於頻繁，請稍後再試', 'Too many requests; try again later'],
+  },
+  IMPORT_FAILED: {
+    status: 400,
+    message: [
+      '导入失败，文件未做任何更改，请查看错误行',
+      '匯入失敗，檔案未做任何變更，請查看錯誤列',
+      'Import failed; nothing was changed. See the rows below',
+    ],
+  },
+  INTERNAL: { status: 500, message: ['服务器内部错误', '伺服器內部錯誤', 'Internal server error'] },
+});
