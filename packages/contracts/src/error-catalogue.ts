@@ -1,8 +1,10 @@
 // All catalogued error codes: one object per module, spread here. `ErrorCode` is what the server's fail() accepts.
 import { platformErrors } from './errors-platform';
+import { workbenchErrors } from './errors-workbench';
 
 export const errorCatalogue = {
   ...platformErrors,
+  ...workbenchErrors,
 };
 
 export type ErrorCode = keyof typeof errorCatalogue;

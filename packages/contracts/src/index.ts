@@ -19,3 +19,5 @@ export * from './orders';
 export * from './timebank';
 export * from './errors';
 export * from './error-catalogue';
+export * from './rectification';
+export * from './workbench';

@@ -75,17 +75,17 @@ export const problemListQuery = pageQuery.extend({
   category: problemCategoryCode.optional(),
   /** Past the deadline in an open state, whether or not the job has flagged it yet. */
   overdue: boolQuery.optional(),
+  /** In a state that waits for the responsible unit (assigned, rectifying, returned, reopened). */
+  open: boolQuery.optional(),
+  /** Reported by the signed-in account. */
+  mine: boolQuery.optional(),
   source: z.enum(problemSources).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type ProblemListQuery = z.infer<typeof problemListQuery>;
 
-export const problemExportQuery = z.object({
-  unitId: z.string().uuid().optional(),
-  status: z.enum(problemStatuses).optional(),
-  regionCode: regionCodeField.optional(),
-  overdue: boolQuery.optional(),
-});
+/** The export takes the list's filters (none: the actor's whole scope); `async` runs it as a job with progress. */
+export const problemExportQuery = problemListQuery.omit({ page: true, pageSize: true });
 export type ProblemExportQuery = z.infer<typeof problemExportQuery>;
 
 export const problemDuplicatesQuery = z.object({

@@ -24,6 +24,7 @@ import { activitiesRoutes, registerActivityJobs } from './activities';
 import { evaluationsRoutes, registerEvaluationJobs } from './evaluations';
 import { bulletinRoutes } from './evaluations/bulletin.routes';
 import { timebankModuleRoutes } from './timebank';
+import { workbenchRoutes } from './workbench';
 import { ordersRoutes, registerOrderJobs } from './orders';
 
 /** Every module's routes under /api/v1. */
@@ -53,6 +54,7 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       bulletinRoutes,
       timebankModuleRoutes,
       ordersRoutes,
+      workbenchRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));

@@ -7,6 +7,7 @@ import { hoursRoutes } from './hours.routes';
 
 export { ACTIVITY_REMINDER_JOB } from './activity.service';
 export { sendActivityReminders } from './activity-reminders';
+export { activityManageScope } from './activity.policy';
 
 /** Activities, check-in, hours, certificates and station figures under /api/v1. */
 export function activitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {

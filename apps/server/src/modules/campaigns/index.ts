@@ -12,6 +12,7 @@ import { taskRoutes } from './task.routes';
 
 export { seedDemoCampaigns } from './demo/seed-campaigns';
 export { scheduleReminderScan, scanReminders } from './reminders';
+export { taskScope } from './campaign.policy';
 
 /** Campaigns, tasks, ledgers, notices and self-assessment under /api/v1. */
 export function campaignsRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -1,25 +1,28 @@
 // The big screen (大屏): one aggregated, scoped read — map of the latest evaluation's scores over the tenant's region
 // shapes, ranking, trend, problems by state and overdue, rectification rate, and volunteer counts where they exist.
-import type { BigscreenView } from '@wenming/contracts';
+import type { BigscreenView, EvaluationRates } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission, scopeFilter } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { rateOf } from '@wenming/contracts';
-import { readTrend } from './bulletin-snapshot';
-
-const rate = (n: number, d: number) => {
-  const r = rateOf(n, d);
-  return { numerator: n, denominator: d, percent: r.percent === null ? '—' : `${r.percent}%` };
-};
+import { iso } from '../../platform/clock';
+import { printRate, readTrend } from './bulletin-snapshot';
 
 async function latestEvaluation(db: Db, actor: Actor) {
   const res = await db.execute(sql`SELECT e.id, e.name, e.series, e.period_label, e.period_start::text AS period_start,
-      e.levels FROM evaluation e
+      e.levels, e.rates FROM evaluation e
     WHERE e.tenant_id = ${actor.tenantId} AND e.state = 'done' AND e.subject_kind = 'region'
       AND ${scopeFilter(actor, 'evaluation.read', { regionCode: sql`e.region_code` })}
     ORDER BY e.period_start DESC, e.version DESC, e.created_at DESC LIMIT 1`);
   return res.rows[0] as
-    | { id: string; name: string; series: string; period_label: string; period_start: string; levels: string[] }
+    | {
+        id: string;
+        name: string;
+        series: string;
+        period_label: string;
+        period_start: string;
+        levels: string[];
+        rates: Record<string, EvaluationRates> | null;
+      }
     | undefined;
 }
 
@@ -47,7 +50,7 @@ async function mapOf(db: Db, actor: Actor, level: string, evaluationId: string |
 }
 
 async function problemCounts(db: Db, actor: Actor) {
-  if (!can(actor, 'problem.read')) return { byState: [], overdue: 0, total: 0, closed: 0 };
+  if (!can(actor, 'problem.read')) return { byState: [], overdue: 0, total: 0 };
   const scope = scopeFilter(actor, 'problem.read', { regionCode: sql`p.region_code`, unitId: sql`p.assigned_unit_id` });
   const res = await db.execute(sql`SELECT p.status, count(*)::int AS n,
       count(*) FILTER (WHERE p.overdue_at IS NOT NULL AND p.status NOT IN ('closed', 'verified', 'duplicate'))::int AS overdue
@@ -58,7 +61,6 @@ async function problemCounts(db: Db, actor: Actor) {
     byState: rows.map((r) => ({ state: r.status, count: Number(r.n) })),
     overdue: sum((r) => r.overdue),
     total: sum((r) => (r.status === 'duplicate' ? 0 : r.n)),
-    closed: sum((r) => (r.status === 'closed' || r.status === 'verified' ? r.n : 0)),
   };
 }
 
@@ -82,8 +84,11 @@ async function volunteerCounts(db: Db, actor: Actor) {
   }
 }
 
-/** Everything the big screen shows, in the actor's scope. */
-export async function getBigscreen(db: Db, actor: Actor): Promise<BigscreenView> {
+/**
+ * Everything the big screen shows, in the actor's scope. 整改率 is the shown evaluation's own rate (the figure its
+ * ranking and bulletin print), not a count of today's problems: one definition, one number.
+ */
+export async function getBigscreen(db: Db, actor: Actor, now: Date): Promise<BigscreenView> {
   requirePermission(actor, 'evaluation.read');
   const e = await latestEvaluation(db, actor);
   const level = e?.levels[0] ?? 'township';
@@ -93,12 +98,12 @@ export async function getBigscreen(db: Db, actor: Actor): Promise<BigscreenView>
         await db.execute(sql`SELECT subject_name AS name, score::float8 AS score, rank FROM evaluation_result
           WHERE tenant_id = ${actor.tenantId} AND evaluation_id = ${e.id} AND level = ${level} AND rank IS NOT NULL
             AND ${scopeFilter(actor, 'evaluation.read', { regionCode: sql`region_code` })}
-          ORDER BY rank, subject_name LIMIT 30`)
+          ORDER BY rank, subject_name LIMIT 500`)
       ).rows as { name: string; score: number; rank: number }[])
     : [];
   const problems = await problemCounts(db, actor);
   return {
-    generatedAt: new Date().toISOString(),
+    generatedAt: iso(now),
     tenantName: (tenant.rows[0] as { name: string }).name,
     evaluation: e ? { id: e.id, name: e.name, periodLabel: e.period_label } : null,
     map: await mapOf(db, actor, level, e?.id ?? null),
@@ -107,7 +112,7 @@ export async function getBigscreen(db: Db, actor: Actor): Promise<BigscreenView>
       ? await readTrend(db, actor.tenantId, { series: e.series, period_start: e.period_start }, level, [])
       : { periods: [], average: [], series: [] },
     problems: { byState: problems.byState, overdue: problems.overdue, total: problems.total },
-    rectification: rate(problems.closed, problems.total),
+    rectification: printRate(e?.rates?.[level]?.rectification),
     volunteers: await volunteerCounts(db, actor),
   };
 }

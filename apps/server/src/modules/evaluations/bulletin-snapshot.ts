@@ -31,7 +31,8 @@ export interface EvaluationForBulletin {
   tenant_name: string;
 }
 
-const printRate = (r: RateView | undefined): BulletinRate => ({
+/** A rate as documents and screens print it: "36%", or "—" without a denominator. */
+export const printRate = (r: RateView | undefined): BulletinRate => ({
   numerator: r?.numerator ?? 0,
   denominator: r?.denominator ?? 0,
   percent: r?.percent === null || r?.percent === undefined ? '—' : `${r.percent}%`,

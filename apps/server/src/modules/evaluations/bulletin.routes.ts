@@ -48,7 +48,7 @@ export function bulletinRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => sendFile(reply, await bulletinFile(ctx.db, actorOf(req), req.params.id, req.params.format)),
     );
     app.get('/bigscreen', { schema: { tags, summary: '大屏数据（地图、排名、走势、问题、整改率）' } }, (req) =>
-      getBigscreen(ctx.db, actorOf(req)),
+      getBigscreen(ctx.db, actorOf(req), ctx.clock.now()),
     );
     app.get(
       '/public/bulletins',

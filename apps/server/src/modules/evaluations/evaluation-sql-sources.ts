@@ -1,8 +1,13 @@
 // The other data sources of an evaluation, set-based: survey standards (Pₛ × rate), document review of
 // ledgers by the office's grade (材料审核), and per-subject counts for tasks, rectification and the negative list.
+import { rectifiedProblemStatuses, uncountedProblemStatuses } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { type RunInput, inspectionMap, periodFrom, periodTo, regionMap } from './evaluation-sql';
+
+/** 整改率's one definition (packages/contracts rectification.ts): rectified states, and states not counted. */
+const rectified = sql.param([...rectifiedProblemStatuses]);
+const uncounted = sql.param([...uncountedProblemStatuses]);
 
 /** Answers counted positive: 知道, 满意, and 满意/比较满意 on five levels (as the survey module counts). */
 const positive = sql`('knows', 'yes', 'very_satisfied', 'satisfied')`;
@@ -125,9 +130,9 @@ export async function subjectFacts(db: Db, r: RunInput): Promise<SubjectFacts[]>
       JOIN negative_item ni ON ni.tenant_id = ${r.tenantId} AND ni.id = d.item_id AND ni.effect = 'deduct'
       GROUP BY d.subject_key),
     ${tasks},
-    probs AS (SELECT m.subject_key, count(*)::int AS found, count(*) FILTER (WHERE p.status = 'closed')::int AS closed
+    probs AS (SELECT m.subject_key, count(*)::int AS found, count(*) FILTER (WHERE p.status = ANY(${rectified}::text[]))::int AS closed
       FROM problem p ${probMatch}
-      WHERE p.tenant_id = ${r.tenantId} AND p.status <> 'duplicate'
+      WHERE p.tenant_id = ${r.tenantId} AND NOT (p.status = ANY(${uncounted}::text[]))
         AND p.created_at >= ${periodFrom(r)} AND p.created_at < ${periodTo(r)}
       GROUP BY m.subject_key)
     SELECT s.subject_key, c.field_score, c.field_full, c.survey_score, c.survey_full, c.review_score, c.review_full,

@@ -76,7 +76,7 @@ describe('evaluations', () => {
     expect(page.rates.excellent).toEqual({ numerator: 1, denominator: 5, percent: 20 });
     expect(page.rates.compliance).toEqual({ numerator: 1, denominator: 5, percent: 20 });
     const counted = (
-      await t.ctx.db.execute(sql`SELECT count(*)::int AS found, count(*) FILTER (WHERE status = 'closed')::int AS closed
+      await t.ctx.db.execute(sql`SELECT count(*)::int AS found, count(*) FILTER (WHERE status IN ('verified', 'closed'))::int AS closed
         FROM problem WHERE tenant_id = ${t.tenantId} AND status <> 'duplicate' AND region_code LIKE '6203%'
           AND created_at >= '2026-09-30T16:00:00Z' AND created_at < '2026-10-31T16:00:00Z'`)
     ).rows[0] as { found: number; closed: number };

@@ -7,6 +7,7 @@ import { orderRoutes, serviceMenuRoutes } from './order.routes';
 export { ORDER_OVERDUE_JOB, scanOverdueOrders } from './order-overdue';
 export { orderCandidates } from './order-candidates.service';
 export { seedDemoOrders } from './demo/seed-orders';
+export { orderScope } from './order.policy';
 
 /** Orders and the service menu under /api/v1. */
 export function ordersRoutes(ctx: AppContext): FastifyPluginAsyncZod {

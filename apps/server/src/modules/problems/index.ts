@@ -11,6 +11,7 @@ export { PROBLEM_DEADLINE_JOB, scanProblemDeadlines, scheduleProblemScan } from 
 export { getProblemSettings } from './problem-settings.service';
 export { findCategories } from './problem-category.service';
 export { iso, syncProblemRegionPaths } from './problem.policy';
+export { problemScope } from './problem.policy';
 export { findNearestGrid } from './resident-report.service';
 export { seedDemoProblems } from './demo/seed-problems';
 

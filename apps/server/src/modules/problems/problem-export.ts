@@ -59,7 +59,7 @@ async function findExportRows(db: Db, actor: Actor, f: ProblemExportQuery): Prom
   const where = allOf(
     sql`p.tenant_id = ${actor.tenantId}`,
     problemScope(actor, 'problem.export'),
-    problemFilters(f, path),
+    problemFilters(f, path, actor.accountId),
   );
   const res = await db.execute(sql`SELECT p.id, p.number, c.name AS category_name, rg.name AS region_name, p.address,
       p.description, p.severity, u.name AS unit_name, p.created_at, p.deadline_at, p.status, ${isOverdueSql} AS is_overdue,

@@ -52,9 +52,18 @@ export function toProblemView(r: any): ProblemView {
   };
 }
 
-/** The list filters over `p`; the region subtree comes resolved to its path (a prefix range of the index). */
-export function problemFilters(f: Partial<ProblemListQuery>, regionPath: string | null): SQL {
+/**
+ * The list filters over `p`; the region subtree comes resolved to its path (a prefix range of the index), `mine`
+ * needs the caller's account.
+ */
+export function problemFilters(
+  f: Partial<ProblemListQuery>,
+  regionPath: string | null,
+  accountId?: string | null,
+): SQL {
   return allOf(
+    f.open ? sql`p.status = ANY(${sql.param([...openProblemStatuses])}::text[])` : null,
+    f.mine ? (accountId ? sql`p.reported_by = ${accountId}::uuid` : sql`false`) : null,
     f.status ? sql`p.status = ${f.status}` : null,
     regionPath ? sql`p.region_path LIKE ${subtreePattern(regionPath)}` : null,
     f.unitId ? sql`p.assigned_unit_id = ${f.unitId}` : null,

@@ -53,7 +53,7 @@ export async function listProblems(
   const where = allOf(
     sql`p.tenant_id = ${actor.tenantId}`,
     problemScope(actor, 'problem.read'),
-    problemFilters(f, path),
+    problemFilters(f, path, actor.accountId),
   );
   const offset = (f.page - 1) * f.pageSize;
   // The page and the (capped) count in one statement: one round trip and one pooled connection per list.
