@@ -10,6 +10,8 @@ export const auditQuery = pageQuery.extend({
   to: z.string().datetime({ offset: true }).optional(),
 });
 
+export type AuditQuery = z.infer<typeof auditQuery>;
+
 export interface AuditEventView {
   seq: number;
   id: string;
@@ -19,6 +21,8 @@ export interface AuditEventView {
   action: string;
   objectType: string;
   objectId: string | null;
+  /** The object's name (a problem's number, a unit's name…) when the record still exists. */
+  objectName: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;

@@ -21,3 +21,4 @@ export * from './errors';
 export * from './error-catalogue';
 export * from './rectification';
 export * from './workbench';
+export * from './code-labels';

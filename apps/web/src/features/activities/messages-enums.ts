@@ -1,4 +1,4 @@
-import type { ActivityType, HoursStatus, SignupStatus } from '@wenming/contracts';
+import type { ActivityType } from '@wenming/contracts';
 import { type Names, prefixed } from '../../app/messages/names';
 import type { Dict } from '../../app/messages/types';
 
@@ -13,20 +13,6 @@ export const activityTypeNames: Names<ActivityType> = {
   epidemic: ['疫情防控', '疫情防控', 'Epidemic control'],
   other: ['其他', '其他', 'Other'],
 };
-const activityStatus: Names<'published' | 'cancelled'> = {
-  published: ['已发布', '已發布', 'Published'],
-  cancelled: ['已取消', '已取消', 'Cancelled'],
-};
-const signup: Names<SignupStatus> = {
-  signed_up: ['已报名', '已報名', 'Signed up'],
-  waitlisted: ['候补', '候補', 'Waitlisted'],
-  cancelled: ['已取消', '已取消', 'Cancelled'],
-};
-const hours: Names<HoursStatus> = {
-  none: ['未产生', '未產生', 'None yet'],
-  pending: ['待确认', '待確認', 'To confirm'],
-  confirmed: ['已确认', '已確認', 'Confirmed'],
-};
 const when: Names<'upcoming' | 'past' | 'all'> = {
   upcoming: ['未结束', '未結束', 'Upcoming'],
   past: ['已结束', '已結束', 'Past'],
@@ -35,8 +21,5 @@ const when: Names<'upcoming' | 'past' | 'all'> = {
 
 export const activityEnumMessages: Dict = {
   ...prefixed('actType', activityTypeNames),
-  ...prefixed('actStatus', activityStatus),
-  ...prefixed('signupStatus', signup),
-  ...prefixed('hoursStatus', hours),
   ...prefixed('actWhen', when),
 };

@@ -1,18 +1,7 @@
-import type {
-  EvaluationComponentKind,
-  EvaluationPeriodKind,
-  EvaluationState,
-  EvaluationSubjectKind,
-} from '@wenming/contracts';
+import type { EvaluationComponentKind, EvaluationPeriodKind, EvaluationSubjectKind } from '@wenming/contracts';
 import { type Names, prefixed } from '../../app/messages/names';
 import type { Dict } from '../../app/messages/types';
 
-const stateNames: Names<EvaluationState> = {
-  queued: ['排队中', '排隊中', 'Queued'],
-  computing: ['计算中', '計算中', 'Computing'],
-  done: ['已完成', '已完成', 'Done'],
-  failed: ['失败', '失敗', 'Failed'],
-};
 const periodKindNames: Names<EvaluationPeriodKind> = {
   month: ['月度', '月度', 'Month'],
   week: ['周', '週', 'Week'],
@@ -35,7 +24,6 @@ const componentNames: Names<EvaluationComponentKind> = {
 
 /** 考评排名: list, create form, results. Drill-down texts are in messages-drill.ts. */
 export const evaluationMessages: Dict = {
-  ...prefixed('evaluationState', stateNames),
   ...prefixed('evaluationPeriodKind', periodKindNames),
   ...prefixed('evaluationSubjectKind', subjectKindNames),
   ...prefixed('evaluationComponentKind', componentNames),

@@ -1,21 +1,7 @@
-import type { inspectionPlanKinds } from '@wenming/contracts';
 import type { Dict } from '../../app/messages/types';
-
-const kindNames: Record<(typeof inspectionPlanKinds)[number], [string, string, string]> = {
-  inspection: ['督查', '督查', 'Inspection'],
-  self: ['自查', '自查', 'Self-inspection'],
-  verification: ['核查', '核查', 'Verification'],
-  field_eval: ['实地测评', '實地測評', 'Field evaluation'],
-  revisit: ['回头看', '回頭看', 'Re-inspection'],
-  unannounced: ['暗访', '暗訪', 'Unannounced'],
-};
 
 /** 督查测评 (desktop) and the phone's inspection pages. */
 export const inspectionMessages: Dict = {
-  ...Object.fromEntries(Object.entries(kindNames).map(([k, v]) => [`planKind.${k}`, v])),
-  'planStatus.draft': ['草稿', '草稿', 'Draft'],
-  'planStatus.published': ['已发布', '已發布', 'Published'],
-  'planStatus.closed': ['已结束', '已結束', 'Closed'],
   'sampleMode.all': ['全部点位', '全部點位', 'All points'],
   'sampleMode.random': ['按类型随机抽取', '依類型隨機抽取', 'Random per type'],
   'sampleMode.pick': ['指定点位', '指定點位', 'Hand-picked'],

@@ -1,52 +1,7 @@
-import type { problemActions, problemSeverities, problemSources, problemStatuses } from '@wenming/contracts';
-import { prefixed } from '../../app/messages/names';
 import type { Dict } from '../../app/messages/types';
-
-const statusNames: Record<(typeof problemStatuses)[number], [string, string, string]> = {
-  reported: ['待派单', '待派單', 'Reported'],
-  assigned: ['已派单', '已派單', 'Assigned'],
-  rectifying: ['整改中', '整改中', 'Rectifying'],
-  submitted: ['待验收', '待驗收', 'Submitted'],
-  verified: ['已验收', '已驗收', 'Verified'],
-  closed: ['已销号', '已銷號', 'Closed'],
-  returned: ['已退回', '已退回', 'Returned'],
-  reopened: ['回头看复现', '回頭看復現', 'Reopened'],
-  disputed: ['有异议', '有異議', 'Disputed'],
-  duplicate: ['重复问题', '重複問題', 'Duplicate'],
-};
-const actionNames: Record<(typeof problemActions)[number], [string, string, string]> = {
-  assign: ['派单', '派單', 'Assign'],
-  start: ['开始整改', '開始整改', 'Start rectifying'],
-  submit: ['提交整改', '提交整改', 'Submit rectification'],
-  verify: ['验收通过', '驗收通過', 'Verify'],
-  return: ['退回整改', '退回整改', 'Return'],
-  close: ['销号', '銷號', 'Close'],
-  reopen: ['重新打开', '重新打開', 'Reopen'],
-  dispute: ['提出异议', '提出異議', 'Dispute'],
-  reassign: ['改派', '改派', 'Reassign'],
-  reject_dispute: ['驳回异议', '駁回異議', 'Reject dispute'],
-  mark_duplicate: ['标记重复', '標記重複', 'Mark duplicate'],
-};
-const severityNames: Record<(typeof problemSeverities)[number], [string, string, string]> = {
-  low: ['一般', '一般', 'Low'],
-  medium: ['较重', '較重', 'Medium'],
-  high: ['严重', '嚴重', 'High'],
-};
-const sourceNames: Record<(typeof problemSources)[number], [string, string, string]> = {
-  inspection: ['督查发现', '督查發現', 'Inspection'],
-  grid: ['网格员上报', '網格員上報', 'Grid worker'],
-  self_inspection: ['单位自查', '單位自查', 'Self-inspection'],
-  resident: ['群众随手拍', '群眾隨手拍', 'Resident'],
-  open311: ['Open311', 'Open311', 'Open311'],
-  office: ['文明办录入', '文明辦錄入', 'Office'],
-};
 
 /** 问题清单 (desktop) and the phone's problem pages. */
 export const problemMessages: Dict = {
-  ...prefixed('problemStatus', statusNames),
-  ...prefixed('problemAction', actionNames),
-  ...prefixed('problemSeverity', severityNames),
-  ...prefixed('problemSource', sourceNames),
   'problemAction.create': ['上报', '上報', 'Reported'],
   'problemAction.comment': ['备注', '備註', 'Comment'],
   'menu.problems': ['问题清单', '問題清單', 'Problems'],

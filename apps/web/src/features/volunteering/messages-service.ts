@@ -1,7 +1,12 @@
 import type { OrderAction, TimebankJournalKind } from '@wenming/contracts';
 import { prefixed } from '../../app/messages/names';
 import type { Dict } from '../../app/messages/types';
-import { categories, kinds, statuses, urgencies } from '../orders/messages-enums';
+import { codeNames } from '@wenming/contracts';
+import { categories } from '../orders/messages-enums';
+
+const statuses = codeNames('orderStatus');
+const urgencies = codeNames('orderUrgency');
+const kinds = codeNames('orderKind');
 
 const action: Record<OrderAction | 'return_overdue' | 'create', [string, string, string]> = {
   create: ['提交需求', '提交需求', 'Ordered'],

@@ -1,11 +1,4 @@
-import type {
-  educationLevels,
-  memberStatuses,
-  politicalStatuses,
-  TeamLevel,
-  VolunteerSkill,
-  VolunteerStatus,
-} from '@wenming/contracts';
+import type { educationLevels, politicalStatuses, VolunteerSkill } from '@wenming/contracts';
 import { type Names, prefixed } from '../../app/messages/names';
 import type { Dict } from '../../app/messages/types';
 
@@ -46,23 +39,6 @@ export const education: Names<(typeof educationLevels)[number]> = {
   master: ['硕士研究生', '碩士研究生', 'Master'],
   doctor: ['博士研究生', '博士研究生', 'Doctorate'],
 };
-const statuses: Names<VolunteerStatus> = {
-  active: ['在册', '在冊', 'Active'],
-  suspended: ['暂停', '暫停', 'Suspended'],
-  withdrawn: ['已退出', '已退出', 'Withdrawn'],
-};
-const teamLevels: Names<TeamLevel> = {
-  corps: ['总队', '總隊', 'Corps'],
-  brigade: ['支队', '支隊', 'Brigade'],
-  squad: ['小队', '小隊', 'Squad'],
-  specialist: ['专业队', '專業隊', 'Specialist team'],
-};
-const members: Names<(typeof memberStatuses)[number]> = {
-  pending: ['待审批', '待審批', 'Pending'],
-  active: ['在队', '在隊', 'Member'],
-  rejected: ['已拒绝', '已拒絕', 'Rejected'],
-  left: ['已离队', '已離隊', 'Left'],
-};
 export const days = {
   mon: ['周一', '週一', 'Mon'],
   tue: ['周二', '週二', 'Tue'],
@@ -86,9 +62,6 @@ export const volunteerEnumMessages: Dict = {
   ...prefixed('volSkill', skills),
   ...prefixed('volPolitical', political),
   ...prefixed('volEducation', education),
-  ...prefixed('volStatus', statuses),
-  ...prefixed('teamLevel', teamLevels),
-  ...prefixed('memberStatus', members),
   ...prefixed('volDay', days),
   ...prefixed('volPart', parts),
   ...slotNames(),
