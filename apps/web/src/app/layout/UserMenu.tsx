@@ -1,6 +1,6 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Dropdown } from 'antd';
+import { Button, Dropdown, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { logout, useCurrentUser } from '../../features/auth/queries';
@@ -27,7 +27,14 @@ export function UserMenu() {
       }}
     >
       <Button type="text" icon={<UserOutlined />} title={t('layout.userMenu')}>
-        {user.displayName} <DownOutlined />
+        {user.displayName}
+        {user.roles[0] && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`role.${user.roles[0].role}`)}
+            {user.roles[0].scopeName ? `（${user.roles[0].scopeName}）` : ''}
+          </Typography.Text>
+        )}
+        <DownOutlined />
       </Button>
     </Dropdown>
   );

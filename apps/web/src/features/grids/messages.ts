@@ -11,6 +11,8 @@ export const gridMessages: Dict = {
   'grid.centerLat': ['中心点纬度', '中心點緯度', 'Centre latitude'],
   'grid.centerLng': ['中心点经度', '中心點經度', 'Centre longitude'],
   'grid.boundary': ['边界（GeoJSON）', '邊界（GeoJSON）', 'Boundary (GeoJSON)'],
+  'grid.boundaryDrawn': ['边界', '邊界', 'Boundary'],
+  'grid.noBoundary': ['未绘制', '未繪製', 'Not drawn'],
   'grid.boundaryInvalid': ['不是有效的 JSON', '不是有效的 JSON', 'Not valid JSON'],
   'grid.hasBoundary': ['已绘制边界', '已繪製邊界', 'Has a boundary'],
 };

@@ -225,7 +225,8 @@ async function createDemoAccounts(
       tenantId,
       {
         username: a.username,
-        displayName: `${people[i].name}（${a.description}）`,
+        // A person's name is their display name; the role and its scope are shown beside it, from the grants.
+        displayName: people[i].name,
         password,
         personId: people[i].id,
         isDemo: true,

@@ -104,9 +104,10 @@ export function GridsPage() {
               g.centerLat != null && g.centerLng != null ? `${g.centerLat.toFixed(5)}, ${g.centerLng.toFixed(5)}` : '',
           },
           {
-            title: t('grid.boundary'),
+            title: t('grid.boundaryDrawn'),
             key: 'boundary',
-            render: (_, g) => (g.boundary ? <Tag>{t('grid.hasBoundary')}</Tag> : null),
+            width: 110,
+            render: (_, g) => (g.boundary ? <Tag color="green">{t('grid.hasBoundary')}</Tag> : t('grid.noBoundary')),
           },
           ...(canManage
             ? [

@@ -20,7 +20,6 @@ function SampleText({ plan }: { plan: InspectionPlanView }) {
       {t(`sampleMode.${s.mode}`)}
       {s.perType ? `，${t('plan.perType', { count: s.perType })}` : ''}
       {types ? `（${types}）` : ''}
-      {s.seed ? `，${t('plan.seed')} ${s.seed}` : ''}
     </>
   );
 }
