@@ -147,6 +147,8 @@ export const taskListQuery = pageQuery.extend({
   deadlineTo: isoDate.optional(),
   /** Past the deadline and neither reported nor accepted. */
   overdue: boolQuery.optional(),
+  /** Still waiting for the responsible unit: assigned, in progress, returned or overdue. */
+  open: boolQuery.optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;

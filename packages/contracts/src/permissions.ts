@@ -227,6 +227,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'site.read',
     'file.upload',
     'problem.report',
+    // With the own scope: the resident follows their own reports (我的上报), nobody else's.
+    'problem.read',
     'volunteer.register',
     'activity.read',
     'order.read',

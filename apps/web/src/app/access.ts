@@ -1,9 +1,9 @@
 // Which menu entries and pages a user may see, from the permissions of GET /api/v1/me.
-import type { Permission } from '@wenming/contracts';
+import type { Permission, RoleCode } from '@wenming/contracts';
 import { useMe } from '../features/auth/queries';
 
 /** Side-menu groups, in display order. */
-export const menuGroups = ['work', 'volunteering', 'org', 'system'] as const;
+export const menuGroups = ['mine', 'work', 'volunteering', 'org', 'system'] as const;
 export type MenuGroup = (typeof menuGroups)[number];
 
 export interface MenuEntry {
@@ -13,10 +13,55 @@ export interface MenuEntry {
   /** Shown when the user holds any of these; always shown when empty. */
   anyOf: Permission[];
   group?: MenuGroup;
+  /** Shown only to holders of one of these roles. */
+  roles?: RoleCode[];
+  /** Hidden from people whose only roles are volunteer and resident (their scope is their own records). */
+  notForOwnOnly?: boolean;
 }
 
+/** Roles whose every grant is the own scope: they get their own pages, not the office's lists. */
+const ownOnlyRoles: RoleCode[] = ['volunteer', 'resident'];
+
+/** The desktop pages of volunteers and residents (我的). */
+const mineEntries: MenuEntry[] = [
+  {
+    key: 'my-activities',
+    path: '/my/activities',
+    labelKey: 'menu.myActivities',
+    anyOf: ['activity.join'],
+    group: 'mine',
+  },
+  { key: 'my-hours', path: '/my/hours', labelKey: 'menu.myHours', anyOf: ['activity.join'], group: 'mine' },
+  {
+    key: 'my-orders',
+    path: '/my/orders',
+    labelKey: 'menu.myOrders',
+    anyOf: ['order.accept', 'order.rate'],
+    group: 'mine',
+    roles: ownOnlyRoles,
+  },
+  {
+    key: 'my-reports',
+    path: '/my/reports',
+    labelKey: 'menu.myReports',
+    anyOf: ['problem.report'],
+    group: 'mine',
+    roles: ['resident'],
+  },
+  {
+    key: 'my-timebank',
+    path: '/my/timebank',
+    labelKey: 'menu.myTimebank',
+    anyOf: ['timebank.transfer'],
+    group: 'mine',
+    roles: ownOnlyRoles,
+  },
+];
+
 export const menuEntries: MenuEntry[] = [
-  { key: 'home', path: '/', labelKey: 'menu.home', anyOf: [] },
+  { key: 'home', path: '/', labelKey: 'menu.workbench', anyOf: [] },
+  ...mineEntries,
+  { key: 'tasks', path: '/tasks', labelKey: 'menu.tasks', anyOf: ['task.report', 'task.review'], group: 'work' },
   {
     key: 'frameworks',
     path: '/frameworks',
@@ -46,7 +91,14 @@ export const menuEntries: MenuEntry[] = [
     anyOf: ['inspection.plan', 'inspection.perform'],
     group: 'work',
   },
-  { key: 'problems', path: '/problems', labelKey: 'menu.problems', anyOf: ['problem.read'], group: 'work' },
+  {
+    key: 'problems',
+    path: '/problems',
+    labelKey: 'menu.problems',
+    anyOf: ['problem.read'],
+    group: 'work',
+    notForOwnOnly: true,
+  },
   { key: 'evaluations', path: '/evaluations', labelKey: 'menu.evaluations', anyOf: ['evaluation.read'], group: 'work' },
   { key: 'bulletins', path: '/bulletins', labelKey: 'menu.bulletins', anyOf: ['evaluation.read'], group: 'work' },
   { key: 'bigscreen', path: '/bigscreen', labelKey: 'menu.bigscreen', anyOf: ['evaluation.read'], group: 'work' },
@@ -95,12 +147,33 @@ export const menuEntries: MenuEntry[] = [
     group: 'volunteering',
   },
   { key: 'timebank', path: '/timebank', labelKey: 'menu.timebank', anyOf: ['timebank.manage'], group: 'volunteering' },
-  { key: 'regions', path: '/regions', labelKey: 'menu.regions', anyOf: ['region.read'], group: 'org' },
-  { key: 'grids', path: '/grids', labelKey: 'menu.grids', anyOf: ['grid.read'], group: 'org' },
-  { key: 'units', path: '/units', labelKey: 'menu.units', anyOf: ['unit.read'], group: 'org' },
-  { key: 'people', path: '/people', labelKey: 'menu.people', anyOf: ['person.read'], group: 'org' },
-  { key: 'sites', path: '/sites', labelKey: 'menu.sites', anyOf: ['site.read'], group: 'org' },
-  { key: 'pairings', path: '/pairings', labelKey: 'menu.pairings', anyOf: ['pairing.read'], group: 'org' },
+  {
+    key: 'regions',
+    path: '/regions',
+    labelKey: 'menu.regions',
+    anyOf: ['region.read'],
+    group: 'org',
+    notForOwnOnly: true,
+  },
+  { key: 'grids', path: '/grids', labelKey: 'menu.grids', anyOf: ['grid.read'], group: 'org', notForOwnOnly: true },
+  { key: 'units', path: '/units', labelKey: 'menu.units', anyOf: ['unit.read'], group: 'org', notForOwnOnly: true },
+  {
+    key: 'people',
+    path: '/people',
+    labelKey: 'menu.people',
+    anyOf: ['person.read'],
+    group: 'org',
+    notForOwnOnly: true,
+  },
+  { key: 'sites', path: '/sites', labelKey: 'menu.sites', anyOf: ['site.read'], group: 'org', notForOwnOnly: true },
+  {
+    key: 'pairings',
+    path: '/pairings',
+    labelKey: 'menu.pairings',
+    anyOf: ['pairing.read'],
+    group: 'org',
+    notForOwnOnly: true,
+  },
   {
     key: 'accounts',
     path: '/accounts',
@@ -117,8 +190,18 @@ export function hasAnyPermission(granted: readonly string[] | undefined, require
   return !!granted && required.some((p) => granted.includes(p));
 }
 
-export function visibleMenuEntries(granted: readonly string[] | undefined): MenuEntry[] {
-  return menuEntries.filter((e) => hasAnyPermission(granted, e.anyOf));
+/** The menu of a user: entries their permissions reach, less those not meant for their roles. */
+export function visibleMenuEntries(
+  granted: readonly string[] | undefined,
+  roles: readonly RoleCode[] = [],
+): MenuEntry[] {
+  const ownOnly = roles.length > 0 && roles.every((r) => ownOnlyRoles.includes(r));
+  return menuEntries.filter(
+    (e) =>
+      hasAnyPermission(granted, e.anyOf) &&
+      !(e.notForOwnOnly && ownOnly) &&
+      (!e.roles || e.roles.some((r) => roles.includes(r))),
+  );
 }
 
 export function findMenuEntry(key: string): MenuEntry {
@@ -134,5 +217,6 @@ export function useAccess() {
   return {
     can: (...anyOf: Permission[]) => hasAnyPermission(granted, anyOf) && !!granted,
     permissions: granted ?? [],
+    roles: [...new Set((data?.user.roles ?? []).map((r) => r.role))],
   };
 }

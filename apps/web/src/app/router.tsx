@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, type RouteObject, useNavigate } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
-import { HomePage } from '../features/home/pages/HomePage';
 import { volunteeringMobilePages } from '../features/volunteering/mobile-routes';
 import * as Vol from '../features/volunteers/desktop-routes';
 import { findMenuEntry } from './access';
@@ -64,6 +63,34 @@ const CampaignsPage = lazyPage(
 const CampaignDetailPage = lazyPage(
   () => import('../features/campaigns/pages/CampaignDetailPage'),
   (m) => m.CampaignDetailPage,
+);
+const WorkbenchPage = lazyPage(
+  () => import('../features/workbench/pages/WorkbenchPage'),
+  (m) => m.WorkbenchPage,
+);
+const TasksPage = lazyPage(
+  () => import('../features/campaigns/pages/TasksPage'),
+  (m) => m.TasksPage,
+);
+const MyActivitiesPage = lazyPage(
+  () => import('../features/workbench/pages/MyActivitiesPage'),
+  (m) => m.MyActivitiesPage,
+);
+const MyHoursPage = lazyPage(
+  () => import('../features/workbench/pages/MyHoursPage'),
+  (m) => m.MyHoursPage,
+);
+const MyOrdersPage = lazyPage(
+  () => import('../features/workbench/pages/MyOrdersPage'),
+  (m) => m.MyOrdersPage,
+);
+const MyTimebankPage = lazyPage(
+  () => import('../features/workbench/pages/MyTimebankPage'),
+  (m) => m.MyTimebankPage,
+);
+const MyReportsPage = lazyPage(
+  () => import('../features/workbench/pages/MyReportsPage'),
+  (m) => m.MyReportsPage,
 );
 const MyTasksPage = lazyPage(
   () => import('../mobile/pages/MyTasksPage'),
@@ -244,7 +271,13 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <WorkbenchPage /> },
+      guarded('tasks', <TasksPage />),
+      guarded('my-activities', <MyActivitiesPage />),
+      guarded('my-hours', <MyHoursPage />),
+      guarded('my-orders', <MyOrdersPage />),
+      guarded('my-timebank', <MyTimebankPage />),
+      guarded('my-reports', <MyReportsPage />),
       guarded('frameworks', <FrameworksPage />),
       guardedDetail('frameworks', <FrameworkDetailPage />),
       guarded('campaigns', <CampaignsPage />),

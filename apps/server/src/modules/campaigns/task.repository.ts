@@ -64,6 +64,7 @@ export function taskFilters(f: Partial<TaskListQuery>): SQL {
     f.actionId ? sql`t.action_id = ${f.actionId}` : null,
     f.indicatorId ? sql`t.indicator_id = ${f.indicatorId}` : null,
     f.state ? sql`t.state = ${f.state}` : null,
+    f.open ? sql`t.state IN ('assigned', 'in_progress', 'returned', 'overdue')` : null,
     f.deadlineFrom ? sql`t.deadline >= ${f.deadlineFrom}::date` : null,
     f.deadlineTo ? sql`t.deadline <= ${f.deadlineTo}::date` : null,
     f.overdue === true ? isOverdueSql : f.overdue === false ? sql`NOT ${isOverdueSql}` : null,

@@ -47,8 +47,16 @@ describe('GET /problems', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/problems' })).statusCode).toBe(401);
     const bad = await admin.inject({ method: 'GET', url: '/api/v1/problems?status=lost&overdue=maybe' });
     expect(bad.statusCode).toBe(400);
+    const volunteer = await t.login('volunteer');
+    expect((await volunteer.inject({ method: 'GET', url: '/api/v1/problems' })).statusCode).toBe(403);
+    // A resident reads problems only through the own scope: their own reports.
     const resident = await t.login('resident');
-    expect((await resident.inject({ method: 'GET', url: '/api/v1/problems' })).statusCode).toBe(403);
+    const own = await resident.inject({ method: 'GET', url: '/api/v1/problems?pageSize=100' });
+    expect(own.statusCode).toBe(200);
+    const residentId = (await resident.inject({ method: 'GET', url: '/api/v1/me' })).json().user.id;
+    const reporters = await t.ctx.db.execute(sql`SELECT DISTINCT reported_by FROM problem
+      WHERE tenant_id = ${t.tenantId} AND id = ANY(${sql.param(own.json().items.map((p: any) => p.id))}::uuid[])`);
+    for (const r of reporters.rows as { reported_by: string }[]) expect(r.reported_by).toBe(residentId);
   });
 
   it('keeps a district office to its district and filters by region subtree, state, category, source', async () => {

@@ -69,7 +69,7 @@ export function sum(counts: StateCount[], codes: readonly string[] | null): numb
 }
 
 const pages: Record<WorkbenchItemKind, (r: DueRow) => string> = {
-  task: (r) => `/tasks?taskId=${r.id}`,
+  task: (r) => `/tasks?task=${r.id}`,
   problem: (r) => `/problems/${r.id}`,
   inspection_plan: (r) => `/inspection-plans/${r.id}`,
   service_order: (r) => `/orders/${r.id}`,

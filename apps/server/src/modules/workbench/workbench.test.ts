@@ -103,6 +103,8 @@ describe('GET /workbench: field and unit roles', () => {
     const problems = todo(w, 'problems_to_rectify')!;
     expect(problems.count).toBe(await listTotal('unit_liaison', problems.link, 'problems'));
     expect(figure(w, 'tasks_open')!.value).toBe(todo(w, 'tasks_to_report')!.count);
+    const tasks = todo(w, 'tasks_to_report')!;
+    expect(tasks.count).toBe(await listTotal('unit_liaison', tasks.link, 'tasks'));
     for (const d of w.deadlines) expect(d.link).toMatch(/^\/(tasks|problems)/);
     expect(w.charts.map((c) => c.key)).toEqual(['tasks_by_state', 'problems_by_status']);
   });

@@ -21,6 +21,9 @@ import {
   WalletOutlined,
   NotificationOutlined,
   DesktopOutlined,
+  CarryOutOutlined,
+  ClockCircleOutlined,
+  CameraOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -30,6 +33,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useCurrentUser } from '../../features/auth/queries';
 import { type MenuEntry, menuGroups, visibleMenuEntries } from '../access';
 import { FullPageSpin } from '../RequireAuth';
+import { CrumbProvider, entryOf } from './crumbs';
 import { UserMenu } from './UserMenu';
 
 const icons: Record<string, ReactNode> = {
@@ -55,6 +59,12 @@ const icons: Record<string, ReactNode> = {
   orders: <ScheduleOutlined />,
   'order-figures': <FieldTimeOutlined />,
   timebank: <WalletOutlined />,
+  tasks: <CarryOutOutlined />,
+  'my-activities': <CalendarOutlined />,
+  'my-hours': <ClockCircleOutlined />,
+  'my-orders': <ScheduleOutlined />,
+  'my-timebank': <WalletOutlined />,
+  'my-reports': <CameraOutlined />,
 };
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -70,11 +80,8 @@ function buildMenuItems(entries: MenuEntry[], t: (key: string) => string): MenuI
 }
 
 /** The path of the menu entry a location belongs to (`/units/123` → `/units`). */
-function selectedKey(pathname: string, entries: MenuEntry[]): string {
-  const match = entries
-    .filter((e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)))
-    .sort((a, b) => b.path.length - a.path.length)[0];
-  return match?.path ?? '/';
+function selectedKey(pathname: string): string {
+  return entryOf(pathname)?.path ?? '/';
 }
 
 /** Desktop shell: side menu filtered by permission, header with language switch and user menu. */
@@ -84,7 +91,10 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const entries = visibleMenuEntries(user.permissions);
+  const entries = visibleMenuEntries(
+    user.permissions,
+    user.roles.map((r) => r.role),
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -102,7 +112,7 @@ export function AppLayout() {
         <nav aria-label={t('layout.mainMenu')}>
           <Menu
             mode="inline"
-            selectedKeys={[selectedKey(location.pathname, entries)]}
+            selectedKeys={[selectedKey(location.pathname)]}
             items={buildMenuItems(entries, t)}
             onClick={({ key }) => navigate(key)}
           />
@@ -126,9 +136,11 @@ export function AppLayout() {
           <UserMenu />
         </Layout.Header>
         <Layout.Content style={{ margin: 16 }}>
-          <Suspense fallback={<FullPageSpin />}>
-            <Outlet />
-          </Suspense>
+          <CrumbProvider>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </CrumbProvider>
         </Layout.Content>
       </Layout>
     </Layout>

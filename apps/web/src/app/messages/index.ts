@@ -21,6 +21,7 @@ import { volunteeringDesktopMessages } from '../../features/volunteers/desktop-m
 import { volunteeringEnumMessages, volunteeringMessages } from '../../features/volunteering/messages';
 import { serviceEnumMessages, serviceMessages } from '../../features/volunteering/messages-service';
 import { mobileMessages } from '../../mobile/messages';
+import { workbenchMessages } from '../../features/workbench/messages';
 import { commonMessages } from './common';
 import { enumMessages } from './enums';
 import type { Dict } from './types';
@@ -56,4 +57,5 @@ export const allMessages: Dict = {
   ...volunteeringEnumMessages,
   ...serviceMessages,
   ...serviceEnumMessages,
+  ...workbenchMessages,
 };
