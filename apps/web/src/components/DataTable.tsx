@@ -10,7 +10,8 @@ import { useMe } from '../features/auth/queries';
 
 /** A column with the list's extras: a stable key, whether it may be hidden, and how wide a screen it needs. */
 export type DataColumn<T> = ColumnType<T> & {
-  key: string;
+  /** Names the column in the stored settings; defaults to its dataIndex. */
+  key?: string;
   /** Shown only from this breakpoint up (antd's `responsive`); lesser columns give way at 1366 px. */
   minScreen?: 'md' | 'lg' | 'xl' | 'xxl';
   /** Hidden until the user turns it on in the column settings. */
@@ -40,8 +41,16 @@ export interface DataTableProps<T> extends Omit<TableProps<T>, 'columns' | 'titl
 
 const storageKey = (tableId: string, user: string) => `wenming.table.${user}.${tableId}`;
 
+/** The column's settings key: its key, else its dataIndex path, else its title. */
+export function columnKey<T>(c: DataColumn<T>): string {
+  if (c.key) return String(c.key);
+  if (Array.isArray(c.dataIndex)) return c.dataIndex.join('.');
+  if (c.dataIndex !== undefined) return String(c.dataIndex);
+  return typeof c.title === 'string' ? c.title : 'column';
+}
+
 function readSettings(key: string, columns: DataColumn<unknown>[]): Settings {
-  const fallback: Settings = { hidden: columns.filter((c) => c.hiddenByDefault).map((c) => c.key), density: 'middle' };
+  const fallback: Settings = { hidden: columns.filter((c) => c.hiddenByDefault).map(columnKey), density: 'middle' };
   try {
     const raw = localStorage.getItem(key);
     if (!raw) return fallback;
@@ -72,7 +81,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   };
 
   const shown = useMemo(
-    () => columns.filter((c) => c.alwaysShown || !settings.hidden.includes(c.key)).map((c) => toAntColumn(c)),
+    () => columns.filter((c) => c.alwaysShown || !settings.hidden.includes(columnKey(c))).map((c) => toAntColumn(c)),
     [columns, settings.hidden],
   );
   const width = shown.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 200), 0);
@@ -112,7 +121,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           </Popover>
         </Space>
       </Flex>
-      <Table<T> size={settings.density} scroll={{ x: width }} {...tableProps} columns={shown} />
+      <Table<T> {...tableProps} size={settings.density} scroll={tableProps.scroll ?? { x: width }} columns={shown} />
     </div>
   );
 }
@@ -123,23 +132,26 @@ function ColumnSettings<T>(p: { columns: DataColumn<T>[]; settings: Settings; on
   const { columns, settings, onChange } = p;
   return (
     <Flex vertical gap={4} style={{ minWidth: 180 }}>
-      {columns.map((c) => (
-        <Checkbox
-          key={c.key}
-          disabled={c.alwaysShown}
-          checked={c.alwaysShown || !settings.hidden.includes(c.key)}
-          onChange={(e) =>
-            onChange({
-              ...settings,
-              hidden: e.target.checked ? settings.hidden.filter((k) => k !== c.key) : [...settings.hidden, c.key],
-            })
-          }
-        >
-          {typeof c.title === 'string' ? c.title : c.key}
-        </Checkbox>
-      ))}
+      {columns.map((c) => {
+        const key = columnKey(c);
+        return (
+          <Checkbox
+            key={key}
+            disabled={c.alwaysShown}
+            checked={c.alwaysShown || !settings.hidden.includes(key)}
+            onChange={(e) =>
+              onChange({
+                ...settings,
+                hidden: e.target.checked ? settings.hidden.filter((k) => k !== key) : [...settings.hidden, key],
+              })
+            }
+          >
+            {typeof c.title === 'string' ? c.title : key}
+          </Checkbox>
+        );
+      })}
       <Typography.Link
-        onClick={() => onChange({ ...settings, hidden: columns.filter((c) => c.hiddenByDefault).map((c) => c.key) })}
+        onClick={() => onChange({ ...settings, hidden: columns.filter((c) => c.hiddenByDefault).map(columnKey) })}
       >
         {t('list.resetColumns')}
       </Typography.Link>
@@ -156,7 +168,7 @@ const breakpoints = {
 
 function toAntColumn<T>(c: DataColumn<T>): ColumnType<T> {
   const { minScreen, hiddenByDefault: _h, alwaysShown: _a, longText, ...col } = c;
-  const out: ColumnType<T> = { ...col };
+  const out: ColumnType<T> = { ...col, key: columnKey(c) };
   if (minScreen) out.responsive = [...breakpoints[minScreen]];
   if (longText) {
     out.ellipsis = { showTitle: false };

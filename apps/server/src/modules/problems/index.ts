@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { registerProblemDeadlineJob } from './problem-deadlines';
+import { registerProblemExportJob } from './problem-export';
 import { problemSetupRoutes, problemToolRoutes } from './problem-extra.routes';
 import { problemRoutes } from './problem.routes';
 import { residentReportRoutes } from './resident-report.routes';
@@ -23,7 +24,8 @@ export function problemsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
-/** Job handlers: the hourly deadline run (reminders, overdue flags, escalations). */
+/** Job handlers: the hourly deadline run (reminders, overdue flags, escalations) and large exports. */
 export function registerProblemJobs(ctx: AppContext): void {
   registerProblemDeadlineJob(ctx);
+  registerProblemExportJob(ctx);
 }

@@ -13,7 +13,7 @@ import type { AppContext } from '../../platform/context';
 import { XLSX_TYPE } from '../../platform/excel';
 import { actorOf } from '../../platform/http';
 import { listCategories, listProblemNotices } from './problem-category.service';
-import { exportProblems } from './problem-export';
+import { exportProblems, startProblemExport } from './problem-export';
 import { getProblemSettings, updateProblemSettings } from './problem-settings.service';
 import { sendFile, tags } from './problem.routes';
 import { findDuplicateCandidates, suggestDuplicates } from './problem-duplicates.service';
@@ -24,10 +24,26 @@ export function problemToolRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/problems/export.xlsx',
-      { schema: { tags, summary: '导出问题清单（按单位，含整改前后照片链接）', querystring: problemExportQuery } },
+      {
+        schema: {
+          tags,
+          summary: '导出问题清单（按列表筛选条件，可不选单位；超过 2000 条请用导出任务）',
+          querystring: problemExportQuery,
+        },
+      },
       async (req, reply) => {
-        const f = await exportProblems(ctx.db, actorOf(req), req.query, `${req.protocol}://${req.host}`);
+        const base = `${req.protocol}://${req.host}`;
+        const f = await exportProblems(ctx.db, actorOf(req), req.query, base, ctx.clock.now());
         return sendFile(reply, { ...f, contentType: XLSX_TYPE });
+      },
+    );
+    app.post(
+      '/problems/export-jobs',
+      { schema: { tags, summary: '后台导出问题清单（大量数据，GET /jobs/{id} 查看进度）', body: problemExportQuery } },
+      async (req, reply) => {
+        const started = await startProblemExport(ctx, actorOf(req), req.body, `${req.protocol}://${req.host}`);
+        reply.status(202);
+        return started;
       },
     );
     app.get(

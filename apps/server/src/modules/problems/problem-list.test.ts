@@ -160,6 +160,50 @@ describe('GET /problems/export.xlsx', () => {
   });
 });
 
+describe('exporting the whole list', () => {
+  it('lets the office export its whole scope with the list filters, without choosing a unit', async () => {
+    const res = await admin.inject({ method: 'GET', url: '/api/v1/problems/export.xlsx?status=assigned' });
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as any);
+    const rows = wb.getWorksheet('问题清单')!.getSheetValues().slice(4).filter(Boolean) as any[];
+    expect(rows.length).toBe(await count(t, 'problem', sql`status = 'assigned'`));
+    for (const r of rows) expect(r[10]).toBe('已派单');
+  });
+
+  it('writes a large export as a job with progress, kept as the requester’s file', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/problems/export-jobs', payload: {} })).statusCode).toBe(
+      401,
+    );
+    const bad = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/problems/export-jobs',
+      payload: { status: 'lost' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('status');
+    const inspector = await t.login('inspector');
+    const denied = await inspector.inject({ method: 'POST', url: '/api/v1/problems/export-jobs', payload: {} });
+    expect(denied.statusCode).toBe(403);
+    const started = await district.inject({ method: 'POST', url: '/api/v1/problems/export-jobs', payload: {} });
+    expect(started.statusCode, started.body).toBe(202);
+    const { jobId, total } = started.json();
+    expect(total).toBe((await list(district, '')).total);
+    await t.drainJobs();
+    const job = (await district.inject({ method: 'GET', url: `/api/v1/jobs/${jobId}` })).json();
+    expect(job).toMatchObject({ status: 'done', progress: total + 1, progressTotal: total + 1 });
+    expect(job.result.rows).toBe(total);
+    const download = await district.inject({ method: 'GET', url: `/api/v1/files/${job.result.fileId}` });
+    expect(download.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(download.rawPayload as any);
+    expect(wb.getWorksheet('问题清单')!.getSheetValues().slice(4).filter(Boolean).length).toBe(total);
+    // Another office cannot take the file.
+    const other = await grid.inject({ method: 'GET', url: `/api/v1/jobs/${jobId}` });
+    expect(other.statusCode).toBe(403);
+  });
+});
+
 describe('problem settings', () => {
   it('lets the office change deadlines by severity (audited); others may read them', async () => {
     const current = (await liaison.inject({ method: 'GET', url: '/api/v1/problem-settings' })).json();

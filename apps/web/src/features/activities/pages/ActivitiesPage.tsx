@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type ActivityView, activityTypes } from '@wenming/contracts';
-import { Button, Card, Segmented, Select, Table, Tag } from 'antd';
+import { Button, Card, Segmented, Select, Tag } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -90,9 +91,11 @@ export function ActivitiesPage() {
       ) : (
         <>
           <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-          <Table<ActivityView>
+          <DataTable<ActivityView>
+            tableId="activities"
             rowKey="id"
             loading={list.isFetching}
+            onRefresh={() => void list.refetch()}
             dataSource={list.data?.items}
             pagination={tablePagination(params, list.data?.total, (total) => t('act.count', { total }))}
             scroll={{ x: 1200 }}

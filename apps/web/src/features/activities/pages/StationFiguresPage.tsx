@@ -1,5 +1,6 @@
 import type { StationMonthRow } from '@wenming/contracts';
-import { Card, Col, DatePicker, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,10 +40,12 @@ export function StationFiguresPage() {
         <Typography.Paragraph strong data-testid="monthly-met">
           {t('fig.metCount', { met, total: data.length })}
         </Typography.Paragraph>
-        <Table<StationMonthRow>
+        <DataTable<StationMonthRow>
+          tableId="station-figures"
           rowKey="siteId"
           size="middle"
           loading={rows.isFetching}
+          onRefresh={() => void rows.refetch()}
           dataSource={data}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
           columns={[

@@ -1,5 +1,6 @@
 import type { AuditEventView } from '@wenming/contracts';
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -21,10 +22,12 @@ export function AuditPage() {
       <Typography.Paragraph type="secondary">{t('audit.readOnly')}</Typography.Paragraph>
       <AuditFilters filters={params.filters} onApply={params.setFilters} />
       <ApiErrorAlert error={events.error} onRetry={() => void events.refetch()} />
-      <Table<AuditEventView>
+      <DataTable<AuditEventView>
+        tableId="audit"
         rowKey="id"
         size="small"
         loading={events.isFetching}
+        onRefresh={() => void events.refetch()}
         dataSource={events.data?.items}
         pagination={tablePagination(params, events.data?.total, (total) => t('common.total', { total }))}
         expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}

@@ -1,7 +1,8 @@
 // 考评通报: published bulletins newest first, with their documents, corrections and the publish action.
 import { DesktopOutlined, GlobalOutlined, SendOutlined } from '@ant-design/icons';
 import type { BulletinView } from '@wenming/contracts';
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -44,9 +45,11 @@ export function BulletinsPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<BulletinView>
+      <DataTable<BulletinView>
+        tableId="bulletins"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (n) => t('bulletin.count', { total: n }))}
         scroll={{ x: 1100 }}

@@ -1,6 +1,7 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CampaignView, NamedRef, TaskCadence, TaskView } from '@wenming/contracts';
-import { Button, Flex, Space, Table, Typography } from 'antd';
+import { Button, Flex, Space, Typography } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -78,10 +79,12 @@ export function TaskBoard({ campaign }: { campaign: CampaignView }) {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<TaskView>
+      <DataTable<TaskView>
+        tableId="campaign-tasks"
         rowKey="id"
         size="middle"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         scroll={{ x: 1530 }}

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type CampaignKind, type CampaignView, campaignKinds } from '@wenming/contracts';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Select, Space, Tag } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -49,9 +50,11 @@ export function CampaignsPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<CampaignView>
+      <DataTable<CampaignView>
+        tableId="campaigns"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         scroll={{ x: 1000 }}

@@ -1,5 +1,6 @@
 import type { EvaluationResultView } from '@wenming/contracts';
-import { Space, Table, type TablePaginationConfig, Tag, Typography } from 'antd';
+import { Space, type TablePaginationConfig, Tag, Typography } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMovement, formatScore, tiedRanks } from '../format';
@@ -54,7 +55,8 @@ export function RankingTable({ evaluationId, items, loading, pagination }: Props
   const { t } = useTranslation();
   const ties = tiedRanks((items ?? []).map((r) => r.rank));
   return (
-    <Table<EvaluationResultView>
+    <DataTable<EvaluationResultView>
+      tableId="ranking"
       rowKey={(r) => r.subject.key}
       loading={loading}
       dataSource={items}

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type EvaluationView, evaluationStates } from '@wenming/contracts';
-import { Button, Card, Select, Table } from 'antd';
+import { Button, Card, Select } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -68,9 +69,11 @@ export function EvaluationsPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<EvaluationView>
+      <DataTable<EvaluationView>
+        tableId="evaluations"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (n) => t('evaluation.count', { total: n }))}
         scroll={{ x: 1100 }}

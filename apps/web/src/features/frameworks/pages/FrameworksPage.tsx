@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { type FrameworkStatus, type FrameworkView, frameworkStatuses } from '@wenming/contracts';
-import { Button, Card, Select, Space, Table } from 'antd';
+import { Button, Card, Select, Space } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -58,9 +59,11 @@ export function FrameworksPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<FrameworkView>
+      <DataTable<FrameworkView>
+        tableId="frameworks"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         scroll={{ x: 1100 }}

@@ -1,5 +1,6 @@
 import { type InspectionPlanView, inspectionPlanKinds, inspectionPlanStatuses } from '@wenming/contracts';
-import { Card, Progress, Select, Table, Tag } from 'antd';
+import { Card, Progress, Select, Tag } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -46,9 +47,11 @@ export function InspectionPlansPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<InspectionPlanView>
+      <DataTable<InspectionPlanView>
+        tableId="inspection-plans"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         columns={[

@@ -1,5 +1,6 @@
 import type { InspectionListItem } from '@wenming/contracts';
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -31,9 +32,11 @@ export function InspectionsPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<InspectionListItem>
+      <DataTable<InspectionListItem>
+        tableId="inspections"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         scroll={{ x: 1100 }}

@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { type PointView, pointTypes } from '@wenming/contracts';
-import { Alert, Button, Card, Segmented, Select, Spin, Table } from 'antd';
+import { Alert, Button, Card, Segmented, Select, Spin } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../../app/access';
@@ -80,9 +81,11 @@ export function PointsPage() {
           {map.data ? <PointsMap points={map.data.points} ariaLabel={t('point.mapLabel')} /> : <Spin />}
         </Suspense>
       ) : (
-        <Table<PointView>
+        <DataTable<PointView>
+          tableId="points"
           rowKey="id"
           loading={list.isFetching}
+          onRefresh={() => void list.refetch()}
           dataSource={list.data?.items}
           pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
           columns={[

@@ -1,5 +1,6 @@
 import { type OrderView, orderStatuses, orderUrgencies } from '@wenming/contracts';
-import { Card, Checkbox, Segmented, Select, Table } from 'antd';
+import { Card, Checkbox, Segmented, Select } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../app/format';
@@ -85,9 +86,11 @@ export function OrdersPage() {
       {isList ? (
         <>
           <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-          <Table<OrderView>
+          <DataTable<OrderView>
+            tableId="orders"
             rowKey="id"
             loading={list.isFetching}
+            onRefresh={() => void list.refetch()}
             dataSource={list.data?.items}
             pagination={tablePagination(params, list.data?.total, (total) => t('ord.count', { total }))}
             scroll={{ x: 1200 }}

@@ -1,5 +1,6 @@
 import type { OrderResponseStatsView } from '@wenming/contracts';
-import { Card, DatePicker, Space, Table, Tag } from 'antd';
+import { Card, DatePicker, Space, Tag } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -51,9 +52,11 @@ export function ResponseFiguresPage() {
       }
     >
       <ApiErrorAlert error={stats.error} onRetry={() => void stats.refetch()} />
-      <Table<Row>
+      <DataTable<Row>
+        tableId="order-figures"
         rowKey={(r) => `${r.site.id}-${r.urgency}`}
         loading={stats.isFetching}
+        onRefresh={() => void stats.refetch()}
         dataSource={stats.data?.rows}
         pagination={{ pageSize: 30, hideOnSinglePage: true }}
         columns={[

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type ServiceItemView, serviceCategories, volunteerSkills } from '@wenming/contracts';
-import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
+import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -70,9 +71,11 @@ export function ServiceMenuPage() {
       {!siteId ? (
         <Empty description={t('svc.pickSite')} />
       ) : (
-        <Table<ServiceItemView>
+        <DataTable<ServiceItemView>
+          tableId="service-menu"
           rowKey="id"
           loading={items.isFetching}
+          onRefresh={() => void items.refetch()}
           dataSource={items.data}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { pairingTargets } from '@wenming/contracts';
-import { App, Button, Card, Popconfirm, Select, Table } from 'antd';
+import { App, Button, Card, Popconfirm, Select } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../../app/access';
@@ -79,9 +80,11 @@ export function PairingsPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<PairingView>
+      <DataTable<PairingView>
+        tableId="pairings"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         columns={[

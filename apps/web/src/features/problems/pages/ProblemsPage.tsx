@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { type ProblemView, problemStatuses } from '@wenming/contracts';
-import { Button, Card, Checkbox, Select, Table, Tooltip } from 'antd';
+import { Button, Card, Checkbox, Select, Tooltip } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiUrl } from '../../../api/client';
@@ -96,9 +97,11 @@ export function ProblemsPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<ProblemView>
+      <DataTable<ProblemView>
+        tableId="problems"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, total, (n) =>
           list.data?.totalExact === false ? t('problem.countMore', { total: n }) : t('problem.count', { total: n }),

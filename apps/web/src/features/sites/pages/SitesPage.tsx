@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { siteKinds } from '@wenming/contracts';
-import { Button, Card, Select, Table } from 'antd';
+import { Button, Card, Select } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../../app/access';
@@ -94,9 +95,11 @@ export function SitesPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<SiteView>
+      <DataTable<SiteView>
+        tableId="sites"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         scroll={{ x: 900 }}

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { TimebankEntryView } from '@wenming/contracts';
-import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -63,10 +64,12 @@ export function AccountStatementPage() {
             )}
           </>
         )}
-        <Table<TimebankEntryView>
+        <DataTable<TimebankEntryView>
+          tableId="timebank-statement"
           rowKey="journalId"
           size="middle"
           loading={statement.isFetching}
+          onRefresh={() => void statement.refetch()}
           dataSource={s?.entries}
           locale={{ emptyText: t('tb.noEntries') }}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { TimebankBranchStatementView } from '@wenming/contracts';
-import { Card, Col, Row, Space, Statistic, Table, Tabs } from 'antd';
+import { Card, Col, Row, Space, Statistic, Tabs } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -35,10 +36,12 @@ export function BranchStatementPage() {
           </Col>
         </Row>
       )}
-      <Table<KindRow>
+      <DataTable<KindRow>
+        tableId="timebank-branch"
         rowKey="kind"
         size="small"
         loading={statement.isFetching}
+        onRefresh={() => void statement.refetch()}
         dataSource={s?.byKind}
         pagination={false}
         locale={{ emptyText: t('tb.noEntries') }}
@@ -49,7 +52,8 @@ export function BranchStatementPage() {
           { title: t('tb.debits'), dataIndex: 'hoursOut', align: 'right', render: (v: number) => v.toFixed(2) },
         ]}
       />
-      <Table<AccountRow>
+      <DataTable<AccountRow>
+        tableId="timebank-branch-2"
         rowKey="id"
         size="small"
         style={{ marginTop: 16 }}

@@ -1,5 +1,6 @@
 import { type TimebankAccountView, type TimebankBranchView, timebankAccountKinds } from '@wenming/contracts';
-import { Card, Col, Row, Select, Table, Tree, Typography } from 'antd';
+import { Card, Col, Row, Select, Tree, Typography } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -72,9 +73,11 @@ export function TimebankPage() {
             }
           />
           <ApiErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
-          <Table<TimebankAccountView>
+          <DataTable<TimebankAccountView>
+            tableId="timebank"
             rowKey="id"
             loading={accounts.isFetching}
+            onRefresh={() => void accounts.refetch()}
             dataSource={accounts.data?.items}
             pagination={tablePagination(params, accounts.data?.total, (total) => t('tb.count', { total }))}
             columns={[

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { type UnitView, unitTypes } from '@wenming/contracts';
-import { Button, Card, Select, Table, Tag } from 'antd';
+import { Button, Card, Select, Tag } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../../api/client';
@@ -109,9 +110,11 @@ export function UnitsPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<UnitView>
+      <DataTable<UnitView>
+        tableId="units"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         scroll={{ x: 1000 }}

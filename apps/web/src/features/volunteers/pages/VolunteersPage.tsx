@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { type VolunteerView, volunteerSkills, volunteerStatuses } from '@wenming/contracts';
-import { Button, Card, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, InputNumber, Select, Space, Tag } from 'antd';
+import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -113,9 +114,11 @@ export function VolunteersPage() {
         }
       />
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table<VolunteerView>
+      <DataTable<VolunteerView>
+        tableId="volunteers"
         rowKey="id"
         loading={list.isFetching}
+        onRefresh={() => void list.refetch()}
         dataSource={list.data?.items}
         pagination={tablePagination(params, list.data?.total, (total) => t('common.total', { total }))}
         scroll={{ x: 1300 }}

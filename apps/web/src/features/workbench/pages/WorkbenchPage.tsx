@@ -1,10 +1,9 @@
 // 工作台: the desktop home of every role — 待办 with links, what falls due, the role's own figures and small charts.
 import type { RoleCode, WorkbenchChart, WorkbenchDeadline, WorkbenchFigure, WorkbenchTodo } from '@wenming/contracts';
-import { Badge, Card, Col, Empty, List, Row, Segmented, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Empty, Flex, List, Row, Segmented, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../app/format';
 import { stateColor } from '../../../app/status-colors';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useCurrentUser } from '../../auth/queries';
@@ -126,8 +125,10 @@ function Figures({ figures }: { figures: WorkbenchFigure[] }) {
   );
 }
 
+/** A due date as the list prints it: the date of a date deadline, or Shanghai's date and minute of an instant. */
 function dueText(d: WorkbenchDeadline) {
-  return d.due.length === 10 ? d.due : formatDateTime(d.due);
+  if (d.due.length === 10) return d.due;
+  return new Date(new Date(d.due).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function Deadlines({ items }: { items: WorkbenchDeadline[] }) {
@@ -139,18 +140,20 @@ function Deadlines({ items }: { items: WorkbenchDeadline[] }) {
         dataSource={items}
         renderItem={(d) => (
           <List.Item key={`${d.kind}-${d.id}`}>
-            <Space style={{ minWidth: 0, flex: 1 }}>
-              <Tag>{t(`wbKind.${d.kind}`)}</Tag>
-              <Typography.Text ellipsis={{ tooltip: d.title }} style={{ maxWidth: 320 }}>
-                <Link to={d.link}>{d.title}</Link>
-              </Typography.Text>
-            </Space>
-            <Space size={4}>
-              {d.overdue && <Badge status="error" text={t('wb.overdue')} />}
-              <Typography.Text type={d.overdue ? 'danger' : 'secondary'} style={{ whiteSpace: 'nowrap' }}>
+            <Flex gap={8} align="center" style={{ width: '100%', minWidth: 0 }}>
+              <Tag style={{ flex: 'none' }}>{t(`wbKind.${d.kind}`)}</Tag>
+              <Link
+                to={d.link}
+                title={d.title}
+                style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+              >
+                {d.title}
+              </Link>
+              {d.overdue && <Badge status="error" text={t('wb.overdue')} style={{ flex: 'none' }} />}
+              <Typography.Text type={d.overdue ? 'danger' : 'secondary'} style={{ flex: 'none', whiteSpace: 'nowrap' }}>
                 {dueText(d)}
               </Typography.Text>
-            </Space>
+            </Flex>
           </List.Item>
         )}
       />
