@@ -1,6 +1,6 @@
 // The big screen (大屏): one aggregated, scoped read — map of the latest evaluation's scores over the tenant's region
 // shapes, ranking, trend, problems by state and overdue, rectification rate, and volunteer counts where they exist.
-import type { BigscreenView, EvaluationRates } from '@wenming/contracts';
+import { type BigscreenView, type EvaluationRates, openProblemStatuses } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission, scopeFilter } from '../../platform/access';
 import type { Db } from '../../platform/db';
@@ -49,11 +49,13 @@ async function mapOf(db: Db, actor: Actor, level: string, evaluationId: string |
   };
 }
 
-async function problemCounts(db: Db, actor: Actor) {
+/** Problems in scope by state, and those open past their deadline at `now` (as the lists and workbench count). */
+async function problemCounts(db: Db, actor: Actor, now: Date) {
   if (!can(actor, 'problem.read')) return { byState: [], overdue: 0, total: 0 };
   const scope = scopeFilter(actor, 'problem.read', { regionCode: sql`p.region_code`, unitId: sql`p.assigned_unit_id` });
   const res = await db.execute(sql`SELECT p.status, count(*)::int AS n,
-      count(*) FILTER (WHERE p.overdue_at IS NOT NULL AND p.status NOT IN ('closed', 'verified', 'duplicate'))::int AS overdue
+      count(*) FILTER (WHERE p.deadline_at < ${iso(now)}::timestamptz
+        AND p.status = ANY(${sql.param([...openProblemStatuses])}::text[]))::int AS overdue
     FROM problem p WHERE p.tenant_id = ${actor.tenantId} AND ${scope} GROUP BY p.status ORDER BY p.status`);
   const rows = res.rows as { status: string; n: number; overdue: number }[];
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + Number(f(r)), 0);
@@ -101,7 +103,7 @@ export async function getBigscreen(db: Db, actor: Actor, now: Date): Promise<Big
           ORDER BY rank, subject_name LIMIT 500`)
       ).rows as { name: string; score: number; rank: number }[])
     : [];
-  const problems = await problemCounts(db, actor);
+  const problems = await problemCounts(db, actor, now);
   return {
     generatedAt: iso(now),
     tenantName: (tenant.rows[0] as { name: string }).name,

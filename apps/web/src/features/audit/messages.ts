@@ -13,6 +13,7 @@ export const auditMessages: Dict = {
   'audit.action': ['动作', '動作', 'Action'],
   'audit.objectType': ['对象类型', '對象類型', 'Object type'],
   'audit.objectId': ['对象编号', '對象編號', 'Object id'],
+  'audit.object': ['对象', '對象', 'Object'],
   'audit.timeRange': ['时间范围', '時間範圍', 'Time range'],
   'audit.ip': ['IP 地址', 'IP 位址', 'IP address'],
   'audit.requestId': ['请求编号', '請求編號', 'Request id'],

@@ -73,5 +73,8 @@ export const bulletinMessages: Dict = {
     'Updated {{time}}, refreshes every minute',
   ],
   'bigscreen.exit': ['返回', '返回', 'Back'],
+  'bigscreen.page': ['第 {{page}}/{{pages}} 页', '第 {{page}}/{{pages}} 頁', 'page {{page}} of {{pages}}'],
+  'bigscreen.subjects': ['共 {{n}} 个', '共 {{n}} 個', '{{n}} in all'],
+  'bigscreen.rateOf': ['已整改 {{n}} / 发现 {{d}}', '已整改 {{n}} / 發現 {{d}}', '{{n}} rectified of {{d}} found'],
   'bigscreen.noScore': ['未考评', '未考評', 'Not evaluated'],
 };

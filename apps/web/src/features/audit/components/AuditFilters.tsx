@@ -1,4 +1,5 @@
-import { Button, DatePicker, Form, Input } from 'antd';
+import { codeNames } from '@wenming/contracts';
+import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
@@ -52,7 +53,12 @@ export function AuditFilters(props: {
         <Input allowClear style={{ width: 140 }} />
       </Form.Item>
       <Form.Item label={t('audit.objectType')} name="objectType">
-        <Input allowClear style={{ width: 120 }} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 160 }}
+          options={Object.keys(codeNames('auditObject')).map((v) => ({ value: v, label: t(`auditObject.${v}`) }))}
+        />
       </Form.Item>
       <Form.Item label={t('audit.objectId')} name="objectId">
         <Input allowClear style={{ width: 200 }} />

@@ -1,4 +1,4 @@
-import type { AuditEventView } from '@wenming/contracts';
+import { type AuditEventView, auditActionLabel, type Language } from '@wenming/contracts';
 import { Card, Typography } from 'antd';
 import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,8 @@ const filterKeys: readonly AuditFilterKey[] = ['actor', 'objectType', 'objectId'
 
 /** 审计日志 (audit.read): filters, and each event's before/after on expanding its row. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const params = useListParams(filterKeys);
   const events = useAuditEvents(params.query);
   return (
@@ -31,19 +32,29 @@ export function AuditPage() {
         dataSource={events.data?.items}
         pagination={tablePagination(params, events.data?.total, (total) => t('common.total', { total }))}
         expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
-        scroll={{ x: 1000 }}
         columns={[
-          { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
+          { title: t('audit.seq'), dataIndex: 'seq', width: 80, minScreen: 'xl' },
           { title: t('audit.at'), dataIndex: 'at', width: 190, render: (v: string) => formatDateTime(v) },
-          { title: t('audit.actor'), dataIndex: 'actorName', render: (v, e) => v ?? e.actorId ?? '—' },
+          { title: t('audit.actor'), dataIndex: 'actorName', width: 140, render: (v, e) => v ?? e.actorId ?? '—' },
           {
             title: t('audit.action'),
             dataIndex: 'action',
-            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+            width: 220,
+            render: (v: string) => <span title={v}>{auditActionLabel(v, lang)}</span>,
           },
-          { title: t('audit.objectType'), dataIndex: 'objectType' },
-          { title: t('audit.objectId'), dataIndex: 'objectId', ellipsis: true },
-          { title: t('audit.ip'), dataIndex: 'ip', width: 130 },
+          {
+            title: t('audit.objectType'),
+            dataIndex: 'objectType',
+            width: 130,
+            render: (v: string) => (i18n.exists(`auditObject.${v}`) ? t(`auditObject.${v}`) : v),
+          },
+          {
+            title: t('audit.object'),
+            key: 'object',
+            longText: true,
+            render: (_, e) => e.objectName ?? e.objectId ?? '—',
+          },
+          { title: t('audit.ip'), dataIndex: 'ip', width: 130, minScreen: 'xxl' },
         ]}
       />
     </Card>

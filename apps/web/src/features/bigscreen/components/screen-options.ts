@@ -1,5 +1,9 @@
 // ECharts options of the big screen's panels, from the one aggregated read.
-import type { BigscreenView } from '@wenming/contracts';
+import type { BigscreenView, ProblemStatus } from '@wenming/contracts';
+import { problemStatusColors } from '../../../app/status-colors';
+
+/** Ranking rows shown at once; a longer ranking turns its pages by itself. */
+export const RANKING_PAGE = 18;
 
 const TEXT = '#cfe3ff';
 const axis = { axisLabel: { color: TEXT, fontSize: 14 }, axisLine: { lineStyle: { color: '#3b5998' } } };
@@ -36,17 +40,19 @@ export function mapOption(v: BigscreenView, noScore: string) {
   };
 }
 
-export function rankingOption(v: BigscreenView) {
-  const rows = v.ranking.slice(0, 12).reverse();
+/** The ranking's bars for one page (every subject when they fit on one). */
+export function rankingOption(v: BigscreenView, page = 0) {
+  const rows = v.ranking.slice(page * RANKING_PAGE, (page + 1) * RANKING_PAGE).reverse();
   return {
-    grid: { left: 150, right: 50, top: 10, bottom: 20 },
+    grid: { left: 150, right: 50, top: 4, bottom: 20 },
     xAxis: { type: 'value', ...axis, splitLine: { lineStyle: { color: '#1f2f4f' } } },
     yAxis: { type: 'category', data: rows.map((r) => `${r.rank}. ${r.name}`), ...axis },
     series: [
       {
         type: 'bar',
         data: rows.map((r) => r.score),
-        barMaxWidth: 18,
+        barMaxWidth: 16,
+        barCategoryGap: '30%',
         label: { show: true, position: 'right', color: TEXT, formatter: (p: { value: number }) => p.value.toFixed(1) },
         itemStyle: { color: '#ff7a45', borderRadius: [0, 6, 6, 0] },
       },
@@ -76,17 +82,25 @@ export function trendOption(v: BigscreenView, average: string) {
   };
 }
 
+/** Problems by state: every slice named and counted beside it, each state in its own colour. */
 export function problemsOption(v: BigscreenView, labelOf: (state: string) => string) {
   return {
-    tooltip: { trigger: 'item' },
-    legend: { orient: 'vertical', right: 10, top: 'middle', textStyle: { color: TEXT, fontSize: 13 } },
+    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
     series: [
       {
         type: 'pie',
-        radius: ['45%', '72%'],
-        center: ['35%', '50%'],
-        label: { color: TEXT, formatter: '{c}' },
-        data: v.problems.byState.map((s) => ({ name: labelOf(s.state), value: s.count })),
+        radius: ['38%', '62%'],
+        center: ['50%', '52%'],
+        minAngle: 6,
+        avoidLabelOverlap: true,
+        label: { color: TEXT, fontSize: 14, formatter: '{b} {c}' },
+        labelLine: { length: 10, length2: 8 },
+        labelLayout: { hideOverlap: false, moveOverlap: 'shiftY' },
+        data: v.problems.byState.map((s) => ({
+          name: labelOf(s.state),
+          value: s.count,
+          itemStyle: { color: problemStatusColors[s.state as ProblemStatus] },
+        })),
       },
     ],
   };

@@ -1,22 +1,26 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { type ProblemView, problemStatuses } from '@wenming/contracts';
-import { Button, Card, Checkbox, Select, Tooltip } from 'antd';
-import { DataTable } from '../../../components/DataTable';
+import { Card, Checkbox, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { apiUrl } from '../../../api/client';
 import { useAccess } from '../../../app/access';
-import { formatDateTime } from '../../../app/format';
+import { type DataColumn, DataTable } from '../../../components/DataTable';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useEnumOptions } from '../../../components/enum-options';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { RegionSelect, UnitSelect } from '../../../components/selects';
 import { useListParams } from '../../../components/use-list-params';
 import { tablePagination } from '../../../components/use-paged-query';
+import { ProblemExportButton } from '../components/ProblemExportButton';
 import { ProblemStatusTag } from '../components/ProblemStatusTag';
 import { useProblemCategories, useProblems } from '../queries';
 
-const filterKeys = ['status', 'unitId', 'regionCode', 'category', 'overdue'] as const;
+const filterKeys = ['status', 'unitId', 'regionCode', 'category', 'overdue', 'open', 'mine'] as const;
+
+/** A deadline as a clerk reads it: Shanghai date and minute. */
+function formatDeadline(v: string | null): string {
+  if (!v) return '—';
+  return new Date(new Date(v).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
 
 /** 问题清单: filtered by state, unit, region (with its subtree), category and overdue; export per unit. */
 export function ProblemsPage() {
@@ -28,6 +32,53 @@ export function ProblemsPage() {
   const statusOptions = useEnumOptions('problemStatus', problemStatuses);
   const unitId = params.filters.unitId;
   const total = list.data?.total;
+  const exportFilters = { ...params.filterQuery, mine: params.filters.mine, open: params.filters.open };
+  const columns: DataColumn<ProblemView>[] = [
+    {
+      title: t('problem.number'),
+      dataIndex: 'number',
+      fixed: 'left',
+      width: 170,
+      alwaysShown: true,
+      render: (v: string, p) => <Link to={`/problems/${p.id}`}>{v}</Link>,
+    },
+    { title: t('problem.description'), dataIndex: 'description', longText: true, width: 320 },
+    { title: t('problem.category'), dataIndex: ['category', 'name'], width: 110, minScreen: 'xl' },
+    { title: t('problem.unit'), dataIndex: ['assignedUnit', 'name'], width: 180, longText: true, minScreen: 'lg' },
+    { title: t('problem.region'), dataIndex: 'regionName', width: 140, minScreen: 'xxl' },
+    {
+      title: t('problem.severity'),
+      dataIndex: 'severity',
+      width: 90,
+      minScreen: 'xxl',
+      render: (v: string) => t(`problemSeverity.${v}`),
+    },
+    {
+      title: t('problem.source'),
+      dataIndex: 'source',
+      width: 110,
+      hiddenByDefault: true,
+      render: (v: string) => t(`problemSource.${v}`),
+    },
+    {
+      title: t('problem.deadline'),
+      dataIndex: 'deadlineAt',
+      width: 150,
+      fixed: 'right',
+      alwaysShown: true,
+      render: (v: string | null, p) => (
+        <Typography.Text type={p.isOverdue ? 'danger' : undefined}>{formatDeadline(v)}</Typography.Text>
+      ),
+    },
+    {
+      title: t('problem.status'),
+      key: 'status',
+      width: 150,
+      fixed: 'right',
+      alwaysShown: true,
+      render: (_, p) => <ProblemStatusTag problem={p} />,
+    },
+  ];
 
   return (
     <Card title={t('problem.title')}>
@@ -76,23 +127,22 @@ export function ProblemsPage() {
             >
               {t('problem.onlyOverdue')}
             </Checkbox>
+            <Checkbox
+              checked={params.filters.open === 'true'}
+              onChange={(e) => params.setFilter('open', e.target.checked ? 'true' : undefined)}
+            >
+              {t('problem.onlyOpen')}
+            </Checkbox>
+            {params.filters.mine === 'true' && (
+              <Checkbox checked onChange={() => params.setFilter('mine', undefined)}>
+                {t('problem.onlyMine')}
+              </Checkbox>
+            )}
           </>
         }
         actions={
           can('problem.export') && (
-            <Tooltip title={unitId ? undefined : t('problem.exportHint')}>
-              <Button
-                icon={<DownloadOutlined />}
-                disabled={!unitId}
-                href={
-                  unitId
-                    ? apiUrl('problems/export.xlsx', { ...params.filterQuery, q: undefined, category: undefined })
-                    : undefined
-                }
-              >
-                {t('problem.exportUnit')}
-              </Button>
-            </Tooltip>
+            <ProblemExportButton filters={exportFilters} total={total} exact={list.data?.totalExact !== false} />
           )
         }
       />
@@ -106,33 +156,7 @@ export function ProblemsPage() {
         pagination={tablePagination(params, total, (n) =>
           list.data?.totalExact === false ? t('problem.countMore', { total: n }) : t('problem.count', { total: n }),
         )}
-        scroll={{ x: 1200 }}
-        columns={[
-          {
-            title: t('problem.number'),
-            dataIndex: 'number',
-            fixed: 'left',
-            width: 170,
-            render: (v: string, p) => <Link to={`/problems/${p.id}`}>{v}</Link>,
-          },
-          { title: t('problem.status'), key: 'status', width: 150, render: (_, p) => <ProblemStatusTag problem={p} /> },
-          { title: t('problem.category'), dataIndex: ['category', 'name'], width: 110 },
-          { title: t('problem.description'), dataIndex: 'description', ellipsis: true },
-          { title: t('problem.unit'), dataIndex: ['assignedUnit', 'name'], width: 200 },
-          { title: t('problem.region'), dataIndex: 'regionName', width: 160 },
-          {
-            title: t('problem.severity'),
-            dataIndex: 'severity',
-            width: 90,
-            render: (v: string) => t(`problemSeverity.${v}`),
-          },
-          {
-            title: t('problem.deadline'),
-            dataIndex: 'deadlineAt',
-            width: 180,
-            render: (v: string | null) => formatDateTime(v),
-          },
-        ]}
+        columns={columns}
       />
     </Card>
   );
