@@ -2,7 +2,19 @@
 // refresh, density and column settings (kept per user and list in localStorage), full-width text with ellipsis and
 // tooltip, columns that hide on narrow screens, and the key columns (state, deadline) fixed at the right edge.
 import { ColumnHeightOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Dropdown, Flex, Popover, Space, Table, type TableProps, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  Flex,
+  Grid,
+  Popover,
+  Space,
+  Table,
+  type TableProps,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +24,7 @@ import { useMe } from '../features/auth/queries';
 export type DataColumn<T> = ColumnType<T> & {
   /** Names the column in the stored settings; defaults to its dataIndex. */
   key?: string;
-  /** Shown only from this breakpoint up (antd's `responsive`); lesser columns give way at 1366 px. */
+  /** Shown only from this antd breakpoint up (xl ≥ 1200, xxl ≥ 1600 px): lesser columns give way at 1366 px. */
   minScreen?: 'md' | 'lg' | 'xl' | 'xxl';
   /** Hidden until the user turns it on in the column settings. */
   hiddenByDefault?: boolean;
@@ -167,9 +179,8 @@ const breakpoints = {
 } as const;
 
 function toAntColumn<T>(c: DataColumn<T>): ColumnType<T> {
-  const { minScreen, hiddenByDefault: _h, alwaysShown: _a, longText, ...col } = c;
+  const { minScreen: _m, hiddenByDefault: _h, alwaysShown: _a, longText, ...col } = c;
   const out: ColumnType<T> = { ...col, key: columnKey(c) };
-  if (minScreen) out.responsive = [...breakpoints[minScreen]];
   if (longText) {
     out.ellipsis = { showTitle: false };
     const render = col.render;

@@ -28,6 +28,8 @@ const named: Record<string, { table: string; name: string; key?: string }> = {
   service_item: { table: 'service_item', name: 'name' },
   service_order: { table: 'service_order', name: "number || ' ' || title" },
   task: { table: 'task', name: 'title' },
+  timebank_account: { table: 'timebank_account', name: 'holder_name' },
+  timebank_journal: { table: 'timebank_journal', name: 'coalesce(memo, created_by_name)' },
   unit: { table: 'unit', name: 'name' },
   volunteer: { table: 'volunteer', name: "number || ' ' || name" },
   volunteer_team: { table: 'volunteer_team', name: 'name' },

@@ -58,6 +58,11 @@ export function empty(): Sections {
   return s;
 }
 
+/** A series over given days or months, with zero where nothing was counted. */
+export function fillSeries(counts: StateCount[], codes: string[]): StateCount[] {
+  return codes.map((code) => ({ code, value: pick(counts, code) }));
+}
+
 /** The count of one state (0 when absent). */
 export function pick(counts: StateCount[], code: string): number {
   return Number(counts.find((c) => c.code === code)?.value ?? 0);

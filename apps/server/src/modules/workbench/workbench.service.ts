@@ -20,7 +20,7 @@ import type { Db } from '../../platform/db';
 import * as admin from './admin.repository';
 import * as svc from './service.repository';
 import { chooseWorkbenchRole, rolesOf } from './workbench.policy';
-import { type Builder, type Sections, deadlines, empty, pick, sum } from './workbench-sections';
+import { type Builder, type Sections, deadlines, empty, fillSeries, pick, sum } from './workbench-sections';
 import * as work from './work.repository';
 
 /** The office (city or district): review, assign, verify; the region's problems, tasks and 整改率. */
@@ -133,7 +133,7 @@ const stationAdmin: Builder = async (db, actor, now, s) => {
   s.figure('orders_open', sum(orders, ['submitted', 'reviewed', 'dispatched', 'offered', 'accepted', 'returned']));
   s.figure('orders_month', monthOrders);
   s.chart('orders_by_status', 'donut', 'orderStatus', orders);
-  s.chart('hours_by_month', 'bar', 'month', hours);
+  s.chart('hours_by_month', 'bar', 'month', fillSeries(hours, lastSixMonths(now)));
 };
 
 /** The volunteer: orders to serve or grab, activities signed up for, own hours and time-bank balance. */
@@ -153,7 +153,7 @@ const volunteer: Builder = async (db, actor, now, s) => {
   s.figure('hours_confirmed', figures.confirmed, 'hours');
   s.figure('hours_pending', figures.pending, 'hours');
   s.figure('timebank_balance', balance, 'hours');
-  s.chart('hours_by_month', 'bar', 'month', hours);
+  s.chart('hours_by_month', 'bar', 'month', fillSeries(hours, lastSixMonths(now)));
 };
 
 /** The resident: orders to rate, own orders and reports, time-bank balance. */
@@ -203,11 +203,15 @@ const auditor: Builder = async (db, actor, now, s) => {
   const byDay = await admin.countAuditEventsByDay(db, actor.tenantId, shanghaiDayStart(addDays(today, -6)));
   s.figure('audit_events_today', pick(byDay, today));
   s.figure('audit_events_week', sum(byDay, null));
-  s.chart('audit_by_day', 'bar', 'date', byDay);
+  const days = Array.from({ length: 7 }, (_, i) => addDays(today, i - 6));
+  s.chart('audit_by_day', 'bar', 'date', fillSeries(byDay, days));
 };
 
 /** The Shanghai month `back` months before now's. */
 const monthsBack = (now: Date, back: number) => addMonths(shanghaiMonth(now), -back);
+
+/** The last six Shanghai months, oldest first. */
+const lastSixMonths = (now: Date) => Array.from({ length: 6 }, (_, i) => monthsBack(now, 5 - i));
 
 const builders: Record<RoleCode, Builder> = {
   office_admin: officeAdmin,

@@ -24,6 +24,10 @@ import {
   CarryOutOutlined,
   ClockCircleOutlined,
   CameraOutlined,
+  ContainerOutlined,
+  FileDoneOutlined,
+  EnvironmentOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -60,6 +64,10 @@ const icons: Record<string, ReactNode> = {
   'order-figures': <FieldTimeOutlined />,
   timebank: <WalletOutlined />,
   tasks: <CarryOutOutlined />,
+  'inspection-plans': <ContainerOutlined />,
+  inspections: <FileDoneOutlined />,
+  points: <EnvironmentOutlined />,
+  problems: <WarningOutlined />,
   'my-activities': <CalendarOutlined />,
   'my-hours': <ClockCircleOutlined />,
   'my-orders': <ScheduleOutlined />,

@@ -43,8 +43,8 @@ export function ProblemsPage() {
       render: (v: string, p) => <Link to={`/problems/${p.id}`}>{v}</Link>,
     },
     { title: t('problem.description'), dataIndex: 'description', longText: true, width: 320 },
-    { title: t('problem.category'), dataIndex: ['category', 'name'], width: 110, minScreen: 'xl' },
-    { title: t('problem.unit'), dataIndex: ['assignedUnit', 'name'], width: 180, longText: true, minScreen: 'lg' },
+    { title: t('problem.category'), dataIndex: ['category', 'name'], width: 110, minScreen: 'xxl' },
+    { title: t('problem.unit'), dataIndex: ['assignedUnit', 'name'], width: 180, longText: true, minScreen: 'xl' },
     { title: t('problem.region'), dataIndex: 'regionName', width: 140, minScreen: 'xxl' },
     {
       title: t('problem.severity'),

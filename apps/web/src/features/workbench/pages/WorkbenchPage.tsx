@@ -164,7 +164,7 @@ function Deadlines({ items }: { items: WorkbenchDeadline[] }) {
 function Charts({ charts }: { charts: WorkbenchChart[] }) {
   const { t } = useTranslation();
   const labelOf = (c: WorkbenchChart, code: string) =>
-    c.codes === 'date' || c.codes === 'month' ? code.slice(5) : t(`${c.codes}.${code}`);
+    c.codes === 'date' ? code.slice(5) : c.codes === 'month' ? code : t(`${c.codes}.${code}`);
   return (
     <Row gutter={[16, 16]}>
       {charts.map((c) => (
