@@ -1,4 +1,10 @@
-import type { EvaluationRates, RateView } from '@wenming/contracts';
+import {
+  type EvaluationRates,
+  type Language,
+  type RateView,
+  languages,
+  rectificationRateDefinition,
+} from '@wenming/contracts';
 import { Card, Col, Row, Statistic, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatFraction, formatPercent } from '../format';
@@ -13,7 +19,8 @@ function exactPercent(r: RateView): string {
 
 /** 合格率 / 优秀率 / 达标率 / 整改率 as printed (whole percents unless the evaluation asks for decimals). */
 export function RateCards({ rates }: { rates: EvaluationRates }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const definition = rectificationRateDefinition[languages.indexOf(i18n.language as Language)] ?? '';
   return (
     <Row gutter={16}>
       {keys.map((k) => {
@@ -22,11 +29,16 @@ export function RateCards({ rates }: { rates: EvaluationRates }) {
           <Col xs={12} lg={6} key={k}>
             <Card size="small">
               <Tooltip
-                title={t('evaluation.rateFraction', {
-                  numerator: r.numerator,
-                  denominator: r.denominator,
-                  exact: exactPercent(r),
-                })}
+                title={
+                  <>
+                    {t('evaluation.rateFraction', {
+                      numerator: r.numerator,
+                      denominator: r.denominator,
+                      exact: exactPercent(r),
+                    })}
+                    {k === 'rectification' && <div>{definition}</div>}
+                  </>
+                }
               >
                 <div data-testid={`rate-${k}`}>
                   <Statistic
