@@ -78,17 +78,17 @@ const pages: Record<WorkbenchItemKind, (r: DueRow) => string> = {
   problem: (r) => `/problems/${r.id}`,
   inspection_plan: (r) => `/inspection-plans/${r.id}`,
   service_order: (r) => `/orders/${r.id}`,
-  activity: (r) => `/my/activities?activityId=${r.id}`,
+  activity: (r) => `/m/activities/${r.id}`,
 };
 
-/** Due rows as deadline items of a kind, each linking to its page. */
-export function deadlines(kind: WorkbenchItemKind, due: DueRow[]): WorkbenchDeadline[] {
+/** Due rows as deadline items of a kind, each linking to its page; `own` orders open on the page residents use. */
+export function deadlines(kind: WorkbenchItemKind, due: DueRow[], own = false): WorkbenchDeadline[] {
   return due.map((r) => ({
     kind,
     id: r.id,
     title: r.title,
     due: typeof r.due === 'string' ? r.due : new Date(r.due).toISOString(),
     overdue: !!r.overdue,
-    link: pages[kind](r),
+    link: own && kind === 'service_order' ? `/m/orders/${r.id}` : pages[kind](r),
   }));
 }

@@ -149,7 +149,7 @@ const volunteer: Builder = async (db, actor, now, s) => {
   s.todo('orders_to_serve', orders.to_serve, '/my/orders');
   s.todo('orders_to_grab', orders.to_grab, '/my/orders?view=offers');
   s.todo('activities_signed_up', figures.upcoming, '/my/activities');
-  s.deadlines.push(...deadlines('activity', activities), ...deadlines('service_order', ordersDue));
+  s.deadlines.push(...deadlines('activity', activities), ...deadlines('service_order', ordersDue, true));
   s.figure('hours_confirmed', figures.confirmed, 'hours');
   s.figure('hours_pending', figures.pending, 'hours');
   s.figure('timebank_balance', balance, 'hours');
@@ -165,7 +165,7 @@ const resident: Builder = async (db, actor, now, s) => {
     svc.findTimebankBalance(db, actor),
   ]);
   s.todo('orders_to_rate', pick(orders, 'completed'), '/my/orders?status=completed');
-  s.deadlines.push(...deadlines('service_order', due));
+  s.deadlines.push(...deadlines('service_order', due, true));
   s.figure('my_orders', sum(orders, null));
   s.figure('my_reports', sum(reports, null));
   s.figure('timebank_balance', balance, 'hours');

@@ -145,6 +145,8 @@ describe('GET /workbench: volunteering roles', () => {
     const items = mine.json().items as { status: string }[];
     expect(rate.count).toBe(items.filter((o) => o.status === 'completed').length);
     expect(figure(w, 'my_orders')!.value).toBe(mine.json().total);
+    // A resident's orders open on the page residents use, not the centre's.
+    for (const d of w.deadlines) expect(d.link).toMatch(/^\/m\/orders\//);
   });
 });
 
