@@ -52,7 +52,11 @@ test('the problem list: full descriptions, column settings kept, density, refres
   expect(width).toBeGreaterThan(280); // about 8 characters before; now a line of text, whole in the tooltip
   // Column settings: hide 问题描述, reload, it stays hidden for this user; reset brings it back.
   await page.getByRole('button', { name: '列设置' }).click();
-  await page.getByRole('tooltip').or(page.locator('.ant-popover')).getByRole('checkbox', { name: '问题描述' }).uncheck();
+  await page
+    .getByRole('tooltip')
+    .or(page.locator('.ant-popover'))
+    .getByRole('checkbox', { name: '问题描述' })
+    .uncheck();
   await expect(description).toHaveCount(0);
   await page.reload();
   await expect(table.getByRole('columnheader', { name: '问题描述', exact: true })).toHaveCount(0);

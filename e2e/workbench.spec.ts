@@ -9,7 +9,14 @@ const DOCS = path.resolve('docs/screenshots');
 fs.mkdirSync(DOCS, { recursive: true });
 
 const roles: { username: string; role: string; todo?: string; figure: string; menu: string[]; hidden: string[] }[] = [
-  { username: 'admin', role: 'office_admin', todo: '待验收整改', figure: '整改率', menu: ['任务清单'], hidden: ['我的活动'] },
+  {
+    username: 'admin',
+    role: 'office_admin',
+    todo: '待验收整改',
+    figure: '整改率',
+    menu: ['任务清单'],
+    hidden: ['我的活动'],
+  },
   {
     username: 'district_admin',
     role: 'office_admin-district',
@@ -18,7 +25,14 @@ const roles: { username: string; role: string; todo?: string; figure: string; me
     menu: ['问题清单'],
     hidden: ['审计日志'],
   },
-  { username: 'inspector', role: 'inspector', todo: '待检点位', figure: '本月督查', menu: ['问题清单'], hidden: ['任务清单'] },
+  {
+    username: 'inspector',
+    role: 'inspector',
+    todo: '待检点位',
+    figure: '本月督查',
+    menu: ['问题清单'],
+    hidden: ['任务清单'],
+  },
   {
     username: 'unit_liaison',
     role: 'unit_liaison',
@@ -27,7 +41,14 @@ const roles: { username: string; role: string; todo?: string; figure: string; me
     menu: ['任务清单'],
     hidden: ['我的活动'],
   },
-  { username: 'grid_worker', role: 'grid_worker', todo: '我上报未办结', figure: '我的上报', menu: ['问题清单'], hidden: [] },
+  {
+    username: 'grid_worker',
+    role: 'grid_worker',
+    todo: '我上报未办结',
+    figure: '我的上报',
+    menu: ['问题清单'],
+    hidden: [],
+  },
   {
     username: 'station_admin',
     role: 'station_admin',
@@ -52,8 +73,22 @@ const roles: { username: string; role: string; todo?: string; figure: string; me
     menu: ['我的订单', '我的上报', '我的时间银行'],
     hidden: ['区划', '实践阵地', '问题清单', '我的活动'],
   },
-  { username: 'sysadmin', role: 'sysadmin', todo: '未改初始密码的账号', figure: '启用账号', menu: ['账号与角色'], hidden: [] },
-  { username: 'secadmin', role: 'secadmin', todo: '被锁定的账号', figure: '在线账号', menu: ['账号与角色'], hidden: [] },
+  {
+    username: 'sysadmin',
+    role: 'sysadmin',
+    todo: '未改初始密码的账号',
+    figure: '启用账号',
+    menu: ['账号与角色'],
+    hidden: [],
+  },
+  {
+    username: 'secadmin',
+    role: 'secadmin',
+    todo: '被锁定的账号',
+    figure: '在线账号',
+    menu: ['账号与角色'],
+    hidden: [],
+  },
   { username: 'auditor', role: 'auditor', figure: '今日审计事件', menu: ['审计日志'], hidden: ['单位'] },
 ];
 

@@ -2,19 +2,7 @@
 // refresh, density and column settings (kept per user and list in localStorage), full-width text with ellipsis and
 // tooltip, columns that hide on narrow screens, and the key columns (state, deadline) fixed at the right edge.
 import { ColumnHeightOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Checkbox,
-  Dropdown,
-  Flex,
-  Grid,
-  Popover,
-  Space,
-  Table,
-  type TableProps,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Button, Checkbox, Dropdown, Flex, Grid, Popover, Space, Table, type TableProps, Tooltip, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,9 +80,15 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     }
   };
 
+  // Lesser columns give way below their breakpoint (not merely hidden: the table's width counts only what shows).
+  const screens = Grid.useBreakpoint();
   const shown = useMemo(
-    () => columns.filter((c) => c.alwaysShown || !settings.hidden.includes(columnKey(c))).map((c) => toAntColumn(c)),
-    [columns, settings.hidden],
+    () =>
+      columns
+        .filter((c) => c.alwaysShown || !settings.hidden.includes(columnKey(c)))
+        .filter((c) => !c.minScreen || screens[c.minScreen] !== false)
+        .map((c) => toAntColumn(c)),
+    [columns, settings.hidden, screens],
   );
   const width = shown.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 200), 0);
 
@@ -170,13 +164,6 @@ function ColumnSettings<T>(p: { columns: DataColumn<T>[]; settings: Settings; on
     </Flex>
   );
 }
-
-const breakpoints = {
-  md: ['md', 'lg', 'xl', 'xxl'],
-  lg: ['lg', 'xl', 'xxl'],
-  xl: ['xl', 'xxl'],
-  xxl: ['xxl'],
-} as const;
 
 function toAntColumn<T>(c: DataColumn<T>): ColumnType<T> {
   const { minScreen: _m, hiddenByDefault: _h, alwaysShown: _a, longText, ...col } = c;
