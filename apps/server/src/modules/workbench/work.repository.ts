@@ -1,6 +1,6 @@
 // The workbench's reads over campaign tasks, problems and inspections: counts by state, what falls due next, and
 // what an inspector still has to visit. Every read goes through the owning module's scope filter.
-import { openProblemStatuses, rectifiedProblemStatuses } from '@wenming/contracts';
+import { openProblemStatuses } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, scopeFilter } from '../../platform/access';
 import { iso } from '../../platform/clock';
@@ -156,6 +156,3 @@ export async function findLatestRectification(db: Db, actor: Actor) {
   );
   return found[0] ?? null;
 }
-
-/** Rectified problems of a set of states, for figures that count them (the one definition's states). */
-export const rectifiedStates: readonly string[] = rectifiedProblemStatuses;

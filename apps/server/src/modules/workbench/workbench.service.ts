@@ -161,7 +161,7 @@ const resident: Builder = async (db, actor, now, s) => {
   const [orders, due, reports, balance] = await Promise.all([
     svc.countOrdersByStatus(db, actor, 'order.read', true),
     svc.findOrdersDue(db, actor, 'order.read', now, true),
-    work.countProblemsByStatus(db, actor, 'problem.read', true).catch(() => []),
+    work.countProblemsByStatus(db, actor, 'problem.read', true),
     svc.findTimebankBalance(db, actor),
   ]);
   s.todo('orders_to_rate', pick(orders, 'completed'), '/my/orders?status=completed');
