@@ -2,7 +2,19 @@
 // refresh, density and column settings (kept per user and list in localStorage), full-width text with ellipsis and
 // tooltip, columns that hide on narrow screens, and the key columns (state, deadline) fixed at the right edge.
 import { ColumnHeightOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Dropdown, Flex, Grid, Popover, Space, Table, type TableProps, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  Flex,
+  Grid,
+  Popover,
+  Space,
+  Table,
+  type TableProps,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { useRecordCrumb } from '../../../app/layout/crumbs';
 import { Button, Card, Descriptions, Space, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +15,7 @@ export function ActivityDetailPage() {
   const { id } = useParams();
   const activity = useActivity(id);
   const a = activity.data;
+  useRecordCrumb(a?.title);
   if (activity.isPending) return <FullPageSpin />;
   if (!a) return <ApiErrorAlert error={activity.error} onRetry={() => void activity.refetch()} />;
 

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useRecordCrumb } from '../../../app/layout/crumbs';
 import { Button, Card, Descriptions, Flex, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ export function CampaignDetailPage() {
   if (campaign.isError) return <ApiErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />;
   if (!campaign.data) return <Skeleton active />;
   const c = campaign.data;
+  useRecordCrumb(c?.name);
   return (
     <Card
       title={

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useRecordCrumb } from '../../../app/layout/crumbs';
 import { Button, Card, Col, Descriptions, Flex, Row, Segmented, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -27,6 +28,7 @@ export function EvaluationResultsPage() {
   const params = useListParams(['level'] as const);
   const evaluation = useEvaluation(id);
   const e = evaluation.data;
+  useRecordCrumb(e?.name);
   const isDone = e?.state === 'done';
   const level = params.filters.level ?? e?.levels[0];
   const results = useResults(id, { level, page: params.page, pageSize: params.pageSize }, isDone);

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useRecordCrumb } from '../../../app/layout/crumbs';
 import { type FrameworkImportResult, checkPointSums } from '@wenming/contracts';
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Tabs, Typography } from 'antd';
 import { useState } from 'react';
@@ -30,6 +31,7 @@ export function FrameworkDetailPage() {
   if (framework.isError) return <ApiErrorAlert error={framework.error} onRetry={() => void framework.refetch()} />;
   if (!framework.data) return <Skeleton active />;
   const f = framework.data;
+  useRecordCrumb(f?.name);
   const canManage = can('framework.manage');
   const isEditable = canManage && f.status === 'draft';
   const mismatches = f.status === 'draft' && tree.data ? checkPointSums(tree.data, f.totalPoints) : [];

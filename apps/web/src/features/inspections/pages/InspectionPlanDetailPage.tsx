@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useRecordCrumb } from '../../../app/layout/crumbs';
 import type { InspectionPlanPointView, InspectionPlanView } from '@wenming/contracts';
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Spin, Table, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -34,6 +35,7 @@ export function InspectionPlanDetailPage() {
   const [page, setPage] = useState(1);
   const points = usePlanPoints(id, { page, pageSize: 20 });
   const p = plan.data;
+  useRecordCrumb(p?.name);
 
   return (
     <Flex vertical gap={16}>

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useRecordCrumb } from '../../../app/layout/crumbs';
 import { Card, Col, Descriptions, Image, Rate, Row, Space, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,6 +17,7 @@ export function OrderDetailPage() {
   const { id } = useParams();
   const order = useOrder(id);
   const o = order.data;
+  useRecordCrumb(o ? `${o.number} ${o.title}` : null);
   if (order.isPending) return <FullPageSpin />;
   if (!o) return <ApiErrorAlert error={order.error} onRetry={() => void order.refetch()} />;
 

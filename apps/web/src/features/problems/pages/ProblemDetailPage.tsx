@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useRecordCrumb } from '../../../app/layout/crumbs';
 import type { ProblemAction } from '@wenming/contracts';
 import { Button, Card, Col, Descriptions, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -22,6 +23,7 @@ export function ProblemDetailPage() {
   const problem = useProblem(id);
   const [action, setAction] = useState<ProblemAction | null>(null);
   const p = problem.data;
+  useRecordCrumb(p?.number);
 
   return (
     <Flex vertical gap={16}>

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useRecordCrumb } from '../../../app/layout/crumbs';
 import { Card, Descriptions, Progress, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -18,6 +19,7 @@ export function VolunteerDetailPage() {
   const { can } = useAccess();
   const volunteer = useVolunteer(id);
   const v = volunteer.data;
+  useRecordCrumb(v?.name);
   if (volunteer.isPending) return <FullPageSpin />;
   if (!v) return <ApiErrorAlert error={volunteer.error} onRetry={() => void volunteer.refetch()} />;
   const next = v.hoursToNextStar;
