@@ -125,7 +125,7 @@ test('office creates an evaluation, reads the ranking and traces a lost point to
   await expect(page.getByRole('img', { name: '历期趋势' }).locator('canvas')).toBeVisible();
   const ranking = page.locator('.ant-table').last();
   await expect(ranking.getByRole('columnheader', { name: '升降' })).toBeVisible();
-  const firstRow = ranking.locator('tbody tr').first();
+  const firstRow = ranking.locator('tbody tr.ant-table-row').first();
   await expect(firstRow.locator('td').nth(0)).toHaveText(/^1/);
   await expect(firstRow.locator('td').nth(1)).toHaveText(/^(↑\d+|↓\d+|—)$/);
   await shot(page, '03-results');

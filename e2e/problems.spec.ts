@@ -153,7 +153,7 @@ test('a finding is rectified, returned once, rectified again, verified and close
     expect(actions).toContain(a);
   expect(actions.filter((a: string) => a === 'problem.submit')).toHaveLength(2);
   await auditor.goto(`/audit?objectType=problem&objectId=${id}`);
-  await expect(auditor.getByText('problem.close').first()).toBeVisible();
+  await expect(auditor.getByText('问题 · 销号').first()).toBeVisible();
   await shot(auditor, 'problem-audit');
 
   // The office's inspection pages: plans with progress per team, the points map, inspections with scores.

@@ -24,10 +24,10 @@ export function CampaignDetailPage() {
   const [editing, setEditing] = useState(false);
   const tab = search.get('tab') ?? 'tasks';
 
+  useRecordCrumb(campaign.data?.name);
   if (campaign.isError) return <ApiErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />;
   if (!campaign.data) return <Skeleton active />;
   const c = campaign.data;
-  useRecordCrumb(c?.name);
   return (
     <Card
       title={

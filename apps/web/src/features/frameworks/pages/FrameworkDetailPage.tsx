@@ -28,10 +28,10 @@ export function FrameworkDetailPage() {
   const tree = useIndicatorTree(id);
   const [editingMeta, setEditingMeta] = useState(false);
 
+  useRecordCrumb(framework.data?.name);
   if (framework.isError) return <ApiErrorAlert error={framework.error} onRetry={() => void framework.refetch()} />;
   if (!framework.data) return <Skeleton active />;
   const f = framework.data;
-  useRecordCrumb(f?.name);
   const canManage = can('framework.manage');
   const isEditable = canManage && f.status === 'draft';
   const mismatches = f.status === 'draft' && tree.data ? checkPointSums(tree.data, f.totalPoints) : [];
