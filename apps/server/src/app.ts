@@ -65,7 +65,7 @@ export async function buildApp(
     db: database.db,
     cipher: createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env)),
     files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
-    jobs: createJobQueue(database.db, app.log),
+    jobs: createJobQueue(database.db, app.log, clock),
     log: app.log,
   };
   app.decorate('ctx', ctx);

@@ -46,6 +46,8 @@ export interface OpenOptions {
   /** PGlite data dir; omitted means an in-memory database. */
   dataDir?: string | null;
   poolSize?: number;
+  /** PGlite only: start from this dump of a data dir (PGlite's dumpDataDir), e.g. a prepared test database. */
+  loadDataDir?: Blob;
 }
 
 /** Open PostgreSQL when a URL is given, otherwise embedded PGlite. */
@@ -76,7 +78,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
-  const client = await PGlite.create(opts.dataDir ?? undefined, { extensions: { ltree, pg_trgm } });
+  const client = await PGlite.create(opts.dataDir ?? undefined, {
+    extensions: { ltree, pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
