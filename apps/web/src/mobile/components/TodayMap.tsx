@@ -26,17 +26,36 @@ function ringsOf(f: RegionShapeFeature): Ring[] {
   return (g.coordinates as Ring[][]).map((poly) => poly[0]);
 }
 
-/** An equirectangular view of the markers' bounding box (padded), scaled to fit the SVG. */
-function makeProjection(markers: MapMarker[]) {
-  const lats = markers.map((m) => m.lat);
-  const lngs = markers.map((m) => m.lng);
-  const pad = 0.004;
-  let [minLat, maxLat, minLng, maxLng] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
-  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  const spanLng = Math.max(maxLng - minLng, pad) * 1.3;
-  const spanLat = Math.max(maxLat - minLat, pad) * 1.3;
-  [minLng, maxLng] = [(minLng + maxLng) / 2 - spanLng / 2, (minLng + maxLng) / 2 + spanLng / 2];
-  [minLat, maxLat] = [(minLat + maxLat) / 2 - spanLat / 2, (minLat + maxLat) / 2 + spanLat / 2];
+interface Box {
+  minLng: number;
+  maxLng: number;
+  minLat: number;
+  maxLat: number;
+}
+
+function boxOf(coords: [number, number][]): Box {
+  const lngs = coords.map((c) => c[0]);
+  const lats = coords.map((c) => c[1]);
+  return { minLng: Math.min(...lngs), maxLng: Math.max(...lngs), minLat: Math.min(...lats), maxLat: Math.max(...lats) };
+}
+
+function insideRing([x, y]: [number, number], ring: Ring): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** An equirectangular view of a box (padded), scaled to fit the SVG. */
+function makeProjection(box: Box) {
+  const k = Math.cos((((box.minLat + box.maxLat) / 2) * Math.PI) / 180);
+  const spanLng = Math.max(box.maxLng - box.minLng, 0.004) * 1.25;
+  const spanLat = Math.max(box.maxLat - box.minLat, 0.004) * 1.25;
+  const minLng = (box.minLng + box.maxLng) / 2 - spanLng / 2;
+  const maxLat = (box.minLat + box.maxLat) / 2 + spanLat / 2;
   const scale = Math.min(WIDTH / (spanLng * k), HEIGHT / spanLat);
   const offX = (WIDTH - spanLng * k * scale) / 2;
   const offY = (HEIGHT - spanLat * scale) / 2;
@@ -46,6 +65,39 @@ function makeProjection(markers: MapMarker[]) {
   ];
   const inView = ([x, y]: [number, number]) => x >= 0 && x <= WIDTH && y >= 0 && y <= HEIGHT;
   return { project, inView };
+}
+
+/** True when a projected ring's bounding box overlaps the SVG (the SVG clips the rest). */
+function overlapsView(ring: [number, number][]): boolean {
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  return Math.max(...xs) >= 0 && Math.min(...xs) <= WIDTH && Math.max(...ys) >= 0 && Math.min(...ys) <= HEIGHT;
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/**
+ * The view fits today's points; the outlines of the regions around them are drawn across it, and the regions
+ * that hold a point are named (at their label point, or at the nearest place inside the view).
+ */
+function buildView(markers: MapMarker[], shapes: RegionShapeFeature[]) {
+  const spots = markers.map((m): [number, number] => [m.lng, m.lat]);
+  const { project, inView } = makeProjection(boxOf(spots));
+  const regions = shapes
+    .map((f) => {
+      const isHolding = ringsOf(f).some((r) => spots.some((p) => insideRing(p, r)));
+      const [x, y] = project(f.properties.center);
+      return {
+        code: f.properties.code,
+        name: f.properties.name,
+        isHolding,
+        rings: ringsOf(f).map((r) => r.map(project)),
+        label: [clamp(x, 40, WIDTH - 40), clamp(y, 16, HEIGHT - 8)] as [number, number],
+        isLabelled: isHolding || inView([x, y]),
+      };
+    })
+    .filter((r) => r.rings.some(overlapsView));
+  return { regions, points: markers.map((m) => ({ ...m, at: project([m.lng, m.lat]) })) };
 }
 
 export function TodayMap({
@@ -60,18 +112,7 @@ export function TodayMap({
   onPick: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const view = useMemo(() => {
-    if (markers.length === 0) return null;
-    const { project, inView } = makeProjection(markers);
-    const regions = shapes
-      .map((f) => {
-        const rings = ringsOf(f).map((r) => r.map(project));
-        const label = project(f.properties.center);
-        return { code: f.properties.code, name: f.properties.name, rings, label };
-      })
-      .filter((r) => r.rings.some((ring) => ring.some(inView)) || inView(r.label));
-    return { regions, points: markers.map((m) => ({ ...m, at: project([m.lng, m.lat]) })), inView };
-  }, [markers, shapes]);
+  const view = useMemo(() => (markers.length ? buildView(markers, shapes) : null), [markers, shapes]);
   if (!view) return null;
   return (
     <figure style={{ margin: 0, background: '#fff' }}>
@@ -79,7 +120,7 @@ export function TodayMap({
         role="img"
         aria-label={ariaLabel}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        style={{ width: '100%', height: 'auto', display: 'block', background: '#f4f7fb' }}
+        style={{ width: '100%', height: 'auto', display: 'block', background: '#fbfcfe' }}
       >
         {view.regions.map((r) => (
           <g key={r.code}>
@@ -88,7 +129,7 @@ export function TodayMap({
                 // biome-ignore lint/suspicious/noArrayIndexKey: rings of one region keep their order
                 key={i}
                 points={ring.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}
-                fill="#e8eef7"
+                fill={r.isHolding ? '#e3ebf6' : '#f4f7fb'}
                 stroke="#7a8fb3"
                 strokeWidth={1}
                 strokeDasharray="4 2"
@@ -97,9 +138,18 @@ export function TodayMap({
           </g>
         ))}
         {view.regions
-          .filter((r) => view.inView(r.label))
+          .filter((r) => r.isLabelled)
           .map((r) => (
-            <text key={`l-${r.code}`} x={r.label[0]} y={r.label[1]} fontSize={12} fill="#5b6b88" textAnchor="middle">
+            <text
+              key={`l-${r.code}`}
+              x={r.label[0]}
+              y={r.label[1]}
+              fontSize={r.isHolding ? 13 : 11}
+              fontWeight={r.isHolding ? 700 : 400}
+              fill="#5b6b88"
+              textAnchor="middle"
+              opacity={0.85}
+            >
               {r.name}
             </text>
           ))}

@@ -56,6 +56,11 @@ export function InspectTodayPage() {
       {today.isError && <ErrorBlock status="default" title={t('common.error')} description={today.error.message} />}
       {today.isLoading && <DotLoading />}
       {today.isSuccess && items.length === 0 && <ErrorBlock status="empty" title={t('inspect.empty')} description="" />}
+      {markers.length > 0 && (
+        <div style={{ margin: '8px 0' }}>
+          <TodayMap markers={markers} shapes={shapes.data?.features ?? []} ariaLabel={t('inspect.map')} onPick={open} />
+        </div>
+      )}
       {items.length > 0 && (
         <List header={t('inspect.summary', { total: items.length, done })} aria-label={t('inspect.title')}>
           {items.map((i, n) => (
@@ -74,11 +79,6 @@ export function InspectTodayPage() {
             </List.Item>
           ))}
         </List>
-      )}
-      {markers.length > 0 && (
-        <div style={{ margin: '8px 0' }}>
-          <TodayMap markers={markers} shapes={shapes.data?.features ?? []} ariaLabel={t('inspect.map')} onPick={open} />
-        </div>
       )}
     </MobileShell>
   );
