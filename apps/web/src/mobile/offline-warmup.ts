@@ -11,9 +11,7 @@ const FRESH_MS = 5 * 60_000;
 /** Fetches the offline reads once per few minutes (`force`: now, e.g. when the service worker first takes over). */
 export async function warmOfflineData(client: QueryClient, { force = false } = {}): Promise<void> {
   if (globalThis.navigator?.onLine === false) return;
-  const now = Date.now();
-  if (!force && now - lastRun < FRESH_MS) return;
-  lastRun = now;
+  if (!force && Date.now() - lastRun < FRESH_MS) return;
   const staleTime = force ? 0 : FRESH_MS;
   try {
     const me = await client.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime });
@@ -27,6 +25,8 @@ export async function warmOfflineData(client: QueryClient, { force = false } = {
     await client.prefetchQuery({ ...regionShapesQuery('township'), staleTime });
     for (const item of today.items)
       await client.prefetchQuery({ ...checklistQuery(item.planId, item.pointId), staleTime });
+    // Only a finished run counts: one before sign-in, or before the worker took over, is done again.
+    if (navigator.serviceWorker?.controller) lastRun = Date.now();
   } catch {
     // Offline half-way or a refusal: what was fetched is kept; the next visit tries again.
   }
