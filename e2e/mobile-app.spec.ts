@@ -49,7 +49,8 @@ for (const [role, entries] of roles)
     const tiles = page.getByRole('region', { name: '常用功能' });
     for (const entry of entries) await expect(tiles.getByText(entry, { exact: true })).toBeVisible();
     const tabs = page.getByRole('navigation', { name: '底部导航' });
-    for (const tab of ['首页', '任务', '消息', '我的']) await expect(tabs.getByText(tab, { exact: true })).toBeVisible();
+    for (const tab of ['首页', '任务', '消息', '我的'])
+      await expect(tabs.getByText(tab, { exact: true })).toBeVisible();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(DOCS_SHOTS, `phone-${role}.png`) });
     // The other tabs: 任务 lists the role's work (or says there is none), 我的 has the sign-out.
@@ -96,7 +97,9 @@ test('an inspector starts the app cold with no network after one online visit, i
   const code = ((await first.getAttribute('aria-label')) ?? '').split(' ')[0];
   await first.getByText('不符合', { exact: true }).click();
   await first.getByPlaceholder('不符合时写明发现的问题').fill('宣传栏破损');
-  await first.getByLabel(`拍照 ${code}`).setInputFiles({ name: 'IMG_0002.png', mimeType: 'image/png', buffer: PNG_1X1 });
+  await first
+    .getByLabel(`拍照 ${code}`)
+    .setInputFiles({ name: 'IMG_0002.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await cold.getByRole('button', { name: '其余标为符合' }).click();
   await cold.getByRole('button', { name: '提交测评' }).click();
   await expect(cold.getByRole('dialog')).toContainText('问题 1 项，照片 1 张');
@@ -123,13 +126,13 @@ test('an inspector starts the app cold with no network after one online visit, i
   await cold.goto(`/m/inspect/${target.planId}/${target.pointId}`);
   const evidence = cold.getByRole('img', { name: `已提交照片 ${code}-1` });
   await expect(evidence).toBeVisible();
-  await expect
-    .poll(() => evidence.evaluate((img: HTMLImageElement) => img.naturalWidth))
-    .toBeGreaterThan(0);
+  await expect.poll(() => evidence.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 });
 
 async function pickPhotoAndCategory(page: Page, description: string) {
-  await page.getByLabel('拍照 / 选择照片').setInputFiles({ name: 'IMG_0003.png', mimeType: 'image/png', buffer: PNG_1X1 });
+  await page
+    .getByLabel('拍照 / 选择照片')
+    .setInputFiles({ name: 'IMG_0003.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await page.locator('.adm-selector-item').first().click();
   await page.getByRole('textbox').first().fill(description);
 }

@@ -101,7 +101,10 @@ describe('api client', () => {
     const refused = () =>
       new Response(JSON.stringify({ error: { code: 'CSRF_TOKEN_INVALID', message: 'x' } }), { status: 403 });
     const answers = [refused(), new Response('{}', { status: 401 })];
-    vi.stubGlobal('fetch', vi.fn(async () => answers.shift()!));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => answers.shift()!),
+    );
     await expect(api.post('x', {})).rejects.toMatchObject({ code: 'CSRF_TOKEN_INVALID' });
     const again = [refused(), new Response(JSON.stringify({ csrfToken: 't' }), { status: 200 }), refused()];
     const fetchMock = vi.fn(async () => again.shift()!);
@@ -110,4 +113,3 @@ describe('api client', () => {
     expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 });
-

@@ -44,7 +44,7 @@ export function MessagesPage() {
               key={r.id}
               onClick={() => navigate('/m/my-reports')}
               description={`${r.number} · ${formatDateTime(r.updatedAt)}`}
-              extra={<Tag color="primary">{r.statusLabel}</Tag>}
+              extra={<Tag color="primary">{t(`problemStatus.${r.status}`)}</Tag>}
             >
               {r.category.name}
             </List.Item>

@@ -49,7 +49,7 @@ export function MyReportsPage() {
                 </div>
               </>
             }
-            extra={<Tag color={statusColor[r.status] ?? 'default'}>{r.statusLabel}</Tag>}
+            extra={<Tag color={statusColor[r.status] ?? 'default'}>{t(`problemStatus.${r.status}`)}</Tag>}
           >
             {r.category.name}
           </List.Item>

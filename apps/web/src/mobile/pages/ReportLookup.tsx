@@ -57,7 +57,7 @@ export function ReportLookup({ initialNumber }: { initialNumber?: string }) {
         <List>
           <List.Item
             description={t('myReports.updatedAt', { time: formatDateTime(found.updatedAt) })}
-            extra={<Tag color="primary">{found.statusLabel}</Tag>}
+            extra={<Tag color="primary">{t(`problemStatus.${found.status}`)}</Tag>}
           >
             {found.number}
           </List.Item>
