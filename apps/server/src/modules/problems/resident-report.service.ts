@@ -6,7 +6,7 @@ import { tenant } from '../../db/schema';
 import { type Actor, systemActor } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { AppError, fail, invalidFields } from '../../platform/errors';
 import { type CreatedProblem, createProblemInTx } from './problem-create.service';
 
 /** How far a report may be from a grid's centre to be placed in that grid. */
@@ -30,7 +30,7 @@ async function findTenantById(db: Db, id: string): Promise<{ id: string; rootReg
     .select({ id: tenant.id, rootRegionCode: tenant.rootRegionCode })
     .from(tenant)
     .where(eq(tenant.id, id));
-  if (!found[0]) throw new AppError('UNAUTHENTICATED', 401);
+  if (!found[0]) throw fail('UNAUTHENTICATED');
   return found[0];
 }
 
