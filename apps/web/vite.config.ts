@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import { phonePrecache } from './vite-phone-precache';
@@ -28,10 +28,22 @@ const vendorChunks = [
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
 ];
 
+/** In development, /m and /m/… are the phone entry (the server does the same in production). */
+const phoneDevEntry: Plugin = {
+  name: 'wenming-phone-dev-entry',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url && /^\/m(\/[^.?]*)?(\?.*)?$/.test(req.url)) req.url = '/m/index.html';
+      next();
+    });
+  },
+};
+
 export default defineConfig({
   root,
   plugins: [
     react(),
+    phoneDevEntry,
     phonePrecache.plugin,
     VitePWA({
       // The phone app (/m/) registers the worker itself (workbox-window) and links its own manifest.
