@@ -1,10 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { NoticeBar, Space, Tag } from 'antd-mobile';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../features/auth/queries';
 import { useMyVolunteer } from '../../features/volunteering/queries';
 import { EntryGrid } from '../components/EntryGrid';
 import { QueueSection } from '../components/QueueSection';
 import { MobileShell } from '../MobileShell';
+import { warmOfflineData } from '../offline-warmup';
 import { phoneEntries } from '../phone-entries';
 import { useQueue } from '../use-queue';
 
@@ -15,6 +18,12 @@ export function MobileHomePage() {
   const queue = useQueue();
   const canRegister = user.permissions.includes('volunteer.register');
   const volunteer = useMyVolunteer(canRegister);
+  const queryClient = useQueryClient();
+  // Opening the app online is enough to have the day's work on the phone (today's points and their checklists).
+  useEffect(() => {
+    const timer = setTimeout(() => void warmOfflineData(queryClient), 2000);
+    return () => clearTimeout(timer);
+  }, [queryClient]);
   const entries = phoneEntries(
     user.permissions,
     canRegister ? (volunteer.isSuccess ? volunteer.data !== null : null) : true,
