@@ -57,8 +57,3 @@ export const phonePrecache = {
     warnings: [] as string[],
   }),
 };
-
-/** The phone entry's files of the last build (for the size budget check). */
-export function phoneBundleFiles(): string[] {
-  return [...phoneFiles];
-}
