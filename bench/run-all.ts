@@ -12,6 +12,7 @@ import * as evaluations from './evaluations';
 import * as frameworks from './frameworks';
 import * as inspections from './inspections';
 import * as orders from './orders';
+import * as phonePages from './phone-pages';
 import * as problems from './problems';
 import * as timebank from './timebank';
 import * as volunteers from './volunteers';
@@ -48,6 +49,10 @@ const benches: Record<string, { run: () => Promise<BenchResult[]>; about: string
     about: '10,000 concurrent transfers across 10,000 accounts; ledger checks (PostgreSQL)',
   },
   volunteers: { run: volunteers.run, about: 'Excel import of 100,000 volunteers with progress (PostgreSQL)' },
+  'phone-pages': {
+    run: phonePages.run,
+    about: '/m and /m/inspect in Chromium on a 1.6 Mbps / 150 ms line, cold and warm: FCP, list shown, JS bytes',
+  },
 };
 
 function selected(): string[] {

@@ -36,6 +36,11 @@ const webDist = process.env.WENMING_WEB_DIST
   ? path.resolve(process.env.WENMING_WEB_DIST)
   : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+/** Cache-Control of a file of the web build: immutable for fingerprinted assets, revalidate for the rest. */
+export function webCacheControl(file: string): string {
+  return /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Build the Fastify app with every module; it does not listen and does not start the job worker. */
 export async function buildApp(
   config: Readonly<Config>,
@@ -102,7 +107,20 @@ export async function buildApp(
   await app.register(open311Routes(ctx));
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Fingerprinted files (assets/*-<hash>.js) never change: a year, immutable. The rest (index.html, the phone's
+    // service worker and manifest, icons) is revalidated on every use. Brotli or gzip twins built next to each
+    // file are sent when the browser accepts them.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', webCacheControl(file));
+        // The answer depends on Accept-Encoding (brotli, gzip or plain): shared caches must key on it.
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
   }
   app.addHook('onClose', async () => {
     await ctx.jobs.stop();
