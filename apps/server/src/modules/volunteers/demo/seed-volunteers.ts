@@ -189,7 +189,7 @@ async function seedActivity(
     const inAt = a.start - (5 + k) * 60_000;
     const minutes = hoursLong * 60 - 20 + ((k * 13) % 50);
     const forgot = k === 3 && a.i % 4 === 0;
-    const pending = a.i === 1;
+    const pending = a.i === 1 || a.i >= 60; // this month's station activities wait for the organiser's confirmation
     return {
       v,
       status: 'signed_up',
@@ -257,7 +257,7 @@ export async function seedDemoVolunteers(d: DemoContext): Promise<void> {
     const dayOfMonth = Number(local.slice(8, 10));
     const monthly = [...s.institutes, ...s.stations.filter((_, k) => k % 2 === 0)];
     for (const [k, site] of monthly.entries()) {
-      const people = ids.filter((_, j) => (j + k) % 7 === 0).slice(0, 4);
+      const people = ids.filter((_, j) => (j + k) % 7 === 0).slice(0, 2);
       const base = { site, people, confirmer, project: null };
       await seedActivity(
         tx,
