@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import path from 'node:path';
+import { AggregatorRegistry } from 'prom-client';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { registerJobs } from './modules';
@@ -8,6 +9,7 @@ import { ensureBuiltinRoles } from './modules/org/tenant.service';
 import { tenant } from './db/schema';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import { type Database, migrateDatabase, openDatabase } from './platform/db';
+import { serveMetricsPort } from './platform/metrics';
 
 /** Open and migrate the database, bring built-in roles up to date and seed the demo tenant once. */
 async function prepareDatabase(config: Readonly<Config>) {
@@ -42,6 +44,14 @@ async function serve(config: Readonly<Config>, database: Database) {
   registerJobs(app.ctx);
   if (config.runJobs) app.ctx.jobs.start();
   await app.listen({ port: config.port, host: config.host });
+  const registry = app.ctx.metrics.registry;
+  // Forked processes answer the primary's metrics requests; a single process serves the port itself.
+  if (cluster.isWorker) AggregatorRegistry.setRegistries([registry]);
+  else if (config.metricsPort)
+    await serveMetricsPort(config.metricsPort, config.host, async () => ({
+      contentType: registry.contentType,
+      body: await registry.metrics(),
+    }));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -98,6 +108,14 @@ async function startWorkers(config: Readonly<Config>) {
     });
   };
   await Promise.all(Array.from({ length: config.processes }, (_, i) => fork(i)));
+  if (config.metricsPort) {
+    // The processes' metrics summed (counters, histograms) or listed per process, as one scrape.
+    const aggregator = new AggregatorRegistry();
+    await serveMetricsPort(config.metricsPort, config.host, async () => ({
+      contentType: aggregator.contentType,
+      body: await aggregator.clusterMetrics(),
+    }));
+  }
   const stop = () => {
     if (stopping) return;
     stopping = true;

@@ -33,6 +33,10 @@ export interface Database {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The pool of the hot-path prepared statements (PostgreSQL). */
+  hotPool?: pg.Pool;
+  /** The connection pools by name, for metrics (PostgreSQL only). */
+  pools?(): Record<string, pg.Pool>;
 }
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
@@ -68,6 +72,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       engine: 'postgres',
       pool,
+      hotPool: hot,
+      pools: () => ({ main: pool, hot }),
       query: async (q) => (await db.execute(q)).rows as never,
       prepared: async (name, text, values) => (await hot.query({ name, text, values })).rows as never,
       close: async () => {
