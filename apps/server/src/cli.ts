@@ -19,7 +19,10 @@ const usage = `wenming <command> [options]
   import-regions --tenant T --root CODE [--name NAME]
                                      import a GB/T 2260 subtree (e.g. --root 620104 brings 西固区)
   verify-audit [--tenant T]          check every tenant's audit hash chain; exit 1 at a broken link
-  gen-city --size S|M|L [--tenant T] write a synthetic city for benchmarks
+  gen-city --size S|M|L|XL [--tenant T] write a synthetic city for benchmarks
+  backup --to FILE                   database (pg_dump custom format, or PGlite's files while it is stopped) and
+                                     the file store in one tar file; the personal-data key is NOT in it
+  restore --from FILE [--force]      restore into an empty database (--force: over the existing one)
 
 Configuration comes from the environment (see README).`;
 
@@ -48,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       size: { type: 'string' },
       seed: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      force: { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -104,6 +110,11 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase((database) =>
         runGenCity(database, { size: values.size, tenant: values.tenant, seed: values.seed }),
       );
+    }
+    case 'backup':
+    case 'restore': {
+      const { runBackupCommand } = await import('./cli/backup-command');
+      return runBackupCommand(command, values);
     }
     default:
       console.log(usage);

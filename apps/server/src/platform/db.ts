@@ -13,6 +13,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from '../db/schema';
+import { acquirePgliteLock } from './pglite-lock';
 
 export type Schema = typeof schema;
 // Typed as node-postgres (execute → { rows }); PGlite's results have the same shape.
@@ -82,7 +83,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
-  const client = await PGlite.create(opts.dataDir ?? undefined, { extensions: { ltree, pg_trgm } });
+  const release = opts.dataDir ? acquirePgliteLock(opts.dataDir) : () => {};
+  const client = await PGlite.create(opts.dataDir ?? undefined, { extensions: { ltree, pg_trgm } }).catch((err) => {
+    release();
+    throw err;
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -90,7 +95,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pglite: client,
     query: async (q) => (await db.execute(q)).rows as never,
     prepared: async (_name, text, values) => (await client.query(text, values)).rows as never,
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

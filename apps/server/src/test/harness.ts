@@ -19,10 +19,19 @@ export function testEngine(): 'pglite' | 'postgres' {
   return process.env.WENMING_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function createTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export interface TestDatabase {
+  database: Database;
+  drop: () => Promise<void>;
+  /** PostgreSQL: the new database's URL. */
+  url?: string;
+}
+
+/**
+ * A fresh, migrated database: PGlite (in memory, or in `pgliteDir`), or a new database on the PostgreSQL server.
+ */
+export async function createTestDatabase(pgliteDir?: string): Promise<TestDatabase> {
   if (testEngine() === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ dataDir: pgliteDir ?? null });
     await migrateDatabase(database);
     return { database, drop: () => database.close() };
   }
@@ -39,6 +48,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop: 
   await migrateDatabase(database);
   return {
     database,
+    url: u.toString(),
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: url });
@@ -57,9 +67,9 @@ export interface Session {
 }
 
 /** App over a fresh database with the 示范市 demo tenant seeded; every test file builds its own. */
-export async function createTestApp(overrides: Record<string, string> = {}) {
-  const { database, drop } = await createTestDatabase();
+export async function createTestApp(overrides: Record<string, string> = {}, opts: { pgliteOnDisk?: boolean } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-test-'));
+  const { database, drop, url } = await createTestDatabase(opts.pgliteOnDisk ? path.join(dataDir, 'db') : undefined);
   const config = loadConfig({
     NODE_ENV: 'test',
     WENMING_DATA_DIR: dataDir,
@@ -93,6 +103,9 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
     ctx: app.ctx,
     config,
     database,
+    /** PostgreSQL: the test database's URL. */
+    databaseUrl: url,
+    dataDir,
     tenantId,
     login,
     drainJobs: () => app.ctx.jobs.drain(),
