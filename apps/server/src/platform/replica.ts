@@ -53,11 +53,22 @@ const LAG_SQL = sql`SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0
 /** Open the replica and probe its lag every second; the timer does not keep the process alive. */
 export async function openReplica(url: string, poolSize: number, maxLagSeconds: number): Promise<ReplicaRouter> {
   const database = await openDatabase({ databaseUrl: url, poolSize });
+  return createReplicaRouter(database, maxLagSeconds, async () => {
+    const rows = await database.query<{ lag: number }>(LAG_SQL);
+    return Number(rows[0]?.lag ?? 0);
+  });
+}
+
+/** A router over an opened replica and a way to measure its lag in seconds (a throw marks it unreachable). */
+export async function createReplicaRouter(
+  database: Database,
+  maxLagSeconds: number,
+  measureLag: () => Promise<number>,
+): Promise<ReplicaRouter> {
   let state: ReplicaStatus = { lagSeconds: null, maxLagSeconds, usable: false, error: null };
   const probe = async () => {
     try {
-      const rows = await database.query<{ lag: number }>(LAG_SQL);
-      const lag = Math.max(0, Number(rows[0]?.lag ?? 0));
+      const lag = Math.max(0, await measureLag());
       state = { lagSeconds: lag, maxLagSeconds, usable: lag <= maxLagSeconds, error: null };
     } catch (err) {
       state = { lagSeconds: null, maxLagSeconds, usable: false, error: (err as Error).message };
@@ -74,7 +85,8 @@ export async function openReplica(url: string, poolSize: number, maxLagSeconds: 
     status: () => state,
     probe,
     mayServe: (wroteAt, now) => state.usable && (wroteAt == null || now - wroteAt > windowMs),
-    pools: () => ({ replica: database.pool!, replica_hot: database.hotPool! }),
+    pools: () =>
+      database.pools ? Object.fromEntries(Object.entries(database.pools()).map(([k, v]) => [`replica_${k}`, v])) : {},
     close: async () => {
       closed = true;
       clearInterval(timer);

@@ -11,13 +11,14 @@ export function orgStatsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/org/stats',
       {
+        config: { readReplica: true },
         schema: {
           tags,
           summary: '组织统计（区划、单位、人员、阵地及“五有”达标、网格、包联、点位），按数据范围计数',
           querystring: orgStatsQuery,
         },
       },
-      (req) => getOrgStats(ctx.db, actorOf(req), req.query),
+      (req) => getOrgStats(req.db, actorOf(req), req.query),
     );
   };
 }
