@@ -23,6 +23,9 @@ const usage = `wenming <command> [options]
   backup --to FILE                   database (pg_dump custom format, or PGlite's files while it is stopped) and
                                      the file store in one tar file; the personal-data key is NOT in it
   restore --from FILE [--force]      restore into an empty database (--force: over the existing one)
+  partitions [--table T] [--retention N|keep] [--detach [--before YYYY-MM]]
+                                     list the month partitions of history tables; set how many months a table
+                                     keeps attached; detach the months past retention (or before a month)
 
 Configuration comes from the environment (see README).`;
 
@@ -54,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       from: { type: 'string' },
       force: { type: 'boolean' },
+      table: { type: 'string' },
+      retention: { type: 'string' },
+      detach: { type: 'boolean' },
+      before: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -95,7 +102,8 @@ async function main(argv: string[]): Promise<number> {
         let ok = true;
         for (const t of tenants) {
           const r = await verifyAuditChain(database.db, t.id);
-          if (r.ok) console.log(`${t.code}: ${r.checked} events, chain intact`);
+          const from = r.archivedThrough ? ` after the archived events 1–${r.archivedThrough}` : '';
+          if (r.ok) console.log(`${t.code}: ${r.checked} events${from}, chain intact`);
           else {
             ok = false;
             console.log(
@@ -110,6 +118,10 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase((database) =>
         runGenCity(database, { size: values.size, tenant: values.tenant, seed: values.seed }),
       );
+    }
+    case 'partitions': {
+      const { runPartitionsCommand } = await import('./cli/partitions-command');
+      return withDatabase((database) => runPartitionsCommand(database, values));
     }
     case 'backup':
     case 'restore': {

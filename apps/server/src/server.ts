@@ -10,6 +10,7 @@ import { tenant } from './db/schema';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import { type Database, migrateDatabase, openDatabase } from './platform/db';
 import { serveMetricsPort } from './platform/metrics';
+import { premakePartitions, schedulePartitionJob } from './platform/partitions';
 
 /** Open and migrate the database, bring built-in roles up to date and seed the demo tenant once. */
 async function prepareDatabase(config: Readonly<Config>) {
@@ -19,6 +20,7 @@ async function prepareDatabase(config: Readonly<Config>) {
     poolSize: config.poolSize,
   });
   await migrateDatabase(database);
+  await premakePartitions(database.db, new Date());
   // Built-in roles follow the contracts: a tenant made by an older version gets new permissions on start.
   for (const t of await database.db.select({ id: tenant.id }).from(tenant)) await ensureBuiltinRoles(database.db, t.id);
   let seeded = false;
@@ -42,7 +44,10 @@ function announce(config: Readonly<Config>, engine: string, t0: number, seeded: 
 async function serve(config: Readonly<Config>, database: Database) {
   const app = await buildApp(config, { database });
   registerJobs(app.ctx);
-  if (config.runJobs) app.ctx.jobs.start();
+  if (config.runJobs) {
+    app.ctx.jobs.start();
+    schedulePartitionJob(app, app.ctx.db, () => app.ctx.clock.now());
+  }
   await app.listen({ port: config.port, host: config.host });
   const registry = app.ctx.metrics.registry;
   // Forked processes answer the primary's metrics requests; a single process serves the port itself.

@@ -180,13 +180,16 @@ export const inspectionObservation = pgTable(
     awarded: numeric('awarded', { precision: 10, scale: 2, mode: 'number' }),
     earned: numeric('earned', { precision: 10, scale: 2, mode: 'number' }),
     problemId: uuid('problem_id'),
+    /** The inspection's submitted_at: the month partition the row lives in (platform/partitions.ts). */
+    submittedAt: tstz('submitted_at').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    // Partitioned by month of submitted_at: keys of a partitioned table include its partition column.
+    primaryKey({ columns: [t.tenantId, t.id, t.submittedAt] }),
     // No foreign key to inspection: observations are written only with their inspection, in its transaction
     // (submit, edit), and inspections are never deleted; the check would cost a lookup and a lock of the
     // inspection row for each of a submission's ~30 rows (docs/decisions/0002).
-    unique('inspection_observation_indicator_uq').on(t.tenantId, t.inspectionId, t.indicatorId),
+    unique('inspection_observation_indicator_uq').on(t.tenantId, t.inspectionId, t.indicatorId, t.submittedAt),
   ],
 );
 
