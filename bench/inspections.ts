@@ -58,6 +58,66 @@ interface WorkerSummary {
   statuses: Record<string, number>;
   clientCpuMs: number;
   cpuMsPerRequest?: { server: number; postgres: number | null; client: number };
+  bigscreen?: ReaderSummary | null;
+  replica?: { maxLagSeconds: number; usableShare: number } | null;
+}
+
+interface ReaderSummary {
+  connections: number;
+  requests: number;
+  reqPerSec: number;
+  latency: { p50: number; p99: number };
+  non2xx: number;
+}
+
+/**
+ * The office's big screen read while the field submits (BENCH_BIGSCREEN_CONNECTIONS, default 0: none), by the
+ * city-wide admin, from a load process of its own.
+ */
+async function bigscreenReaders(base: string, duration: number): Promise<ReaderSummary | null> {
+  const connections = Number(process.env.BENCH_BIGSCREEN_CONNECTIONS ?? 0);
+  if (!connections) return null;
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench_admin', password: BENCH_PASSWORD, tenant: BENCH_TENANT }),
+  });
+  const cookie = res.headers.get('set-cookie')?.match(/wm_session=[^;]+/)?.[0];
+  if (!cookie) throw new Error(`bench_admin login failed: ${res.status}`);
+  const spec = JSON.stringify({ url: `${base}/api/v1/bigscreen`, connections, duration, headers: { cookie } });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(benchDir, 'autocannon-worker.mjs'), spec], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    child.on('error', reject);
+    child.on('exit', () => resolve(JSON.parse(out.trim().split('\n').pop()!)));
+  });
+}
+
+/** With a replica configured, /readyz every second: the largest lag seen and the share of probes it was usable. */
+function probeReplicaLag(base: string) {
+  if (!process.env.DATABASE_REPLICA_URL) return { stop: () => null };
+  const seen: { lag: number; usable: boolean }[] = [];
+  const timer = setInterval(async () => {
+    const r = await fetch(`${base}/readyz`).then(
+      (x) => x.json(),
+      () => null,
+    );
+    if (r?.replica) seen.push({ lag: r.replica.lagSeconds ?? Number.POSITIVE_INFINITY, usable: r.replica.usable });
+  }, 1000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return {
+        maxLagSeconds: Math.max(0, ...seen.map((x) => x.lag)),
+        usableShare: seen.length ? seen.filter((x) => x.usable).length / seen.length : 0,
+      };
+    },
+  };
 }
 
 /** Make sure wenming_bench holds the bench city of the configured size (as bench/api.ts does); one whose
@@ -262,6 +322,38 @@ function resultsOf(s: WorkerSummary, v: Awaited<ReturnType<typeof verify>>, acke
       ...measured(NAME, 'failed requests', bad + s.errors + s.timeouts, 'req', { max: 1 }),
       note: `${s.errors} errors, ${s.timeouts} timeouts`,
     },
+    ...(s.bigscreen
+      ? [
+          measured(
+            NAME,
+            'big screen reads/s (during the submissions)',
+            s.bigscreen.reqPerSec,
+            '/s',
+            undefined,
+            `${s.bigscreen.connections} connections, ${s.bigscreen.requests} requests, ${s.bigscreen.non2xx} not 2xx`,
+          ),
+          measured(
+            NAME,
+            'big screen p99',
+            s.bigscreen.latency.p99,
+            'ms',
+            undefined,
+            `p50 ${s.bigscreen.latency.p50} ms`,
+          ),
+        ]
+      : []),
+    ...(s.replica
+      ? [
+          measured(
+            NAME,
+            'replica lag, largest seen',
+            s.replica.maxLagSeconds,
+            's',
+            undefined,
+            `reads served by the replica in ${(100 * s.replica.usableShare).toFixed(0)} % of the probes`,
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -325,7 +417,11 @@ async function load(
   await afterWarmUp();
   const idsOut = path.join(dataDir, 'acked.json');
   const [cpu0, pg0] = [treeCpuSeconds(serverPid), postgresCpuSeconds()];
+  const readers = bigscreenReaders(base, duration);
+  const lag = probeReplicaLag(base);
   const summary = await runWorker({ ...common, ...rest, duration, pointIds: mainPoints, idsOut }, dataDir);
+  summary.bigscreen = await readers;
+  summary.replica = lag.stop();
   const server = treeCpuSeconds(serverPid) - cpu0;
   const pg1 = postgresCpuSeconds();
   summary.cpuMsPerRequest = {

@@ -19,7 +19,10 @@ const usage = `wenming <command> [options]
   import-regions --tenant T --root CODE [--name NAME]
                                      import a GB/T 2260 subtree (e.g. --root 620104 brings 西固区)
   verify-audit [--tenant T]          check every tenant's audit hash chain; exit 1 at a broken link
-  gen-city --size S|M|L|XL [--tenant T] write a synthetic city for benchmarks
+  gen-city --size S|M|L|XL [--tenant T] [--history-months N]
+                                     write a synthetic city for benchmarks; XL is L with 134 months of history
+                                     (20.1 million observations, 50.1 million hour records)
+  citus-ddl                          print the Citus distribution DDL of the migrated schema (docs/scale-out.md)
   backup --to FILE                   database (pg_dump custom format, or PGlite's files while it is stopped) and
                                      the file store in one tar file; the personal-data key is NOT in it
   restore --from FILE [--force]      restore into an empty database (--force: over the existing one)
@@ -54,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       size: { type: 'string' },
       seed: { type: 'string' },
+      'history-months': { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
       force: { type: 'boolean' },
@@ -116,13 +120,26 @@ async function main(argv: string[]): Promise<number> {
     case 'gen-city': {
       const { runGenCity } = await import('./cli/gen-city-command');
       return withDatabase((database) =>
-        runGenCity(database, { size: values.size, tenant: values.tenant, seed: values.seed }),
+        runGenCity(database, {
+          size: values.size,
+          tenant: values.tenant,
+          seed: values.seed,
+          historyMonths: values['history-months'],
+        }),
       );
     }
     case 'partitions': {
       const { runPartitionsCommand } = await import('./cli/partitions-command');
       return withDatabase((database) => runPartitionsCommand(database, values));
     }
+    case 'citus-ddl':
+      return withDatabase(async (database) => {
+        const { planCitus } = await import('./db/citus');
+        const plan = await planCitus(database.db);
+        process.stdout.write(plan.ddl);
+        for (const p of plan.problems) console.error(`co-location problem: ${p}`);
+        return plan.problems.length ? 1 : 0;
+      });
     case 'backup':
     case 'restore': {
       const { runBackupCommand } = await import('./cli/backup-command');
@@ -139,7 +156,9 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err) => {
-    console.error(err instanceof Error ? err.message : err);
+    // A failed query's message is the statement; PostgreSQL's reason is its cause.
+    const cause = err instanceof Error && err.cause instanceof Error ? `\n${err.cause.message}` : '';
+    console.error(err instanceof Error ? `${err.message}${cause}` : err);
     process.exit(1);
   },
 );
