@@ -6,7 +6,7 @@ import { getOrgStats } from './stats.service';
 
 const tags = ['org stats 组织统计'];
 
-export function orgStatsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function orgStatsRoutes(_ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/org/stats',
