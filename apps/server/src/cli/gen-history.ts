@@ -29,10 +29,21 @@ export interface HistoryIds {
 
 const id = (prefix: string, expr: string) => sql.raw(`md5('${prefix}' || ${expr})::uuid`);
 
-/** An md5 as a uuid, the way the SQL side makes its ids. */
+/** An md5 as a well-formed (version 4) uuid: the API validates the ids it is sent. */
 function md5Uuid(text: string): string {
   const h = crypto.createHash('md5').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+/** The ids of a history already loaded (read back, so a city made by an older generator grows too). */
+async function readHistoryIds(database: Database, tenantId: string): Promise<HistoryIds> {
+  const [r] = await database.query<HistoryIds>(sql`SELECT
+    (SELECT id FROM framework WHERE tenant_id = ${tenantId} AND code = 'HISTORY') AS "frameworkId",
+    (SELECT id FROM inspection_plan WHERE tenant_id = ${tenantId} AND name = '历年督查') AS "planId",
+    (SELECT id FROM timebank_account WHERE tenant_id = ${tenantId} AND kind = 'fund' AND holder_name = '志愿服务基金')
+      AS "fundAccountId"`);
+  if (!r?.frameworkId) throw new Error('no history to grow in this tenant');
+  return r;
 }
 
 /** The stable ids of a tenant's history (a framework, a plan, the fund the deposits come from). */
@@ -110,9 +121,10 @@ async function loadMonth(db: Db, t: string, ids: HistoryIds, back: number) {
 
 /** Load `months` months of history ending with HISTORY_END_MONTH into the tenant of a generated city. */
 export async function generateHistory(database: Database, opts: HistoryOptions): Promise<HistoryIds> {
-  const ids = historyIds(opts.tenantId);
+  // (ids of a grown history are read back from the database)
   const report = opts.onProgress ?? (() => {});
   const loaded = opts.loadedMonths ?? 0;
+  const ids = loaded ? await readHistoryIds(database, opts.tenantId) : historyIds(opts.tenantId);
   if (!loaded) await createFramework(database, opts.tenantId, ids);
   // Each month's partitions before any of its rows.
   for (let back = opts.months - 1; back >= loaded; back--)
