@@ -157,5 +157,5 @@ describe(`backup and restore (${testEngine()})`, () => {
     } finally {
       await database.close();
     }
-  });
+  }, 180_000);
 });

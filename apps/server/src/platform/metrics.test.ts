@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../test/harness';
+import { buildApp } from '../app';
+import { loadConfig } from '../config';
 import { JobFailure } from './jobs';
 import { serveMetricsPort } from './metrics';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
+
+/** The environment of a test app's configuration, to build another app over its database. */
+function configEnv(t: TestApp): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    WENMING_DATA_DIR: t.config.dataDir,
+    WENMING_PII_KEY: t.config.piiKey ?? '',
+    LOG_LEVEL: 'silent',
+  };
+}
 
 /** The value of one sample line of a Prometheus text exposition, or null. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | null {
@@ -62,6 +74,16 @@ describe('/metrics', () => {
     expect(sample(text, 'wenming_replica_lag_seconds')).toBeNull();
   });
 
+  it('does not exist without a token (404)', async () => {
+    // The same database, a configuration without WENMING_METRICS_TOKEN.
+    const bare = await buildApp(loadConfig(configEnv(t)), { database: t.database, logger: false });
+    try {
+      expect((await bare.inject({ url: '/metrics' })).statusCode).toBe(404);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('serves the same registry on a port of its own', async () => {
     const registry = t.ctx.metrics.registry;
     const server = await serveMetricsPort(0, '127.0.0.1', async () => ({
@@ -76,17 +98,6 @@ describe('/metrics', () => {
       expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
     } finally {
       server.close();
-    }
-  });
-});
-
-describe('/metrics without a token', () => {
-  it('does not exist (404)', async () => {
-    const t = await createTestApp();
-    try {
-      expect((await t.app.inject({ url: '/metrics' })).statusCode).toBe(404);
-    } finally {
-      await t.close();
     }
   });
 });

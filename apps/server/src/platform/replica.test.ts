@@ -224,5 +224,5 @@ if (testEngine() === 'postgres')
         const c = await unitCount(appStrict, reader.cookie);
         return c.read === 'replica' && c.total === before.total + 1 ? true : null;
       });
-    });
+    }, 180_000);
   });
