@@ -158,6 +158,9 @@ export const inspection = pgTable(
     index('inspection_point_idx').on(t.tenantId, t.pointId),
     index('inspection_region_idx').on(t.tenantId, t.regionCode),
     index('inspection_inspector_idx').on(t.tenantId, t.inspectorId, t.receivedAt),
+    // A period's inspections of a framework (evaluations): without it the period filter read every inspection
+    // ever made, and a month's evaluation slowed as history grew (bench/history.ts).
+    index('inspection_period_idx').on(t.tenantId, t.frameworkId, t.submittedAt),
   ],
 );
 

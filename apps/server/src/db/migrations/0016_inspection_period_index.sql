@@ -1,0 +1,1 @@
+CREATE INDEX "inspection_period_idx" ON "inspection" USING btree ("tenant_id","framework_id","submitted_at");
