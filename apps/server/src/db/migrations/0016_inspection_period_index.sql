@@ -1,1 +1,0 @@
-CREATE INDEX "inspection_period_idx" ON "inspection" USING btree ("tenant_id","framework_id","submitted_at");
