@@ -3,6 +3,7 @@
 // one hand-written SQL statement computing the same field scores; and drill-down p99 (subject tree, 失分项).
 // Own database wenming_bench_eval (BENCH_EVAL_DB_NAME), recreated each run.
 //   npx tsx bench/evaluations.ts      BENCH_EVAL_RUNS=5 BENCH_EVAL_DRILLS=300
+import { systemClock } from '../apps/server/src/platform/clock';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { systemActor } from '../apps/server/src/platform/access';
@@ -78,17 +79,17 @@ async function recreate(): Promise<string> {
 }
 
 async function timeEvaluation(database: Database): Promise<{ ms: number; id: string }> {
-  const actor = systemActor(EVAL_TENANT, 'bench');
+  const actor = systemActor(EVAL_TENANT, 'bench', new Date());
   const t0 = performance.now();
   const { id } = await createEvaluation(
-    { db: database.db, jobs: createJobQueue(database.db, { error: () => {} }) },
+    { db: database.db, jobs: createJobQueue(database.db, { error: () => {} }, systemClock) },
     actor,
     body,
     {
       enqueue: false,
     },
   );
-  await database.db.transaction((tx) => computeEvaluation(tx, EVAL_TENANT, id));
+  await database.db.transaction((tx) => computeEvaluation(tx, EVAL_TENANT, id, new Date()));
   return { ms: performance.now() - t0, id };
 }
 
@@ -126,7 +127,7 @@ export async function run(): Promise<BenchResult[]> {
       full.push(last.ms);
       hand.push(await timeHandWritten(database));
     }
-    const actor = systemActor(EVAL_TENANT, 'bench');
+    const actor = systemActor(EVAL_TENANT, 'bench', new Date());
     const subjects = (
       await database.query<{ subject_key: string }>(sql`SELECT subject_key FROM evaluation_result
         WHERE tenant_id = ${EVAL_TENANT} AND evaluation_id = ${last.id} ORDER BY subject_key`)

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { genCity } from '../apps/server/src/cli/gen-city';
 import { TIMEBANK_ACCOUNTS, generateHistory, historyIds } from '../apps/server/src/cli/gen-history';
 import { systemActor } from '../apps/server/src/platform/access';
+import { systemClock } from '../apps/server/src/platform/clock';
 import { createPiiCipher } from '../apps/server/src/platform/crypto';
 import { type Database, migrateDatabase, openDatabase } from '../apps/server/src/platform/db';
 import { createJobQueue } from '../apps/server/src/platform/jobs';
@@ -67,7 +68,7 @@ async function recreate(): Promise<string> {
 }
 
 async function statements(database: Database, tenantId: string) {
-  const actor = systemActor(tenantId, 'bench');
+  const actor = systemActor(tenantId, 'bench', new Date());
   const times: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < STATEMENTS; i++) {
@@ -101,13 +102,13 @@ async function evaluations(database: Database, tenantId: string) {
     scheme: { components: [{ kind: 'field', weight: 100 }] },
   });
   body.frameworkId = fw.id; // a history made before its ids were well-formed uuids
-  const actor = systemActor(tenantId, 'bench');
-  const ctx = { db: database.db, jobs: createJobQueue(database.db, { error: () => {} }) };
+  const actor = systemActor(tenantId, 'bench', new Date());
+  const ctx = { db: database.db, jobs: createJobQueue(database.db, { error: () => {} }, systemClock) };
   const times: number[] = [];
   for (let i = 0; i <= EVALS; i++) {
     const t0 = performance.now();
     const { id } = await createEvaluation(ctx, actor, body, { enqueue: false });
-    await database.db.transaction((tx) => computeEvaluation(tx, tenantId, id));
+    await database.db.transaction((tx) => computeEvaluation(tx, tenantId, id, new Date()));
     if (i > 0) times.push(performance.now() - t0); // the first warms the cache
   }
   return times;

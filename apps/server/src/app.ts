@@ -81,7 +81,7 @@ export async function buildApp(
     db: database.db,
     cipher: createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env)),
     files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
-    jobs: createJobQueue(database.db, app.log, metrics.jobFailed),
+    jobs: createJobQueue(database.db, app.log, clock, metrics.jobFailed),
     log: app.log,
     replica,
     metrics,

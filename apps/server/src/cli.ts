@@ -4,7 +4,9 @@ import { eq } from 'drizzle-orm';
 import { loadConfig } from './config';
 import * as s from './db/schema';
 import { importRegionSubtree } from './modules/org/region-import';
-import { seedDemo } from './modules/org/demo/seed-demo';
+import { describeError, resetDemo, seedDemo } from './demo/seed-demo';
+import { clockFromEnv } from './platform/clock';
+import { createFileStore } from './platform/files';
 import { createTenant } from './modules/org/tenant.service';
 import { verifyAuditChain } from './platform/audit';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
@@ -15,7 +17,7 @@ const usage = `wenming <command> [options]
 
   start                              run the platform (migrates, seeds the demo tenant once)
   migrate                            apply database migrations
-  seed-demo                          create the 示范市 demo tenant if missing
+  seed-demo [--reset]                create the 示范市 demo tenant if missing (--reset: remove it and create it again)
   import-regions --tenant T --root CODE [--name NAME]
                                      import a GB/T 2260 subtree (e.g. --root 620104 brings 西固区)
   verify-audit [--tenant T]          check every tenant's audit hash chain; exit 1 at a broken link
@@ -57,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       size: { type: 'string' },
       seed: { type: 'string' },
+      reset: { type: 'boolean' },
       'history-months': { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
@@ -78,9 +81,16 @@ async function main(argv: string[]): Promise<number> {
     case 'seed-demo':
       return withDatabase(async (database) => {
         const config = loadConfig();
-        const cipher = createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env));
-        const r = await seedDemo(database.db, cipher, config.demoPassword, config.defaultTenant);
-        console.log(r.created ? `demo tenant created (${r.tenantId})` : 'demo tenant already present');
+        const deps = {
+          db: database.db,
+          cipher: createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env)),
+          clock: clockFromEnv(config.clockStart ?? undefined),
+          files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
+        };
+        const opts = { password: config.demoPassword, code: config.defaultTenant };
+        const r = values.reset ? await resetDemo(deps, opts) : await seedDemo(deps, opts);
+        if (values.reset) console.log(`demo tenant recreated (${r.tenantId})`);
+        else console.log(r.created ? `demo tenant created (${r.tenantId})` : 'demo tenant already present');
         return 0;
       });
     case 'import-regions':
@@ -156,9 +166,9 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err) => {
-    // A failed query's message is the statement; PostgreSQL's reason is its cause.
-    const cause = err instanceof Error && err.cause instanceof Error ? `\n${err.cause.message}` : '';
-    console.error(err instanceof Error ? `${err.message}${cause}` : err);
+    // The real error: code, message and details (and the demo step that failed), never a bare code.
+    console.error(`wenming: ${describeError(err)}`);
+    if (process.env.WENMING_DEBUG) console.error(err);
     process.exit(1);
   },
 );

@@ -4,7 +4,9 @@ import { AggregatorRegistry } from 'prom-client';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { registerJobs } from './modules';
-import { demoAccountList, seedDemo } from './modules/org/demo/seed-demo';
+import { demoAccountList, seedDemo } from './demo/seed-demo';
+import { clockFromEnv } from './platform/clock';
+import { createFileStore } from './platform/files';
 import { ensureBuiltinRoles } from './modules/org/tenant.service';
 import { tenant } from './db/schema';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
@@ -26,8 +28,15 @@ async function prepareDatabase(config: Readonly<Config>) {
   let seeded = false;
   // The personal-data key is read (in development: made) once, before any worker could race to make it.
   const cipher = createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env));
-  if (config.seedDemo)
-    seeded = (await seedDemo(database.db, cipher, config.demoPassword, config.defaultTenant)).created;
+  if (config.seedDemo) {
+    const deps = {
+      db: database.db,
+      cipher,
+      clock: clockFromEnv(config.clockStart ?? undefined),
+      files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
+    };
+    seeded = (await seedDemo(deps, { password: config.demoPassword, code: config.defaultTenant })).created;
+  }
   return { database, seeded };
 }
 

@@ -67,7 +67,7 @@ export async function writeAudit(tx: Db, actor: Actor, input: AuditInput): Promi
     tenantId: actor.tenantId,
     seq: Number(prev.seq) + 1,
     id: newId(),
-    at: new Date().toISOString(),
+    at: actor.now.toISOString(),
     actorId: actor.accountId,
     actorName: actor.username,
     action: input.action,

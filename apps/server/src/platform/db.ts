@@ -51,6 +51,8 @@ export interface OpenOptions {
   /** PGlite data dir; omitted means an in-memory database. */
   dataDir?: string | null;
   poolSize?: number;
+  /** PGlite only: start from this dump of a data dir (PGlite's dumpDataDir), e.g. a prepared test database. */
+  loadDataDir?: Blob;
 }
 
 /** Open PostgreSQL when a URL is given, otherwise embedded PGlite. */
@@ -84,7 +86,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
   const release = opts.dataDir ? acquirePgliteLock(opts.dataDir) : () => {};
-  const client = await PGlite.create(opts.dataDir ?? undefined, { extensions: { ltree, pg_trgm } }).catch((err) => {
+  const client = await PGlite.create(opts.dataDir ?? undefined, {
+    extensions: { ltree, pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  }).catch((err) => {
     release();
     throw err;
   });

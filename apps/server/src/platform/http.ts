@@ -104,6 +104,7 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
     const found = await loadSession(ctx.database, req.cookies[SESSION_COOKIE], ctx.config.sessionIdleMs, {
       requestId: req.id,
       ip: req.ip,
+      now: ctx.clock.now(),
     });
     req.sessionStatus = found.status;
     req.session = found.status === 'ok' ? found.info : null;

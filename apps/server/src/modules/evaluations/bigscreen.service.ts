@@ -98,7 +98,7 @@ export async function getBigscreen(db: Db, actor: Actor): Promise<BigscreenView>
     : [];
   const problems = await problemCounts(db, actor);
   return {
-    generatedAt: new Date().toISOString(),
+    generatedAt: actor.now.toISOString(),
     tenantName: (tenant.rows[0] as { name: string }).name,
     evaluation: e ? { id: e.id, name: e.name, periodLabel: e.period_label } : null,
     map: await mapOf(db, actor, level, e?.id ?? null),

@@ -23,6 +23,8 @@ export interface InspectionRow {
   startedAt: string;
   submittedAt: string;
   clientTime: string;
+  /** When the server took it, on the app's clock. */
+  receivedAt: string;
   gps: { lat: number; lng: number; accuracy?: number | null } | null;
   note: string | null;
   score: InspectionScore;
@@ -39,6 +41,7 @@ export async function insertInspections(tx: Db, tenantId: string, rows: Inspecti
     ...{ id: r.id, plan_id: r.planId, point_id: r.pointId, team_id: r.teamId, framework_id: r.frameworkId },
     ...{ point_type: r.pointType, region_code: r.regionCode, grid_id: r.gridId, inspector_id: r.inspectorId },
     ...{ started_at: r.startedAt, submitted_at: r.submittedAt, client_time: r.clientTime, note: r.note },
+    ...{ received_at: r.receivedAt },
     ...{ gps_lat: r.gps?.lat ?? null, gps_lng: r.gps?.lng ?? null, gps_accuracy: r.gps?.accuracy ?? null },
     ...{ score: r.score.score, earned: r.score.earned, applicable: r.score.applicable },
     ...{ negative_deduction: r.score.negativeDeduction, vetoed: r.score.vetoed, suspended: r.score.suspended },
@@ -47,16 +50,16 @@ export async function insertInspections(tx: Db, tenantId: string, rows: Inspecti
   const res = await tx.execute(sql`INSERT INTO inspection (tenant_id, id, plan_id, point_id, team_id, framework_id,
       point_type, region_code, grid_id, inspector_id, started_at, submitted_at, client_time, gps_lat, gps_lng,
       gps_accuracy, note, score, earned, applicable, negative_deduction, vetoed, suspended, negative_items,
-      finding_count, updated_by)
+      finding_count, updated_by, received_at, updated_at)
     SELECT ${tenantId}, x.id, x.plan_id, x.point_id, x.team_id, x.framework_id, x.point_type, x.region_code, x.grid_id,
       x.inspector_id, x.started_at, x.submitted_at, x.client_time, x.gps_lat, x.gps_lng, x.gps_accuracy, x.note,
       x.score, x.earned, x.applicable, x.negative_deduction, x.vetoed, x.suspended, x.negative_items, x.finding_count,
-      x.inspector_id
+      x.inspector_id, x.received_at, x.received_at
     FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(id uuid, plan_id uuid, point_id uuid, team_id uuid,
       framework_id uuid, point_type text, region_code text, grid_id uuid, inspector_id uuid, started_at timestamptz,
       submitted_at timestamptz, client_time timestamptz, gps_lat float8, gps_lng float8, gps_accuracy float8, note text,
       score numeric, earned numeric, applicable numeric, negative_deduction numeric, vetoed boolean, suspended boolean,
-      negative_items jsonb, finding_count int)
+      negative_items jsonb, finding_count int, received_at timestamptz)
     ON CONFLICT DO NOTHING RETURNING id, received_at, updated_at`);
   return new Map(
     res.rows.map((r: any) => [r.id as string, { receivedAt: iso(r.received_at)!, updatedAt: iso(r.updated_at)! }]),
@@ -77,7 +80,7 @@ export async function updateInspectionRow(
       gps_accuracy = ${r.gps?.accuracy ?? null}, note = ${r.note}, score = ${s.score}, earned = ${s.earned},
       applicable = ${s.applicable}, negative_deduction = ${s.negativeDeduction}, vetoed = ${s.vetoed},
       suspended = ${s.suspended}, negative_items = ${JSON.stringify(r.negativeItems)}::jsonb,
-      finding_count = ${r.findingCount}, version = version + 1, updated_at = now(), updated_by = ${by}
+      finding_count = ${r.findingCount}, version = version + 1, updated_at = ${r.receivedAt}::timestamptz, updated_by = ${by}
     WHERE tenant_id = ${tenantId} AND id = ${r.id} AND version = ${version} RETURNING version`);
   return res.rows.length > 0;
 }

@@ -1,5 +1,6 @@
 // The problem list (问题清单) as Excel, per unit and ready to hand over: number, category, place, description,
 // deadline, state, and links to the before/after photos (downloaded through the problem's scope).
+import { shanghaiDateTime } from '../../platform/clock';
 import { type ProblemExportQuery, problemSeverityLabels, problemStatusLabels } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -28,9 +29,7 @@ const columns: ExportColumn[] = [
   { key: 'after', header: '整改后照片', width: 40 },
 ];
 
-/** "2026-11-22 15:00" in Asia/Shanghai. */
-const local = (v: unknown) =>
-  v ? new Date(new Date(v as string).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+const local = (v: unknown) => shanghaiDateTime(v as string | null);
 
 /** A cell linking the first photo and listing every photo's address. */
 function photoCell(baseUrl: string, problemId: string, ids: string[] | string | null) {
@@ -59,10 +58,10 @@ async function findExportRows(db: Db, actor: Actor, f: ProblemExportQuery): Prom
   const where = allOf(
     sql`p.tenant_id = ${actor.tenantId}`,
     problemScope(actor, 'problem.export'),
-    problemFilters(f, path),
+    problemFilters(f, path, actor.now),
   );
   const res = await db.execute(sql`SELECT p.id, p.number, c.name AS category_name, rg.name AS region_name, p.address,
-      p.description, p.severity, u.name AS unit_name, p.created_at, p.deadline_at, p.status, ${isOverdueSql} AS is_overdue,
+      p.description, p.severity, u.name AS unit_name, p.created_at, p.deadline_at, p.status, ${isOverdueSql(actor.now)} AS is_overdue,
       ${photoIds('before')} AS before_ids, ${photoIds('after')} AS after_ids
     FROM problem p JOIN problem_category c ON c.tenant_id = p.tenant_id AND c.code = p.category
       LEFT JOIN region rg ON rg.tenant_id = p.tenant_id AND rg.code = p.region_code
@@ -97,7 +96,7 @@ export async function exportProblems(
     after: photoCell(baseUrl, r.id, r.after_ids),
   }));
   const title = `${owner ?? ''}问题清单`;
-  const notes = [`导出时间：${local(new Date())}　共 ${rows.length} 条`];
+  const notes = [`导出时间：${local(actor.now)}　共 ${rows.length} 条`];
   const bytes = await writeWorkbook({ sheetName: '问题清单', title, notes, columns, rows });
   return { name: `${title}.xlsx`, bytes };
 }

@@ -35,8 +35,8 @@ export async function findNearestGrid(db: Db, tenantId: string, lat: number, lng
 }
 
 /** The actor a public report is recorded as: nobody signed in, seen from the client's address. */
-export function residentActor(tenantId: string, ip: string | null, requestId: string | null): Actor {
-  return { ...systemActor(tenantId, 'resident-report'), displayName: '群众随手拍', ip, requestId };
+export function residentActor(tenantId: string, ip: string | null, requestId: string | null, now: Date): Actor {
+  return { ...systemActor(tenantId, 'resident-report', now), displayName: '群众随手拍', ip, requestId };
 }
 
 /** Store the photo and the problem in one go; the answer is what the resident needs to follow it. */
@@ -47,7 +47,7 @@ export async function submitResidentReport(
   meta: { ip: string | null; requestId: string | null },
 ): Promise<CreatedProblem & { statusLabel: string }> {
   const tenant = await resolvePublicTenant(ctx.db, fields.tenant, ctx.config.defaultTenant);
-  const actor = residentActor(tenant.id, meta.ip, meta.requestId);
+  const actor = residentActor(tenant.id, meta.ip, meta.requestId, ctx.clock.now());
   const grid = fields.regionCode ? null : await findNearestGrid(ctx.db, tenant.id, fields.lat, fields.lng);
   const regionCode = fields.regionCode ?? grid?.regionCode ?? tenant.rootRegionCode;
   if (!regionCode) throw invalidFields([{ field: 'regionCode', key: 'required' }]);

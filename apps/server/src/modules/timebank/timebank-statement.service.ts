@@ -28,7 +28,7 @@ export async function accountStatement(
   q: TimebankStatementQuery,
 ): Promise<TimebankStatementView> {
   const account = await getAccount(db, actor, id);
-  const p = statementPeriod(q);
+  const p = statementPeriod(q, actor.now);
   const t = actor.tenantId;
   const [opening, rows] = await Promise.all([
     db.execute(sql`SELECT coalesce(sum(amount), 0) AS b FROM timebank_entry
@@ -118,7 +118,7 @@ export async function branchStatement(
   const res = await db.execute(sql`SELECT ${BRANCH_COLUMNS} FROM timebank_branch b
     WHERE b.tenant_id = ${t} AND b.id = ${id} AND ${branchScope(actor, 'timebank.read')}`);
   if (!res.rows.length) throw new AppError('TIMEBANK_BRANCH_NOT_FOUND', 404);
-  const p = statementPeriod(q);
+  const p = statementPeriod(q, actor.now);
   const start = p.start.toISOString();
   const end = p.end.toISOString();
   const accountsOf = sql`(SELECT a.id FROM timebank_account a JOIN timebank_branch ab ON ab.tenant_id = a.tenant_id
