@@ -1,5 +1,5 @@
 // Month partitions of history tables: observations, time-bank entries, audit events (and any table that opts in).
-// The SQL side lives in migration 0015: wm_partition_by_month(table, column, retention_months, ahead_months)
+// The SQL side lives in migration 0016 (partitioned_history): wm_partition_by_month(table, column, retention_months, ahead_months)
 // turns a table into one partitioned by Asia/Shanghai month and registers it in partitioned_table;
 // wm_premake_partitions(now) creates this month's and the next months' partitions. Here: the partition job,
 // the retention settings and the detaching of old months (`wenming partitions`).
