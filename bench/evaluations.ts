@@ -37,6 +37,7 @@ const handWritten = sql`SELECT s.code, o.indicator_id,
   JOIN region r ON r.tenant_id = i.tenant_id AND r.code = i.region_code
   JOIN region s ON s.tenant_id = r.tenant_id AND s.path @> r.path AND s.level IN ('prefecture', 'county', 'township')
   JOIN inspection_observation o ON o.tenant_id = i.tenant_id AND o.inspection_id = i.id
+    AND o.submitted_at = i.submitted_at AND o.submitted_at >= '2026-09-30T16:00:00Z' AND o.submitted_at < '2026-10-31T16:00:00Z'
   JOIN indicator ind ON ind.tenant_id = o.tenant_id AND ind.id = o.indicator_id AND ind.scoring_rule->>'kind' <> 'survey'
   WHERE i.tenant_id = ${EVAL_TENANT} AND i.framework_id = ${EVAL_FRAMEWORK}
     AND i.submitted_at >= '2026-09-30T16:00:00Z' AND i.submitted_at < '2026-10-31T16:00:00Z'

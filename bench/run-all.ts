@@ -10,6 +10,8 @@ import * as bulletins from './bulletins';
 import * as campaigns from './campaigns';
 import * as evaluations from './evaluations';
 import * as frameworks from './frameworks';
+import * as history from './history';
+import * as replica from './replica';
 import * as inspections from './inspections';
 import * as orders from './orders';
 import * as phonePages from './phone-pages';
@@ -52,6 +54,14 @@ const benches: Record<string, { run: () => Promise<BenchResult[]>; about: string
   'phone-pages': {
     run: phonePages.run,
     about: '/m and /m/inspect in Chromium on a 1.6 Mbps / 150 ms line, cold and warm: FCP, list shown, JS bytes',
+  },
+  replica: {
+    run: replica.run,
+    about: 'the big screen read during inspection submissions, primary only vs with the read replica (PostgreSQL)',
+  },
+  history: {
+    run: history.run,
+    about: 'statement and district evaluation: L city with 12 months of history vs grown to XL (134 months)',
   },
 };
 

@@ -60,8 +60,21 @@ export function backoffSeconds(attempt: number): number {
   return Math.min(600, 2 ** attempt);
 }
 
+/** Jobs queued or running, by kind and status (the queue depth Prometheus scrapes). */
+export async function countOpenJobs(db: Db): Promise<{ kind: string; status: string; n: number }[]> {
+  const res = await db.execute(sql`SELECT kind, status, count(*)::int AS n FROM job
+    WHERE status IN ('queued', 'running') GROUP BY kind, status`);
+  return res.rows as { kind: string; status: string; n: number }[];
+}
+
 /** The queue of a process; due times and leases follow the app's clock. */
-export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) => void }, clock: Clock): JobQueue {
+export function createJobQueue(
+  db: Db,
+  log: { error: (o: unknown, m?: string) => void },
+  clock: Clock,
+  /** Told of every attempt that threw (metrics); `final` when the job is marked failed. */
+  onFailure?: (kind: string, final: boolean) => void,
+): JobQueue {
   const handlers = new Map<string, JobHandler>();
   const workerId = `${os.hostname()}:${process.pid}`;
   let timer: NodeJS.Timeout | null = null;
@@ -123,7 +136,9 @@ export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) =>
       // Only a JobFailure's message reaches users; other errors (SQL text, values) go to the log alone.
       const message = err instanceof JobFailure ? err.message : 'INTERNAL';
       if (!(err instanceof JobFailure)) log.error({ err, jobId: job.id, kind: job.kind }, 'job attempt failed');
-      if (err instanceof JobFailure || job.attempts >= job.maxAttempts) {
+      const final = err instanceof JobFailure || job.attempts >= job.maxAttempts;
+      onFailure?.(job.kind, final);
+      if (final) {
         await finish(job, 'failed', err instanceof JobFailure ? err.result : null, message);
       } else {
         await db.execute(sql`UPDATE job SET status = 'queued', last_error = ${message}, locked_by = NULL,

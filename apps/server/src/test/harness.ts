@@ -23,13 +23,21 @@ export function testEngine(): 'pglite' | 'postgres' {
   return process.env.WENMING_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function createTestDatabase(
-  from?: DemoTemplate,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
+export interface TestDatabase {
+  database: Database;
+  drop: () => Promise<void>;
+  /** PostgreSQL: the new database's URL. */
+  url?: string;
+}
+
+/**
+ * A fresh, migrated database: PGlite (in memory, or in `pgliteDir`), or a new database on the PostgreSQL server;
+ * a copy of the run's demo template when one is given (not for a PGlite directory).
+ */
+export async function createTestDatabase(from?: DemoTemplate, pgliteDir?: string): Promise<TestDatabase> {
   if (testEngine() === 'pglite') {
-    const dump = from?.pgliteDump ? new Blob([fs.readFileSync(from.pgliteDump)]) : undefined;
-    const database = await openDatabase({ loadDataDir: dump });
+    const dump = from?.pgliteDump && !pgliteDir ? new Blob([fs.readFileSync(from.pgliteDump)]) : undefined;
+    const database = await openDatabase({ loadDataDir: dump, dataDir: pgliteDir ?? null });
     if (!dump) await migrateDatabase(database);
     return { database, drop: () => database.close() };
   }
@@ -46,6 +54,7 @@ export async function createTestDatabase(
   if (!from?.pgTemplate) await migrateDatabase(database);
   return {
     database,
+    url: u.toString(),
     drop: async () => {
       await database.close();
       await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -97,14 +106,22 @@ export interface Session {
 
 /**
  * App over a fresh database with the 示范市 demo tenant seeded on the clock's day (the real time unless a test
- * gives a clock); every test file builds its own.
+ * gives a clock); every test file builds its own. `pgliteOnDisk` keeps PGlite in the app's data directory (the
+ * backup test copies it).
  */
-export async function createTestApp(overrides: Record<string, string> = {}, opts: { clock?: Clock } = {}) {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  opts: { clock?: Clock; pgliteOnDisk?: boolean } = {},
+) {
   const clock = opts.clock ?? systemClock;
-  // A test with a clock of its own seeds the demo on that day; the others copy the run's demo.
-  const template = opts.clock ? null : await runDemoTemplate();
-  const { database, drop } = await createTestDatabase(template ?? undefined);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-test-'));
+  const onDisk = opts.pgliteOnDisk === true && testEngine() === 'pglite';
+  // A test with a clock of its own seeds the demo on that day; the others copy the run's demo.
+  const template = opts.clock || onDisk ? null : await runDemoTemplate();
+  const { database, drop, url } = await createTestDatabase(
+    template ?? undefined,
+    onDisk ? path.join(dataDir, 'db') : undefined,
+  );
   const config = loadConfig({
     NODE_ENV: 'test',
     WENMING_DATA_DIR: dataDir,
@@ -146,6 +163,9 @@ export async function createTestApp(overrides: Record<string, string> = {}, opts
     ctx: app.ctx,
     config,
     database,
+    /** PostgreSQL: the test database's URL. */
+    databaseUrl: url,
+    dataDir,
     tenantId,
     login,
     drainJobs: () => app.ctx.jobs.drain(),

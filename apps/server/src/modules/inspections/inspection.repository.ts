@@ -100,19 +100,21 @@ export interface ObservationRow {
   awarded: number | null;
   earned: number | null;
   problem_id: string | null;
+  /** The inspection's submitted_at (ISO): the month partition of the row. */
+  submitted_at: string;
 }
 
 /** Observations of any number of inspections in one statement (rows as one jsonb parameter). */
 export async function insertObservations(tx: Db, tenantId: string, rows: ObservationRow[]) {
   if (!rows.length) return;
   await tx.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result,
-      note, photo_file_ids, finding_category, severity, finding_count, level, awarded, earned, problem_id)
+      note, photo_file_ids, finding_category, severity, finding_count, level, awarded, earned, problem_id, submitted_at)
     SELECT ${tenantId}, x.id, x.inspection_id, x.indicator_id, x.position, x.result, x.note,
       COALESCE(x.photo_file_ids, '{}'), x.finding_category, x.severity, x.finding_count, x.level, x.awarded, x.earned,
-      x.problem_id
+      x.problem_id, x.submitted_at
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, inspection_id uuid, indicator_id uuid, position int,
       result text, note text, photo_file_ids uuid[], finding_category text, severity text, finding_count int,
-      level text, awarded numeric, earned numeric, problem_id uuid)`);
+      level text, awarded numeric, earned numeric, problem_id uuid, submitted_at timestamptz)`);
 }
 
 /** Problems already raised for an inspection's standards (indicator id → problem id), rows locked. */
@@ -145,7 +147,7 @@ const observationsJson = sql`COALESCE((SELECT json_agg(json_build_object('id', o
     'findingCount', o.finding_count, 'level', o.level, 'awarded', o.awarded, 'earned', o.earned,
     'problemId', o.problem_id) ORDER BY o.position)
   FROM inspection_observation o LEFT JOIN indicator ind ON ind.tenant_id = o.tenant_id AND ind.id = o.indicator_id
-  WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id), '[]'::json)`;
+  WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id AND o.submitted_at = i.submitted_at), '[]'::json)`;
 export const inspectionColumns = {
   list: listColumns,
   full: sql`${listColumns}, i.negative_items, ${observationsJson} AS observations`,
@@ -209,7 +211,8 @@ export async function selectReceipt(
       i.applicable, i.negative_deduction, i.vetoed, i.suspended, i.finding_count,
       COALESCE((SELECT json_agg(json_build_object('observationId', o.id, 'indicatorId', o.indicator_id,
         'problemId', o.problem_id) ORDER BY o.position) FROM inspection_observation o
-        WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id AND o.problem_id IS NOT NULL), '[]'::json) AS problems
+        WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id AND o.submitted_at = i.submitted_at
+          AND o.problem_id IS NOT NULL), '[]'::json) AS problems
     FROM inspection i JOIN inspection_plan p ON p.tenant_id = i.tenant_id AND p.id = i.plan_id
     WHERE i.tenant_id = ${tenantId} AND i.id = ${id} AND ${where}`);
   const r = res.rows[0] as any;

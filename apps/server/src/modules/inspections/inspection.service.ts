@@ -86,6 +86,7 @@ function observationRows(
     awarded: o.awarded ?? null,
     earned: row.score.perStandard[o.indicatorId] ?? null,
     problem_id: problemOf(o),
+    submitted_at: row.submittedAt,
   }));
 }
 

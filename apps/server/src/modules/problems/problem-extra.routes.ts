@@ -24,9 +24,12 @@ export function problemToolRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/problems/export.xlsx',
-      { schema: { tags, summary: '导出问题清单（按单位，含整改前后照片链接）', querystring: problemExportQuery } },
+      {
+        config: { readReplica: true },
+        schema: { tags, summary: '导出问题清单（按单位，含整改前后照片链接）', querystring: problemExportQuery },
+      },
       async (req, reply) => {
-        const f = await exportProblems(ctx.db, actorOf(req), req.query, `${req.protocol}://${req.host}`);
+        const f = await exportProblems(req.db, actorOf(req), req.query, `${req.protocol}://${req.host}`);
         return sendFile(reply, { ...f, contentType: XLSX_TYPE });
       },
     );

@@ -35,9 +35,11 @@ export async function accountStatement(
       WHERE tenant_id = ${t} AND account_id = ${id} AND created_at < ${p.start.toISOString()}::timestamptz`),
     db.execute(sql`SELECT e.seq, e.amount, e.created_at, j.id AS journal_id, j.kind, j.memo, j.reverses_id,
         (SELECT r.id FROM timebank_journal r WHERE r.tenant_id = j.tenant_id AND r.reverses_id = j.id) AS reversed_by,
+        -- A journal's entries are written in one transaction, so they share created_at: their month partition.
         (SELECT array_agg(DISTINCT o.holder_name) FROM timebank_entry oe
           JOIN timebank_account o ON o.tenant_id = oe.tenant_id AND o.id = oe.account_id
-          WHERE oe.tenant_id = e.tenant_id AND oe.journal_id = e.journal_id AND oe.account_id <> e.account_id) AS others
+          WHERE oe.tenant_id = e.tenant_id AND oe.journal_id = e.journal_id AND oe.account_id <> e.account_id
+            AND oe.created_at = e.created_at) AS others
       FROM timebank_entry e JOIN timebank_journal j ON j.tenant_id = e.tenant_id AND j.id = e.journal_id
       WHERE e.tenant_id = ${t} AND e.account_id = ${id}
         AND e.created_at >= ${p.start.toISOString()}::timestamptz AND e.created_at < ${p.end.toISOString()}::timestamptz

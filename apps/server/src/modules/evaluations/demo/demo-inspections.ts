@@ -152,11 +152,13 @@ async function seedMonth(
       x.at, x.at, x.at, '演示数据', x.score, x.earned, x.applicable, x.neg, x.negatives, x.findings
     FROM jsonb_to_recordset(${JSON.stringify(inspections)}::jsonb) AS x(id uuid, point uuid, type text, region text,
       at timestamptz, earned numeric, applicable numeric, neg numeric, score numeric, negatives jsonb, findings int)`);
-  await db.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, note, earned)
+  await db.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, note, earned,
+      submitted_at)
     SELECT ${tenantId}, x.id, x.inspection, x.indicator, x.pos, x.result,
-      CASE WHEN x.result = 'not_met' THEN '演示：未达标' END, x.earned
+      CASE WHEN x.result = 'not_met' THEN '演示：未达标' END, x.earned, i.submitted_at
     FROM jsonb_to_recordset(${JSON.stringify(observations)}::jsonb) AS x(id uuid, inspection uuid, indicator uuid, pos int,
-      result text, earned numeric)`);
+      result text, earned numeric)
+    JOIN inspection i ON i.tenant_id = ${tenantId} AND i.id = x.inspection`);
 }
 
 /** Points for every street and three months of inspections. */
