@@ -11,7 +11,9 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
 import { registerJobs } from '../apps/server/src/modules';
-import { seedDemo } from '../apps/server/src/modules/org/demo/seed-demo';
+import { seedDemo } from '../apps/server/src/demo/seed-demo';
+import { systemClock } from '../apps/server/src/platform/clock';
+import { createFileStore } from '../apps/server/src/platform/files';
 import { createPiiCipher } from '../apps/server/src/platform/crypto';
 import { type Database, migrateDatabase, openDatabase } from '../apps/server/src/platform/db';
 import {
@@ -96,7 +98,13 @@ async function runOn(engine: 'pglite' | 'postgres'): Promise<BenchResult[]> {
   const key = Buffer.alloc(32, 9).toString('base64');
   try {
     await migrateDatabase(database);
-    const { tenantId } = await seedDemo(database.db, createPiiCipher(Buffer.from(key, 'base64')), PASSWORD);
+    const deps = {
+      db: database.db,
+      cipher: createPiiCipher(Buffer.from(key, 'base64')),
+      clock: systemClock,
+      files: createFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-bench-files-')), 20 * 1024 * 1024),
+    };
+    const { tenantId } = await seedDemo(deps, { password: PASSWORD });
     const config = loadConfig({
       NODE_ENV: 'test',
       WENMING_DATA_DIR: dataDir,

@@ -58,9 +58,11 @@ export async function generateEvaluationData(database: Database): Promise<void> 
       FROM generate_series(0, 4999) n) p
     JOIN point pt ON pt.tenant_id = ${T} AND pt.id = ${id('p', 'p.n')}`);
   // 30 distinct field standards per inspection; met with a street-dependent chance, 5 % N/A.
-  await q(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, earned)
+  await q(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, earned,
+      submitted_at)
     SELECT ${T}, ${id('o', "x.n || '-' || x.k")}, ${id('i', 'x.n')}, ${id('std', 'x.j')}, x.k, x.res,
-      CASE x.res WHEN 'met' THEN 1 + x.j % 5 WHEN 'not_met' THEN 0 END
+      CASE x.res WHEN 'met' THEN 1 + x.j % 5 WHEN 'not_met' THEN 0 END,
+      timestamptz '2026-10-01 01:00:00+00' + make_interval(days => x.n % 28, mins => x.n % 600)
     FROM (SELECT n, k, (n * 7 + k * 9) % 290 AS j,
         CASE WHEN (n * 31 + k * 17) % 100 < 5 THEN 'na'
           WHEN (n * 53 + k * 29) % 100 < 55 + ((n % 1700) / 5) % 40 THEN 'met' ELSE 'not_met' END AS res

@@ -3,6 +3,7 @@
 // one hand-written SQL statement computing the same field scores; and drill-down p99 (subject tree, 失分项).
 // Own database wenming_bench_eval (BENCH_EVAL_DB_NAME), recreated each run.
 //   npx tsx bench/evaluations.ts      BENCH_EVAL_RUNS=5 BENCH_EVAL_DRILLS=300
+import { systemClock } from '../apps/server/src/platform/clock';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { systemActor } from '../apps/server/src/platform/access';
@@ -36,6 +37,7 @@ const handWritten = sql`SELECT s.code, o.indicator_id,
   JOIN region r ON r.tenant_id = i.tenant_id AND r.code = i.region_code
   JOIN region s ON s.tenant_id = r.tenant_id AND s.path @> r.path AND s.level IN ('prefecture', 'county', 'township')
   JOIN inspection_observation o ON o.tenant_id = i.tenant_id AND o.inspection_id = i.id
+    AND o.submitted_at = i.submitted_at AND o.submitted_at >= '2026-09-30T16:00:00Z' AND o.submitted_at < '2026-10-31T16:00:00Z'
   JOIN indicator ind ON ind.tenant_id = o.tenant_id AND ind.id = o.indicator_id AND ind.scoring_rule->>'kind' <> 'survey'
   WHERE i.tenant_id = ${EVAL_TENANT} AND i.framework_id = ${EVAL_FRAMEWORK}
     AND i.submitted_at >= '2026-09-30T16:00:00Z' AND i.submitted_at < '2026-10-31T16:00:00Z'
@@ -77,17 +79,17 @@ async function recreate(): Promise<string> {
 }
 
 async function timeEvaluation(database: Database): Promise<{ ms: number; id: string }> {
-  const actor = systemActor(EVAL_TENANT, 'bench');
+  const actor = systemActor(EVAL_TENANT, 'bench', new Date());
   const t0 = performance.now();
   const { id } = await createEvaluation(
-    { db: database.db, jobs: createJobQueue(database.db, { error: () => {} }) },
+    { db: database.db, jobs: createJobQueue(database.db, { error: () => {} }, systemClock) },
     actor,
     body,
     {
       enqueue: false,
     },
   );
-  await database.db.transaction((tx) => computeEvaluation(tx, EVAL_TENANT, id));
+  await database.db.transaction((tx) => computeEvaluation(tx, EVAL_TENANT, id, new Date()));
   return { ms: performance.now() - t0, id };
 }
 
@@ -125,7 +127,7 @@ export async function run(): Promise<BenchResult[]> {
       full.push(last.ms);
       hand.push(await timeHandWritten(database));
     }
-    const actor = systemActor(EVAL_TENANT, 'bench');
+    const actor = systemActor(EVAL_TENANT, 'bench', new Date());
     const subjects = (
       await database.query<{ subject_key: string }>(sql`SELECT subject_key FROM evaluation_result
         WHERE tenant_id = ${EVAL_TENANT} AND evaluation_id = ${last.id} ORDER BY subject_key`)

@@ -108,7 +108,7 @@ async function benchEngine(database: Database, files: Record<string, Buffer>): P
   const { id: tenantId } = await createTenant(database.db, { code: 'bench-fw', name: '基准', rootRegionCode: '6203' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-bench-fw-'));
   const ctx = { db: database.db, database, files: createFileStore(dir, 50 * 2 ** 20) } as unknown as AppContext;
-  const actor = systemActor(tenantId, 'bench');
+  const actor = systemActor(tenantId, 'bench', new Date());
   const out: Record<string, number> = {};
   let lastId = '';
   try {

@@ -69,13 +69,18 @@ async function ensureFramework(ctx: AppContext, tenantId: string): Promise<strin
       version: 1,
       status: 'published' as const,
     };
-    await insertFramework(tx, tenantId, {
-      ...meta,
-      totalPoints: 30,
-      complianceLine: 0.8,
-      description: null,
-      createdBy: null,
-    });
+    await insertFramework(
+      tx,
+      tenantId,
+      {
+        ...meta,
+        totalPoints: 30,
+        complianceLine: 0.8,
+        description: null,
+        createdBy: null,
+      },
+      new Date(),
+    );
     await insertTree(tx, tenantId, id, roots);
   });
   return id;
@@ -128,14 +133,14 @@ export async function prepareInspectionBench(ctx: AppContext): Promise<Inspectio
   const adminRow = await ctx.db.execute(
     sql`SELECT id FROM account WHERE tenant_id = ${tenantId} AND username = 'bench_admin'`,
   );
-  const admin = await loadActorForAccount(ctx.db, tenantId, (adminRow.rows[0] as { id: string }).id);
+  const admin = await loadActorForAccount(ctx.db, tenantId, (adminRow.rows[0] as { id: string }).id, new Date());
   const period = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
   const plan = await createPlan(ctx.db, admin, { name: PLAN_NAME, frameworkId, kind: 'field_eval', period });
   await samplePlan(ctx.db, admin, plan.id, { mode: 'all', pointTypes: [] });
   await createTeam(ctx.db, admin, plan.id, { name: '基准督查组', memberIds: [inspectorId], leaderId: inspectorId });
   await assignPlan(ctx.db, admin, plan.id, { strategy: 'by_region' });
   await stepPlan(ctx.db, admin, plan.id, 'publish');
-  const inspector = await loadActorForAccount(ctx.db, tenantId, inspectorId);
+  const inspector = await loadActorForAccount(ctx.db, tenantId, inspectorId, new Date());
   const photoIds: string[] = [];
   for (let i = 0; i < PHOTOS; i++)
     photoIds.push((await ctx.files.save(ctx.db, inspector, PNG, { id: newId(), name: `photo${i}.png` })).id);

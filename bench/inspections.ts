@@ -14,6 +14,7 @@ import { cityCounts } from '../apps/server/src/cli/gen-city';
 import { loadConfig } from '../apps/server/src/config';
 import { migrateDatabase, openDatabase } from '../apps/server/src/platform/db';
 import { benchCitySize, findBenchCity, generateBenchCity } from './gen-city';
+import { type ReaderSummary, bigscreenReaders, probeReplicaLag } from './inspections-readers';
 import {
   BENCH_INSPECTOR,
   type InspectionBenchSetup,
@@ -58,6 +59,8 @@ interface WorkerSummary {
   statuses: Record<string, number>;
   clientCpuMs: number;
   cpuMsPerRequest?: { server: number; postgres: number | null; client: number };
+  bigscreen?: ReaderSummary | null;
+  replica?: { maxLagSeconds: number; usableShare: number } | null;
 }
 
 /** Make sure wenming_bench holds the bench city of the configured size (as bench/api.ts does); one whose
@@ -262,6 +265,38 @@ function resultsOf(s: WorkerSummary, v: Awaited<ReturnType<typeof verify>>, acke
       ...measured(NAME, 'failed requests', bad + s.errors + s.timeouts, 'req', { max: 1 }),
       note: `${s.errors} errors, ${s.timeouts} timeouts`,
     },
+    ...(s.bigscreen
+      ? [
+          measured(
+            NAME,
+            'big screen reads/s (during the submissions)',
+            s.bigscreen.reqPerSec,
+            '/s',
+            undefined,
+            `${s.bigscreen.connections} connections, ${s.bigscreen.requests} requests, ${s.bigscreen.non2xx} not 2xx`,
+          ),
+          measured(
+            NAME,
+            'big screen p99',
+            s.bigscreen.latency.p99,
+            'ms',
+            undefined,
+            `p50 ${s.bigscreen.latency.p50} ms`,
+          ),
+        ]
+      : []),
+    ...(s.replica
+      ? [
+          measured(
+            NAME,
+            'replica lag, largest seen',
+            s.replica.maxLagSeconds,
+            's',
+            undefined,
+            `reads served by the replica in ${(100 * s.replica.usableShare).toFixed(0)} % of the probes`,
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -325,7 +360,11 @@ async function load(
   await afterWarmUp();
   const idsOut = path.join(dataDir, 'acked.json');
   const [cpu0, pg0] = [treeCpuSeconds(serverPid), postgresCpuSeconds()];
+  const readers = bigscreenReaders(base, duration);
+  const lag = probeReplicaLag(base);
   const summary = await runWorker({ ...common, ...rest, duration, pointIds: mainPoints, idsOut }, dataDir);
+  summary.bigscreen = await readers;
+  summary.replica = lag.stop();
   const server = treeCpuSeconds(serverPid) - cpu0;
   const pg1 = postgresCpuSeconds();
   summary.cpuMsPerRequest = {

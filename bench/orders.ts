@@ -73,7 +73,7 @@ async function candidatesLatency(t: BenchTenant): Promise<BenchResult[]> {
         CITY_LNG + (Math.random() - 0.5) * 0.6,
       ),
     );
-  const actor = systemActor(t.tenantId, 'bench');
+  const actor = systemActor(t.tenantId, 'bench', new Date());
   for (let i = 0; i < 50; i++) await orderCandidates(t.database, actor, orders[i % orders.length]);
   const times: number[] = [];
   let returned = 0;
@@ -134,6 +134,9 @@ async function racers(t: BenchTenant): Promise<Actor[]> {
       grants: [{ role: 'volunteer', kind: 'own', ref: null, regionPath: null, permissions: perms }],
       requestId: null,
       ip: null,
+      get now() {
+        return new Date();
+      },
     });
   }
   return actors;

@@ -134,6 +134,9 @@ function districtOffice(tenantId: string, regionPath: string): Actor {
     ],
     requestId: null,
     ip: null,
+    get now() {
+      return new Date();
+    },
   };
 }
 

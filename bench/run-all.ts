@@ -10,8 +10,11 @@ import * as bulletins from './bulletins';
 import * as campaigns from './campaigns';
 import * as evaluations from './evaluations';
 import * as frameworks from './frameworks';
+import * as history from './history';
+import * as replica from './replica';
 import * as inspections from './inspections';
 import * as orders from './orders';
+import * as phonePages from './phone-pages';
 import * as problems from './problems';
 import * as timebank from './timebank';
 import * as volunteers from './volunteers';
@@ -48,6 +51,18 @@ const benches: Record<string, { run: () => Promise<BenchResult[]>; about: string
     about: '10,000 concurrent transfers across 10,000 accounts; ledger checks (PostgreSQL)',
   },
   volunteers: { run: volunteers.run, about: 'Excel import of 100,000 volunteers with progress (PostgreSQL)' },
+  'phone-pages': {
+    run: phonePages.run,
+    about: '/m and /m/inspect in Chromium on a 1.6 Mbps / 150 ms line, cold and warm: FCP, list shown, JS bytes',
+  },
+  replica: {
+    run: replica.run,
+    about: 'the big screen read during inspection submissions, primary only vs with the read replica (PostgreSQL)',
+  },
+  history: {
+    run: history.run,
+    about: 'statement and district evaluation: L city with 12 months of history vs grown to XL (134 months)',
+  },
 };
 
 function selected(): string[] {

@@ -30,7 +30,7 @@ export async function run(): Promise<BenchResult[]> {
   if (why) return [skipped(NAME, why)];
   const t = await openBenchTenant('wenming_bench_timebank', CONCURRENCY + 4);
   const db = t.database.db;
-  const actor = systemActor(t.tenantId, 'bench');
+  const actor = systemActor(t.tenantId, 'bench', new Date());
   try {
     // A fresh ledger each run: a tenant of its own.
     const run = newId().slice(-8);

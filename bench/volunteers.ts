@@ -104,7 +104,7 @@ export async function run(): Promise<BenchResult[]> {
   const app = await buildApp(loadConfig({ ...env, WENMING_DATA_DIR: dataDir, WENMING_PII_KEY: BENCH_PII_KEY }));
   registerJobs(app.ctx);
   try {
-    const actor = await loadActorForAccount(app.ctx.db, tenantId, accountId);
+    const actor = await loadActorForAccount(app.ctx.db, tenantId, accountId, new Date());
     const t0 = performance.now();
     const jobId = await enqueueVolunteerImport(app.ctx, actor, { bytes, name: 'volunteers.xlsx' }, 'zh-CN');
     const samples: number[] = [];

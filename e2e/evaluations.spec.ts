@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, type Page, request, test } from '@playwright/test';
-import { PASSWORD, chooseOption, signIn } from './fixtures';
+import { PASSWORD, chooseOption, monthFromNow, signIn } from './fixtures';
 
 const SHOTS = path.resolve('.tmp/shots-h6');
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -99,12 +99,13 @@ test('office creates an evaluation, reads the ranking and traces a lost point to
   // The create form: weights that do not add up to 100% are refused on the form, in Chinese.
   await page.getByRole('button', { name: '新建考评' }).click();
   const drawer = page.getByRole('dialog');
-  await drawer.getByLabel('考评名称').fill('2026年11月街道文明创建考评（E2E）');
+  const month = monthFromNow(-1);
+  await drawer.getByLabel('考评名称').fill(`${month.replace('-', '年')}月街道文明创建考评（E2E）`);
   await chooseOption(page, drawer.getByRole('combobox', { name: '测评体系' }), /全国文明城市测评体系/, {
     search: '全国文明',
   });
   await drawer.getByLabel('周期', { exact: true }).click();
-  await drawer.getByLabel('周期', { exact: true }).fill('2026-11');
+  await drawer.getByLabel('周期', { exact: true }).fill(month);
   await drawer.getByLabel('周期', { exact: true }).press('Enter');
   await drawer.getByLabel('权重（%）').first().fill('60');
   await drawer.getByRole('button', { name: /保\s*存/ }).click();

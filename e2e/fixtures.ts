@@ -49,3 +49,10 @@ export async function chooseOption(
     await expect(select.locator('.ant-select-placeholder')).toBeHidden({ timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
 }
+
+/** A month (YYYY-MM, Asia/Shanghai) counted from today's: the demo's dates are relative to the day it was seeded. */
+export function monthFromNow(delta: number): string {
+  const local = new Date(Date.now() + 8 * 3600_000);
+  const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + delta, 1));
+  return d.toISOString().slice(0, 7);
+}

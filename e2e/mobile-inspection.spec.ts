@@ -66,6 +66,9 @@ test('an inspector inspects a point on the phone with the network cut half-way, 
   await expect(page.getByRole('status', { name: '实时得分' })).toContainText('得分率');
   await shot(page, 'mobile-inspect-checklist');
   await page.getByRole('button', { name: '提交测评' }).click();
+  // A confirmation sums up the inspection before it is queued.
+  await expect(page.getByRole('dialog')).toContainText('问题 1 项，照片 1 张，负面清单 1 项');
+  await page.getByRole('button', { name: '确认提交' }).click();
   await expect(page.getByText('测评已保存在本机，联网后将自动发送（照片在前）。')).toBeVisible();
   await shot(page, 'mobile-inspect-queued-offline');
 

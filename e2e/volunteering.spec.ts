@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
-import { chooseOption, signIn } from './fixtures';
+import { chooseOption, monthFromNow, signIn } from './fixtures';
 import { apiSession, confirmPopconfirm } from './work-fixtures';
 
 const SHOTS = path.resolve('.tmp/shots-h8');
@@ -275,12 +275,13 @@ test('filter volunteers by star level and hours, and activities by date; the lis
 
   await page.goto('/activities');
   await page.getByPlaceholder('开始日期').click();
-  await page.getByPlaceholder('开始日期').fill('2026-11-01');
+  const [from, to] = [`${monthFromNow(-1)}-01`, `${monthFromNow(0)}-28`];
+  await page.getByPlaceholder('开始日期').fill(from);
   await page.getByPlaceholder('开始日期').press('Enter');
-  await page.getByPlaceholder('结束日期').fill('2026-12-31');
+  await page.getByPlaceholder('结束日期').fill(to);
   await page.getByPlaceholder('结束日期').press('Enter');
-  await expect(page).toHaveURL(/from=2026-11-01&to=2026-12-31/);
-  const held = await (await page.request.get('/api/v1/activities?from=2026-11-01&to=2026-12-31&pageSize=1')).json();
+  await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`));
+  const held = await (await page.request.get(`/api/v1/activities?from=${from}&to=${to}&pageSize=1`)).json();
   await expect(page.getByText(`共 ${held.total} 场活动`)).toBeVisible();
   await page.locator('.ant-card-head-title').first().click(); // close the picker before the picture
   await shot(page, 'activities-date-filter');

@@ -15,8 +15,12 @@ function newest(dir) {
 }
 const sources = Math.max(
   newest('apps/web/src'),
+  newest('apps/web/m'),
+  newest('apps/web/public'),
   newest('packages/contracts/src'),
   fs.statSync('apps/web/index.html').mtimeMs,
+  fs.statSync('apps/web/vite.config.ts').mtimeMs,
+  fs.statSync('apps/web/vite-phone-precache.ts').mtimeMs,
 );
 if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= sources) process.exit(0);
 console.log('Building the web app…');

@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { registerModules } from './modules';
@@ -18,10 +18,14 @@ import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import type { AppContext } from './platform/context';
 import { type Database, checkMigrationsCurrent, openDatabase } from './platform/db';
 import { createFileStore } from './platform/files';
-import { registerHttpPlatform } from './platform/http';
+import { AppError } from './platform/errors';
+import { errorPayload, registerHttpPlatform } from './platform/http';
 import { registerIdempotency } from './platform/idempotency';
-import { createJobQueue } from './platform/jobs';
+import { countOpenJobs, createJobQueue } from './platform/jobs';
 import { newId } from './platform/ids';
+import { createLogger, logRequests } from './platform/logging';
+import { createMetrics, instrumentRequests, metricsAllowed } from './platform/metrics';
+import { type ReplicaRouter, openReplica, registerReadRouting } from './platform/replica';
 
 export interface BuildOptions {
   /** An already opened (and migrated) database; otherwise one is opened from the config. */
@@ -29,6 +33,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** The clock (tests set one); otherwise WENMING_CLOCK or the real time. */
   clock?: Clock;
+  /** An already opened read replica; otherwise one is opened from DATABASE_REPLICA_URL when set. */
+  replica?: ReplicaRouter | null;
 }
 
 // WENMING_WEB_DIST lets parallel browser-test runs serve their own build of the web app.
@@ -36,13 +42,21 @@ const webDist = process.env.WENMING_WEB_DIST
   ? path.resolve(process.env.WENMING_WEB_DIST)
   : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+/** Cache-Control of a file of the web build: immutable for fingerprinted assets, revalidate for the rest. */
+export function webCacheControl(file: string): string {
+  return /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Build the Fastify app with every module; it does not listen and does not start the job worker. */
 export async function buildApp(
   config: Readonly<Config>,
   opts: BuildOptions = {},
 ): Promise<FastifyInstance & { ctx: AppContext }> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    ...(opts.logger === false
+      ? { logger: false }
+      : { loggerInstance: createLogger(config.logLevel, config.logFormat) }),
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newId(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
@@ -58,6 +72,13 @@ export async function buildApp(
       poolSize: config.poolSize,
     }));
   const clock = opts.clock ?? clockFromEnv(config.clockStart ?? undefined);
+  const replica =
+    opts.replica !== undefined
+      ? opts.replica
+      : config.replicaUrl
+        ? await openReplica(config.replicaUrl, config.poolSize, config.replicaMaxLagSeconds)
+        : null;
+  const metrics = createMetrics(database, replica, () => countOpenJobs(database.db));
   const ctx: AppContext = {
     config,
     clock,
@@ -65,8 +86,10 @@ export async function buildApp(
     db: database.db,
     cipher: createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env)),
     files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
-    jobs: createJobQueue(database.db, app.log),
+    jobs: createJobQueue(database.db, app.log, clock, metrics.jobFailed),
     log: app.log,
+    replica,
+    metrics,
   };
   app.decorate('ctx', ctx);
 
@@ -82,6 +105,9 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerReadRouting(app, database.db, replica);
+  instrumentRequests(app, metrics);
+  if (opts.logger !== false) logRequests(app, config.logFormat);
   registerHttpPlatform(app, ctx, { spa: fs.existsSync(path.join(webDist, 'index.html')) });
   registerIdempotency(app, ctx);
 
@@ -91,10 +117,20 @@ export async function buildApp(
     try {
       const current = await checkMigrationsCurrent(database);
       if (!current) return reply.status(503).send({ status: 'migrations_pending' });
-      return { status: 'ready', engine: database.engine };
+      // A lagging or unreachable replica does not make the process unready: its reads fall back to the primary.
+      return { status: 'ready', engine: database.engine, ...(replica ? { replica: replica.status() } : {}) };
     } catch {
       return reply.status(503).send({ status: 'database_unreachable' });
     }
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    // Without a token the endpoint does not exist here (it may be served on WENMING_METRICS_PORT instead).
+    if (!config.metricsToken) return reply.status(404).send(errorPayload(req, new AppError('NOT_FOUND', 404)));
+    if (!metricsAllowed(req.headers.authorization, config.metricsToken))
+      return reply.status(401).send(errorPayload(req, new AppError('UNAUTHENTICATED', 401)));
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
   });
 
   await app.register(registerModules(ctx), { prefix: '/api/v1' });
@@ -102,10 +138,24 @@ export async function buildApp(
   await app.register(open311Routes(ctx));
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Fingerprinted files (assets/*-<hash>.js) never change: a year, immutable. The rest (index.html, the phone's
+    // service worker and manifest, icons) is revalidated on every use. Brotli or gzip twins built next to each
+    // file are sent when the browser accepts them.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', webCacheControl(file));
+        // The answer depends on Accept-Encoding (brotli, gzip or plain): shared caches must key on it.
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
   }
   app.addHook('onClose', async () => {
     await ctx.jobs.stop();
+    if (replica && opts.replica === undefined) await replica.close();
     if (!opts.database) await database.close();
   });
   return app as unknown as FastifyInstance & { ctx: AppContext };

@@ -16,6 +16,14 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  WENMING_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  WENMING_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WENMING_LOG_FORMAT: z.enum(['json', 'text']).optional(),
   WENMING_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   WENMING_DEMO_PASSWORD: z.string().min(1).default('Wenming@2026'),
   WENMING_DEMO: boolish,
@@ -45,6 +53,16 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   poolSize: number;
+  /** A streaming replica that opted-in read-only routes read from (PostgreSQL only). */
+  replicaUrl: string | null;
+  /** Past this replay lag (and within it after a session's write) reads go back to the primary. */
+  replicaMaxLagSeconds: number;
+  /** Bearer token that /metrics asks for; without it (and without a metrics port) /metrics answers 404. */
+  metricsToken: string | null;
+  /** Serve /metrics on this port instead (no token): a port only the monitoring network reaches. */
+  metricsPort: number | null;
+  /** Request logs: JSON lines (production, pipes) or one readable line per request (a person at a terminal). */
+  logFormat: 'json' | 'text';
   /** HTTP processes sharing the port (PostgreSQL only): one primary forks them and replaces any that dies. */
   processes: number;
   demoPassword: string;
@@ -76,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(e.WENMING_DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     poolSize: e.DATABASE_POOL_SIZE,
+    replicaUrl: e.DATABASE_REPLICA_URL ?? null,
+    replicaMaxLagSeconds: e.DATABASE_REPLICA_MAX_LAG_SECONDS,
+    metricsToken: e.WENMING_METRICS_TOKEN ?? null,
+    metricsPort: e.WENMING_METRICS_PORT ?? null,
+    logFormat: e.WENMING_LOG_FORMAT ?? (e.NODE_ENV !== 'production' && process.stdout.isTTY ? 'text' : 'json'),
     processes: e.WENMING_PROCESSES,
     demoPassword: e.WENMING_DEMO_PASSWORD,
     seedDemo: !e.WENMING_NO_DEMO,
@@ -98,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (config.env === 'production' && config.clockStart) {
     throw new Error(
       'Invalid configuration:\n  WENMING_CLOCK: not allowed in production (it moves every date the platform keeps)',
+    );
+  }
+  if (config.replicaUrl && !config.databaseUrl) {
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_REPLICA_URL: a read replica needs DATABASE_URL (the primary it replicates)',
     );
   }
   if (config.processes > 1 && !config.databaseUrl) {

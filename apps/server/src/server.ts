@@ -1,13 +1,18 @@
 import cluster from 'node:cluster';
 import path from 'node:path';
+import { AggregatorRegistry } from 'prom-client';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { registerJobs } from './modules';
-import { demoAccountList, seedDemo } from './modules/org/demo/seed-demo';
+import { demoAccountList, seedDemo } from './demo/seed-demo';
+import { clockFromEnv } from './platform/clock';
+import { createFileStore } from './platform/files';
 import { ensureBuiltinRoles } from './modules/org/tenant.service';
 import { tenant } from './db/schema';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import { type Database, migrateDatabase, openDatabase } from './platform/db';
+import { serveMetricsPort } from './platform/metrics';
+import { premakePartitions, schedulePartitionJob } from './platform/partitions';
 
 /** Open and migrate the database, bring built-in roles up to date and seed the demo tenant once. */
 async function prepareDatabase(config: Readonly<Config>) {
@@ -17,13 +22,21 @@ async function prepareDatabase(config: Readonly<Config>) {
     poolSize: config.poolSize,
   });
   await migrateDatabase(database);
+  await premakePartitions(database.db, new Date());
   // Built-in roles follow the contracts: a tenant made by an older version gets new permissions on start.
   for (const t of await database.db.select({ id: tenant.id }).from(tenant)) await ensureBuiltinRoles(database.db, t.id);
   let seeded = false;
   // The personal-data key is read (in development: made) once, before any worker could race to make it.
   const cipher = createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env));
-  if (config.seedDemo)
-    seeded = (await seedDemo(database.db, cipher, config.demoPassword, config.defaultTenant)).created;
+  if (config.seedDemo) {
+    const deps = {
+      db: database.db,
+      cipher,
+      clock: clockFromEnv(config.clockStart ?? undefined),
+      files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
+    };
+    seeded = (await seedDemo(deps, { password: config.demoPassword, code: config.defaultTenant })).created;
+  }
   return { database, seeded };
 }
 
@@ -40,8 +53,19 @@ function announce(config: Readonly<Config>, engine: string, t0: number, seeded: 
 async function serve(config: Readonly<Config>, database: Database) {
   const app = await buildApp(config, { database });
   registerJobs(app.ctx);
-  if (config.runJobs) app.ctx.jobs.start();
+  if (config.runJobs) {
+    app.ctx.jobs.start();
+    schedulePartitionJob(app, app.ctx.db, () => app.ctx.clock.now());
+  }
   await app.listen({ port: config.port, host: config.host });
+  const registry = app.ctx.metrics.registry;
+  // Forked processes answer the primary's metrics requests; a single process serves the port itself.
+  if (cluster.isWorker) AggregatorRegistry.setRegistries([registry]);
+  else if (config.metricsPort)
+    await serveMetricsPort(config.metricsPort, config.host, async () => ({
+      contentType: registry.contentType,
+      body: await registry.metrics(),
+    }));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -98,6 +122,14 @@ async function startWorkers(config: Readonly<Config>) {
     });
   };
   await Promise.all(Array.from({ length: config.processes }, (_, i) => fork(i)));
+  if (config.metricsPort) {
+    // The processes' metrics summed (counters, histograms) or listed per process, as one scrape.
+    const aggregator = new AggregatorRegistry();
+    await serveMetricsPort(config.metricsPort, config.host, async () => ({
+      contentType: aggregator.contentType,
+      body: await aggregator.clusterMetrics(),
+    }));
+  }
   const stop = () => {
     if (stopping) return;
     stopping = true;

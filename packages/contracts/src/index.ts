@@ -3,6 +3,7 @@ export * from './identity';
 export * from './permissions';
 export * from './auth';
 export * from './org';
+export * from './region-shapes';
 export * from './jobs';
 export * from './audit';
 export * from './messages';

@@ -6,3 +6,4 @@ export * from './problems-machine';
 export * from './problems-bodies';
 export * from './problems-open311';
 export * from './problems-views';
+export * from './problems-my-reports';

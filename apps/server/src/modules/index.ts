@@ -15,6 +15,7 @@ import { siteRoutes } from './org/site.routes';
 import { orgStatsRoutes } from './org/stats.routes';
 import { personRoutes } from './org/person.routes';
 import { regionRoutes } from './org/region.routes';
+import { regionShapeRoutes } from './org/region-shape.routes';
 import { unitRoutes } from './org/unit.routes';
 import { platformRoutes } from './platform/platform.routes';
 import { problemsRoutes, registerProblemJobs } from './problems';
@@ -35,6 +36,7 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       platformRoutes,
       auditRoutes,
       regionRoutes,
+      regionShapeRoutes,
       unitRoutes,
       personRoutes,
       accountRoutes,

@@ -21,9 +21,12 @@ export interface Actor {
   grants: Grant[];
   requestId: string | null;
   ip: string | null;
+  /** The time of this request or job run, read once from the app's clock: every date the action writes uses it. */
+  now: Date;
 }
 
-export function systemActor(tenantId: string, name = 'system'): Actor {
+/** The system acting at `now` (jobs, the CLI, the demo seed). */
+export function systemActor(tenantId: string, name: string, now: Date): Actor {
   return {
     tenantId,
     accountId: null,
@@ -33,6 +36,7 @@ export function systemActor(tenantId: string, name = 'system'): Actor {
     grants: [{ role: 'office_admin', kind: 'all', ref: null, regionPath: null, permissions: new Set(['*']) }],
     requestId: null,
     ip: null,
+    now,
   };
 }
 

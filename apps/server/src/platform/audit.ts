@@ -67,7 +67,7 @@ export async function writeAudit(tx: Db, actor: Actor, input: AuditInput): Promi
     tenantId: actor.tenantId,
     seq: Number(prev.seq) + 1,
     id: newId(),
-    at: new Date().toISOString(),
+    at: actor.now.toISOString(),
     actorId: actor.accountId,
     actorName: actor.username,
     action: input.action,
@@ -95,12 +95,21 @@ export interface VerifyResult {
   ok: boolean;
   /** The first broken link: the event whose stored hash or previous hash does not match. */
   brokenAt?: { seq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'head_mismatch' };
+  /** Events up to this seq were archived (their months detached); the walk started from the anchor after them. */
+  archivedThrough?: number;
 }
 
-/** Walk a tenant's chain in order and report the first broken link. */
+/**
+ * Walk a tenant's chain in order and report the first broken link. When old months were detached, the walk
+ * starts from the anchor they left (the last archived event's seq and hash) instead of the genesis hash.
+ */
 export async function verifyAuditChain(db: Db, tenantId: string, batch = 5000): Promise<VerifyResult> {
-  let prevHash = GENESIS_HASH;
-  let expectSeq = 1;
+  const anchor = (await db.execute(sql`SELECT seq, hash FROM audit_anchor WHERE tenant_id = ${tenantId}`)).rows[0] as
+    | { seq: number; hash: string }
+    | undefined;
+  let prevHash = anchor?.hash ?? GENESIS_HASH;
+  let expectSeq = anchor ? Number(anchor.seq) + 1 : 1;
+  const archived = anchor ? { archivedThrough: Number(anchor.seq) } : {};
   let checked = 0;
   for (;;) {
     const res = await db.execute(sql`SELECT tenant_id, seq, id, at, actor_id, actor_name, action, object_type,
@@ -109,9 +118,10 @@ export async function verifyAuditChain(db: Db, tenantId: string, batch = 5000): 
     const rows = res.rows as Record<string, any>[];
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expectSeq) return { tenantId, checked, ok: false, brokenAt: { seq: expectSeq, reason: 'gap' } };
+      if (seq !== expectSeq)
+        return { tenantId, checked, ok: false, brokenAt: { seq: expectSeq, reason: 'gap' }, ...archived };
       if (r.prev_hash !== prevHash)
-        return { tenantId, checked, ok: false, brokenAt: { seq, reason: 'prev_hash_mismatch' } };
+        return { tenantId, checked, ok: false, brokenAt: { seq, reason: 'prev_hash_mismatch' }, ...archived };
       const fields: ChainFields = {
         tenantId: r.tenant_id,
         seq,
@@ -129,7 +139,7 @@ export async function verifyAuditChain(db: Db, tenantId: string, batch = 5000): 
         prevHash: r.prev_hash,
       };
       if (hashEvent(fields) !== r.hash)
-        return { tenantId, checked, ok: false, brokenAt: { seq, reason: 'hash_mismatch' } };
+        return { tenantId, checked, ok: false, brokenAt: { seq, reason: 'hash_mismatch' }, ...archived };
       prevHash = r.hash;
       expectSeq = seq + 1;
       checked++;
@@ -139,6 +149,6 @@ export async function verifyAuditChain(db: Db, tenantId: string, batch = 5000): 
   const head = await db.execute(sql`SELECT seq, hash FROM audit_head WHERE tenant_id = ${tenantId}`);
   const h = head.rows[0] as { seq: number; hash: string } | undefined;
   if (h && (Number(h.seq) !== expectSeq - 1 || h.hash !== prevHash))
-    return { tenantId, checked, ok: false, brokenAt: { seq: expectSeq, reason: 'head_mismatch' } };
-  return { tenantId, checked, ok: true };
+    return { tenantId, checked, ok: false, brokenAt: { seq: expectSeq, reason: 'head_mismatch' }, ...archived };
+  return { tenantId, checked, ok: true, ...archived };
 }

@@ -5,6 +5,8 @@ import type { PiiCipher } from './crypto';
 import type { Database, Db } from './db';
 import type { FileStore } from './files';
 import type { JobQueue } from './jobs';
+import type { AppMetrics } from './metrics';
+import type { ReplicaRouter } from './replica';
 
 /** Everything a service needs from the platform, built once per process. */
 export interface AppContext {
@@ -17,4 +19,7 @@ export interface AppContext {
   files: FileStore;
   jobs: JobQueue;
   log: FastifyBaseLogger;
+  /** The read replica, when DATABASE_REPLICA_URL is set; routes reach it through `req.db` (platform/replica.ts). */
+  replica: ReplicaRouter | null;
+  metrics: AppMetrics;
 }

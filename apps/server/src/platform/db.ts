@@ -13,6 +13,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from '../db/schema';
+import { acquirePgliteLock } from './pglite-lock';
 
 export type Schema = typeof schema;
 // Typed as node-postgres (execute → { rows }); PGlite's results have the same shape.
@@ -33,6 +34,10 @@ export interface Database {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The pool of the hot-path prepared statements (PostgreSQL). */
+  hotPool?: pg.Pool;
+  /** The connection pools by name, for metrics (PostgreSQL only). */
+  pools?(): Record<string, pg.Pool>;
 }
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
@@ -46,6 +51,8 @@ export interface OpenOptions {
   /** PGlite data dir; omitted means an in-memory database. */
   dataDir?: string | null;
   poolSize?: number;
+  /** PGlite only: start from this dump of a data dir (PGlite's dumpDataDir), e.g. a prepared test database. */
+  loadDataDir?: Blob;
 }
 
 /** Open PostgreSQL when a URL is given, otherwise embedded PGlite. */
@@ -68,6 +75,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       engine: 'postgres',
       pool,
+      hotPool: hot,
+      pools: () => ({ main: pool, hot }),
       query: async (q) => (await db.execute(q)).rows as never,
       prepared: async (name, text, values) => (await hot.query({ name, text, values })).rows as never,
       close: async () => {
@@ -76,7 +85,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
-  const client = await PGlite.create(opts.dataDir ?? undefined, { extensions: { ltree, pg_trgm } });
+  const release = opts.dataDir ? acquirePgliteLock(opts.dataDir) : () => {};
+  const client = await PGlite.create(opts.dataDir ?? undefined, {
+    extensions: { ltree, pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  }).catch((err) => {
+    release();
+    throw err;
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -84,7 +100,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pglite: client,
     query: async (q) => (await db.execute(q)).rows as never,
     prepared: async (_name, text, values) => (await client.query(text, values)).rows as never,
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

@@ -27,6 +27,11 @@ declare module 'fastify' {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A path the web app routes on the client: not the API, and not a missing build file (a 404, not a page). */
+function isAppPath(url: string): boolean {
+  return !/^\/(api|open311|assets)\//.test(url) && !/^\/[^?]*\.(js|css|map|png|webmanifest)(\?|$)/.test(url);
+}
+
 /** The signed-in actor of a request; 401 when there is none. */
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.session) throw new AppError(req.sessionStatus === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED', 401);
@@ -92,8 +97,16 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
 
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: unknown non-API GETs get its index.html.
-    if (opts.spa && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/'))
-      return reply.type('text/html').sendFile('index.html');
+    if (opts.spa && req.method === 'GET' && isAppPath(req.url)) {
+      // The phone app (/m, /m/…) is its own entry; everything else is the desktop's. Never cached: a new build
+      // must reach the next visit.
+      const page = /^\/m(\/|\?|$)/.test(req.url) ? 'm/index.html' : 'index.html';
+      return reply
+        .header('cache-control', 'no-cache')
+        .header('vary', 'accept-encoding')
+        .type('text/html')
+        .sendFile(page);
+    }
     return reply.status(404).send(errorPayload(req, new AppError('NOT_FOUND', 404)));
   });
 
@@ -104,6 +117,7 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
     const found = await loadSession(ctx.database, req.cookies[SESSION_COOKIE], ctx.config.sessionIdleMs, {
       requestId: req.id,
       ip: req.ip,
+      now: ctx.clock.now(),
     });
     req.sessionStatus = found.status;
     req.session = found.status === 'ok' ? found.info : null;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness';
 import type { Database } from './db';
+import { systemClock } from './clock';
 import { JobFailure, backoffSeconds, createJobQueue } from './jobs';
 import { createTenant } from '../modules/org/tenant.service';
 
@@ -24,7 +25,7 @@ const status = async (id: string) =>
 
 describe('job queue', () => {
   it('runs a job, stores its result and progress', async () => {
-    const q = createJobQueue(database.db, log);
+    const q = createJobQueue(database.db, log, systemClock);
     q.register('echo', async (job, h) => {
       await h.progress(1, 2);
       return { echoed: job.payload.x };
@@ -38,7 +39,7 @@ describe('job queue', () => {
   });
 
   it('retries a failing job with backoff and fails it after max attempts', async () => {
-    const q = createJobQueue(database.db, log);
+    const q = createJobQueue(database.db, log, systemClock);
     let calls = 0;
     q.register('flaky', async () => {
       calls++;
@@ -60,7 +61,7 @@ describe('job queue', () => {
   });
 
   it('fails at once on JobFailure, keeping its result', async () => {
-    const q = createJobQueue(database.db, log);
+    const q = createJobQueue(database.db, log, systemClock);
     q.register('bad-input', async () => {
       throw new JobFailure('IMPORT_FAILED', { rows: [{ row: 3, message: 'x' }] });
     });
@@ -72,13 +73,13 @@ describe('job queue', () => {
   });
 
   it('survives a restart: a job left running by a dead worker is taken over when its lease ends', async () => {
-    const dead = createJobQueue(database.db, log);
+    const dead = createJobQueue(database.db, log, systemClock);
     dead.register('slow', async () => new Promise(() => {})); // never finishes: the process "dies"
     const id = await dead.enqueue(database.db, tenantId, 'slow', {});
     void dead.runOne();
     await new Promise((r) => setTimeout(r, 100));
     expect((await status(id)).status).toBe('running');
-    const fresh = createJobQueue(database.db, log);
+    const fresh = createJobQueue(database.db, log, systemClock);
     fresh.register('slow', async () => 'finished');
     expect(await fresh.runOne()).toBe(false); // lease still held
     await database.query(sql`UPDATE job SET locked_until = now() - interval '1 second' WHERE id = ${id}`);
@@ -89,7 +90,7 @@ describe('job queue', () => {
   it('gives each job to one worker even when several claim at once', async () => {
     const ran: string[] = [];
     const workers = Array.from({ length: 4 }, (_, i) => {
-      const q = createJobQueue(database.db, log);
+      const q = createJobQueue(database.db, log, systemClock);
       q.register('once', async (job) => {
         ran.push(`${job.id}:${i}`);
       });

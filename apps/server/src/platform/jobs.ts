@@ -1,9 +1,10 @@
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { JobView } from '@wenming/contracts';
+import type { Clock } from './clock';
 import type { Db } from './db';
 import { AppError } from './errors';
-import { newId } from './ids';
+import { newId, sha256Hex } from './ids';
 
 export interface JobRow {
   tenantId: string;
@@ -59,25 +60,43 @@ export function backoffSeconds(attempt: number): number {
   return Math.min(600, 2 ** attempt);
 }
 
-export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) => void }): JobQueue {
+/** Jobs queued or running, by kind and status (the queue depth Prometheus scrapes). */
+export async function countOpenJobs(db: Db): Promise<{ kind: string; status: string; n: number }[]> {
+  const res = await db.execute(sql`SELECT kind, status, count(*)::int AS n FROM job
+    WHERE status IN ('queued', 'running') GROUP BY kind, status`);
+  return res.rows as { kind: string; status: string; n: number }[];
+}
+
+/** The queue of a process; due times and leases follow the app's clock. */
+export function createJobQueue(
+  db: Db,
+  log: { error: (o: unknown, m?: string) => void },
+  clock: Clock,
+  /** Told of every attempt that threw (metrics); `final` when the job is marked failed. */
+  onFailure?: (kind: string, final: boolean) => void,
+): JobQueue {
   const handlers = new Map<string, JobHandler>();
   const workerId = `${os.hostname()}:${process.pid}`;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
+  const nowSql = () => sql`${clock.now().toISOString()}::timestamptz`;
+  const leaseSql = (secs: number) => sql`${new Date(clock.now().getTime() + secs * 1000).toISOString()}::timestamptz`;
+
   async function claim(): Promise<JobRow | null> {
     const kinds = [...handlers.keys()];
     if (kinds.length === 0) return null;
+    const now = nowSql();
     const res = await db.execute(sql`UPDATE job SET status = 'running', attempts = attempts + 1,
-        locked_by = ${workerId}, locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+        locked_by = ${workerId}, locked_until = ${leaseSql(LEASE_SECONDS)}
       WHERE (tenant_id, id) = (
         SELECT tenant_id, id FROM job
         WHERE kind IN (${sql.join(
           kinds.map((k) => sql`${k}`),
           sql`, `,
         )})
-          AND ((status = 'queued' AND run_at <= now()) OR (status = 'running' AND locked_until < now()))
+          AND ((status = 'queued' AND run_at <= ${now}) OR (status = 'running' AND locked_until < ${now}))
         ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING tenant_id, id, kind, payload, attempts, max_attempts, created_by`);
     const r = res.rows[0] as any;
@@ -95,7 +114,7 @@ export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) =>
 
   async function finish(job: JobRow, status: 'done' | 'failed', result: unknown, error: string | null) {
     await db.execute(sql`UPDATE job SET status = ${status}, result = ${JSON.stringify(result ?? null)}::jsonb,
-      last_error = ${error}, finished_at = now(), locked_by = NULL, locked_until = NULL
+      last_error = ${error}, finished_at = ${nowSql()}, locked_by = NULL, locked_until = NULL
       WHERE tenant_id = ${job.tenantId} AND id = ${job.id} AND locked_by = ${workerId}`);
   }
 
@@ -106,7 +125,7 @@ export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) =>
     const helpers: JobHelpers = {
       progress: async (done, total) => {
         await db.execute(sql`UPDATE job SET progress = ${done}, progress_total = ${total},
-          locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+          locked_until = ${leaseSql(LEASE_SECONDS)}
           WHERE tenant_id = ${job.tenantId} AND id = ${job.id}`);
       },
     };
@@ -117,11 +136,13 @@ export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) =>
       // Only a JobFailure's message reaches users; other errors (SQL text, values) go to the log alone.
       const message = err instanceof JobFailure ? err.message : 'INTERNAL';
       if (!(err instanceof JobFailure)) log.error({ err, jobId: job.id, kind: job.kind }, 'job attempt failed');
-      if (err instanceof JobFailure || job.attempts >= job.maxAttempts) {
+      const final = err instanceof JobFailure || job.attempts >= job.maxAttempts;
+      onFailure?.(job.kind, final);
+      if (final) {
         await finish(job, 'failed', err instanceof JobFailure ? err.result : null, message);
       } else {
         await db.execute(sql`UPDATE job SET status = 'queued', last_error = ${message}, locked_by = NULL,
-          locked_until = NULL, run_at = now() + make_interval(secs => ${backoffSeconds(job.attempts)})
+          locked_until = NULL, run_at = ${leaseSql(backoffSeconds(job.attempts))}
           WHERE tenant_id = ${job.tenantId} AND id = ${job.id}`);
       }
     }
@@ -134,9 +155,10 @@ export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) =>
     },
     async enqueue(tx, tenantId, kind, payload, opts = {}) {
       const id = opts.id ?? newId();
-      await tx.execute(sql`INSERT INTO job (tenant_id, id, kind, payload, run_at, max_attempts, created_by)
-        VALUES (${tenantId}, ${id}, ${kind}, ${JSON.stringify(payload)}::jsonb, ${(opts.runAt ?? new Date()).toISOString()},
-          ${opts.maxAttempts ?? 5}, ${opts.createdBy ?? null}) ON CONFLICT DO NOTHING`);
+      const now = clock.now();
+      await tx.execute(sql`INSERT INTO job (tenant_id, id, kind, payload, run_at, max_attempts, created_by, created_at)
+        VALUES (${tenantId}, ${id}, ${kind}, ${JSON.stringify(payload)}::jsonb, ${(opts.runAt ?? now).toISOString()},
+          ${opts.maxAttempts ?? 5}, ${opts.createdBy ?? null}, ${now.toISOString()}) ON CONFLICT DO NOTHING`);
       return id;
     },
     async get(tx, tenantId, id) {
@@ -180,4 +202,43 @@ export function createJobQueue(db: Db, log: { error: (o: unknown, m?: string) =>
       while (await runOne()) {}
     },
   };
+}
+
+/** The start of the next slot of a periodic job (slots are aligned to the epoch: every hour, every 15 minutes…). */
+export function nextSlot(now: Date, intervalMs: number): Date {
+  return new Date((Math.floor(now.getTime() / intervalMs) + 1) * intervalMs);
+}
+
+/** A UUID-shaped id fixed by job kind, tenant and slot: however many nodes schedule a slot, it is queued once. */
+export function slotJobId(kind: string, tenantId: string, at: Date): string {
+  const h = sha256Hex(`${kind}:${tenantId}:${at.toISOString()}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Enqueue the periodic run of a tenant's job at a slot; idempotent. */
+export function schedulePeriodic(
+  db: Db,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  tenantId: string,
+  kind: string,
+  at: Date,
+): Promise<string> {
+  return jobs.enqueue(db, tenantId, kind, { periodic: true }, { id: slotJobId(kind, tenantId, at), runAt: at });
+}
+
+/**
+ * Make sure the tenant's next periodic run is queued. Looked up first: an insert of the same slot id would wait
+ * for every other open transaction that queued it, which would serialise concurrent writers.
+ */
+export async function ensurePeriodic(
+  db: Db,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  tenantId: string,
+  kind: string,
+  at: Date,
+): Promise<void> {
+  const res = await db.execute(
+    sql`SELECT 1 FROM job WHERE tenant_id = ${tenantId} AND id = ${slotJobId(kind, tenantId, at)}`,
+  );
+  if (!res.rows.length) await schedulePeriodic(db, jobs, tenantId, kind, at);
 }

@@ -23,13 +23,15 @@ export async function createSession(
   tenantId: string,
   accountId: string,
   maxMs: number,
-  meta: { ip: string | null; userAgent: string | null },
+  meta: { ip: string | null; userAgent: string | null; now: Date },
 ): Promise<{ cookie: string; csrfToken: string }> {
   const token = randomToken();
   const csrfToken = randomToken(24);
-  await db.execute(sql`INSERT INTO session (tenant_id, id, token_hash, account_id, csrf_token, expires_at, ip, user_agent)
-    VALUES (${tenantId}, ${newId()}, ${sha256Hex(token)}, ${accountId}, ${csrfToken},
-      ${new Date(Date.now() + maxMs).toISOString()}, ${meta.ip}, ${meta.userAgent?.slice(0, 300) ?? null})`);
+  await db.execute(sql`INSERT INTO session (tenant_id, id, token_hash, account_id, csrf_token, created_at, last_seen_at,
+      expires_at, ip, user_agent)
+    VALUES (${tenantId}, ${newId()}, ${sha256Hex(token)}, ${accountId}, ${csrfToken}, ${meta.now.toISOString()},
+      ${meta.now.toISOString()}, ${new Date(meta.now.getTime() + maxMs).toISOString()}, ${meta.ip},
+      ${meta.userAgent?.slice(0, 300) ?? null})`);
   return { cookie: `${tenantId}.${token}`, csrfToken };
 }
 
@@ -72,14 +74,14 @@ export async function loadSession(
   database: Database,
   cookie: string | undefined,
   idleMs: number,
-  req: { requestId: string; ip: string | null },
+  req: { requestId: string; ip: string | null; now: Date },
 ): Promise<SessionLookup> {
   const parsed = parseSessionCookie(cookie);
   if (!parsed) return { status: 'missing' };
   const rows = await database.prepared('wm_load_session', LOAD_SESSION_SQL, [parsed.tenantId, parsed.tokenHash]);
   const r = rows[0] as any;
   if (!r) return { status: 'missing' };
-  const now = Date.now();
+  const now = req.now.getTime();
   const lastSeen = new Date(r.last_seen_at).getTime();
   if (r.is_disabled || new Date(r.expires_at).getTime() <= now || now - lastSeen > idleMs) {
     await database.db.execute(sql`DELETE FROM session WHERE tenant_id = ${parsed.tenantId} AND id = ${r.session_id}`);
@@ -92,7 +94,7 @@ export async function loadSession(
     touched.set(r.session_id, now);
     if (touched.size > 50_000) touched.clear();
     await database.db.execute(
-      sql`UPDATE session SET last_seen_at = now() WHERE tenant_id = ${parsed.tenantId} AND id = ${r.session_id}`,
+      sql`UPDATE session SET last_seen_at = ${req.now.toISOString()} WHERE tenant_id = ${parsed.tenantId} AND id = ${r.session_id}`,
     );
   }
   const raw = (typeof r.grants === 'string' ? JSON.parse(r.grants) : r.grants) as any[];
@@ -121,6 +123,7 @@ export async function loadSession(
         grants,
         requestId: req.requestId,
         ip: req.ip,
+        now: req.now,
       },
     },
   };
@@ -131,7 +134,7 @@ export async function deleteSession(db: Db, tenantId: string, sessionId: string)
 }
 
 /** The actor of an account outside a request (jobs acting for the user who started them). */
-export async function loadActorForAccount(db: Db, tenantId: string, accountId: string): Promise<Actor> {
+export async function loadActorForAccount(db: Db, tenantId: string, accountId: string, now: Date): Promise<Actor> {
   const res = await db.execute(sql`SELECT a.id, a.username, a.display_name, a.person_id,
       COALESCE((SELECT json_agg(json_build_object('role', ra.role_code, 'kind', ra.scope_kind, 'ref', ra.scope_ref,
           'path', rg.path::text, 'perms', r.permissions))
@@ -158,5 +161,6 @@ export async function loadActorForAccount(db: Db, tenantId: string, accountId: s
     })),
     requestId: null,
     ip: null,
+    now,
   };
 }

@@ -1,7 +1,7 @@
 // Typed reads over both engines. A repository declares the row type of a hand-written query next to it and reads
 // it through these, instead of casting `(await db.execute(q)).rows`. Query-builder reads (db.select()…) are typed
 // by Drizzle already and need none of this.
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { AppError } from './errors';
 
@@ -27,4 +27,9 @@ export async function one<T>(db: Db, query: SQL, notFound: string | AppError = '
 export async function affected(db: Db, query: SQL): Promise<number> {
   const res = (await db.execute(query)) as unknown as { rowCount?: number | null; affectedRows?: number };
   return Number(res.rowCount ?? res.affectedRows ?? 0);
+}
+
+/** An instant as a SQL timestamptz parameter: business times come from the clock, never from SQL now(). */
+export function sqlTime(at: Date): SQL {
+  return sql`${at.toISOString()}::timestamptz`;
 }

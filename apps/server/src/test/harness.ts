@@ -3,50 +3,98 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { inject } from 'vitest';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { registerJobs } from '../modules';
-import { seedDemo } from '../modules/org/demo/seed-demo';
+import type { DemoContext } from '../demo/context';
+import { seedDemo } from '../demo/seed-demo';
+import { DEMO_PASSWORD, type DemoTemplate, TEST_PII_KEY, adminQuery, buildDemoTemplate } from './demo-template';
+import { type Clock, systemClock } from '../platform/clock';
+import { createFileStore } from '../platform/files';
 import { createPiiCipher } from '../platform/crypto';
 import { type Database, migrateDatabase, openDatabase } from '../platform/db';
 
-export const DEMO_PASSWORD = 'Wenming@2026';
-export const TEST_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+export { DEMO_PASSWORD, TEST_PII_KEY };
 
 /** Which engine this test run uses: PostgreSQL when WENMING_TEST_ENGINE=postgres (needs TEST_DATABASE_URL). */
 export function testEngine(): 'pglite' | 'postgres' {
   return process.env.WENMING_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function createTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export interface TestDatabase {
+  database: Database;
+  drop: () => Promise<void>;
+  /** PostgreSQL: the new database's URL. */
+  url?: string;
+}
+
+/**
+ * A fresh, migrated database: PGlite (in memory, or in `pgliteDir`), or a new database on the PostgreSQL server;
+ * a copy of the run's demo template when one is given (not for a PGlite directory).
+ */
+export async function createTestDatabase(from?: DemoTemplate, pgliteDir?: string): Promise<TestDatabase> {
   if (testEngine() === 'pglite') {
-    const database = await openDatabase({});
-    await migrateDatabase(database);
+    const dump = from?.pgliteDump && !pgliteDir ? new Blob([fs.readFileSync(from.pgliteDump)]) : undefined;
+    const database = await openDatabase({ loadDataDir: dump, dataDir: pgliteDir ?? null });
+    if (!dump) await migrateDatabase(database);
     return { database, drop: () => database.close() };
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('WENMING_TEST_ENGINE=postgres needs TEST_DATABASE_URL');
   const name = `wm_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await adminQuery(
+    url,
+    from?.pgTemplate ? `CREATE DATABASE ${name} TEMPLATE ${from.pgTemplate}` : `CREATE DATABASE ${name}`,
+  );
   const u = new URL(url);
   u.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 10 });
-  await migrateDatabase(database);
+  if (!from?.pgTemplate) await migrateDatabase(database);
   return {
     database,
+    url: u.toString(),
     drop: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * The run's demo template: built by the first test file that asks (a lock directory decides which), read by the
+ * others once it is written. Without the run's directory (a script, another runner) each caller builds its own.
+ */
+async function runDemoTemplate(): Promise<DemoTemplate> {
+  let dir: string | undefined;
+  try {
+    dir = inject('demoTemplateDir');
+  } catch {
+    dir = undefined;
+  }
+  if (!dir) return buildDemoTemplate(fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-demo-')), testEngine());
+  const ready = path.join(dir, 'template.json');
+  const failed = path.join(dir, 'failed.txt');
+  try {
+    fs.mkdirSync(path.join(dir, 'lock'));
+  } catch {
+    for (let waited = 0; waited < 600_000; waited += 200) {
+      if (fs.existsSync(ready)) return JSON.parse(fs.readFileSync(ready, 'utf8')) as DemoTemplate;
+      if (fs.existsSync(failed)) throw new Error(`the demo template failed: ${fs.readFileSync(failed, 'utf8')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('timed out waiting for the demo template');
+  }
+  try {
+    const t = await buildDemoTemplate(path.join(dir, 'build'), testEngine());
+    fs.writeFileSync(`${ready}.tmp`, JSON.stringify(t));
+    fs.renameSync(`${ready}.tmp`, ready);
+    return t;
+  } catch (err) {
+    fs.writeFileSync(failed, String((err as Error).stack ?? err));
+    throw err;
+  }
 }
 
 export interface Session {
@@ -56,10 +104,24 @@ export interface Session {
   inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-/** App over a fresh database with the 示范市 demo tenant seeded; every test file builds its own. */
-export async function createTestApp(overrides: Record<string, string> = {}) {
-  const { database, drop } = await createTestDatabase();
+/**
+ * App over a fresh database with the 示范市 demo tenant seeded on the clock's day (the real time unless a test
+ * gives a clock); every test file builds its own. `pgliteOnDisk` keeps PGlite in the app's data directory (the
+ * backup test copies it).
+ */
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  opts: { clock?: Clock; pgliteOnDisk?: boolean } = {},
+) {
+  const clock = opts.clock ?? systemClock;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-test-'));
+  const onDisk = opts.pgliteOnDisk === true && testEngine() === 'pglite';
+  // A test with a clock of its own seeds the demo on that day; the others copy the run's demo.
+  const template = opts.clock || onDisk ? null : await runDemoTemplate();
+  const { database, drop, url } = await createTestDatabase(
+    template ?? undefined,
+    onDisk ? path.join(dataDir, 'db') : undefined,
+  );
   const config = loadConfig({
     NODE_ENV: 'test',
     WENMING_DATA_DIR: dataDir,
@@ -69,8 +131,16 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
     ...overrides,
   });
   const cipher = createPiiCipher(Buffer.from(TEST_PII_KEY, 'base64'));
-  const { tenantId } = await seedDemo(database.db, cipher, DEMO_PASSWORD);
-  const app = await buildApp(config, { database, logger: false });
+  const files = createFileStore(path.join(dataDir, 'files'), config.uploadMaxBytes);
+  let tenantId: string;
+  if (template) {
+    fs.cpSync(template.filesDir, path.join(dataDir, 'files'), { recursive: true });
+    const [demo] = await database.query<{ id: string }>(sql`SELECT id FROM tenant WHERE code = 'demo'`);
+    tenantId = demo.id;
+  } else {
+    tenantId = (await seedDemo({ db: database.db, cipher, clock, files }, { password: DEMO_PASSWORD })).tenantId;
+  }
+  const app = await buildApp(config, { database, logger: false, clock });
   registerJobs(app.ctx);
   await app.ready();
 
@@ -93,6 +163,9 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
     ctx: app.ctx,
     config,
     database,
+    /** PostgreSQL: the test database's URL. */
+    databaseUrl: url,
+    dataDir,
     tenantId,
     login,
     drainJobs: () => app.ctx.jobs.drain(),
@@ -105,3 +178,9 @@ export async function createTestApp(overrides: Record<string, string> = {}) {
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** The demo seed's context over a test app (for tests that run a part of the demo seed again). */
+export function demoContextOf(t: TestApp): DemoContext {
+  const { db, clock, cipher, files, jobs } = t.ctx;
+  return { db, tenantId: t.tenantId, clock, cipher, files, jobs };
+}

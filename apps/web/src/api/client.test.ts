@@ -78,4 +78,38 @@ describe('api client', () => {
     expect(apiUrl('/api/v1/files/1')).toBe('/api/v1/files/1');
     expect(apiUrl('units/export.xlsx', { q: 'zs' })).toBe('/api/v1/units/export.xlsx?q=zs');
   });
+
+  it('reads the session token from /me after a 403 CSRF_TOKEN_INVALID and sends the write once more', async () => {
+    // A signed-in resident on the public 随手拍 page: the page never read /me, so the first write has no token.
+    const answers = [
+      new Response(JSON.stringify({ error: { code: 'CSRF_TOKEN_INVALID', message: 'x' } }), { status: 403 }),
+      new Response(JSON.stringify({ csrfToken: 'fresh' }), { status: 200 }),
+      new Response(JSON.stringify({ number: 'WT1' }), { status: 201 }),
+    ];
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => answers.shift()!);
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(api.post('public/problem-reports', { a: 1 })).resolves.toEqual({ number: 'WT1' });
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      '/api/v1/public/problem-reports',
+      '/api/v1/me',
+      '/api/v1/public/problem-reports',
+    ]);
+    expect(fetchMock.mock.calls[2][1].headers).toMatchObject({ 'X-CSRF-Token': 'fresh' });
+  });
+
+  it('gives up after one resend, and when /me says the session is gone', async () => {
+    const refused = () =>
+      new Response(JSON.stringify({ error: { code: 'CSRF_TOKEN_INVALID', message: 'x' } }), { status: 403 });
+    const answers = [refused(), new Response('{}', { status: 401 })];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => answers.shift()!),
+    );
+    await expect(api.post('x', {})).rejects.toMatchObject({ code: 'CSRF_TOKEN_INVALID' });
+    const again = [refused(), new Response(JSON.stringify({ csrfToken: 't' }), { status: 200 }), refused()];
+    const fetchMock = vi.fn(async () => again.shift()!);
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(api.post('x', {})).rejects.toMatchObject({ code: 'CSRF_TOKEN_INVALID' });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
 });

@@ -59,6 +59,26 @@ export function getCsrfToken(): string | null {
   return state.csrfToken;
 }
 
+/**
+ * Reads the session's CSRF token again from /me. A write answered 403 CSRF_TOKEN_INVALID came from a page that
+ * never read /me (the public 随手拍 page of a signed-in resident), from before a sign-in in another tab, or from
+ * the offline queue of an app started without a network: one fresh token, and the write is sent once more.
+ */
+export async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const res = await fetch(apiUrl('me'), { credentials: 'include', headers: buildRequestHeaders('GET') });
+    if (!res.ok) {
+      if (res.status === 401) state.csrfToken = null;
+      return false;
+    }
+    const me = (await res.json()) as { csrfToken?: string | null };
+    state.csrfToken = me.csrfToken ?? null;
+    return state.csrfToken !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** The language the server answers errors in (`X-Wenming-Lang`). */
 export function setApiLanguage(lang: Language): void {
   state.language = lang;
@@ -140,6 +160,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not hand 401/403 to the app's navigation handlers (the login form shows them itself). */
   silentAuth?: boolean;
+  /** Set on the one resend after a refreshed CSRF token. */
+  isResend?: boolean;
 }
 
 /** Sends one request and returns the parsed JSON body (undefined for empty answers). */
@@ -163,6 +185,8 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!res.ok) {
     const err = await errorFromResponse(res);
+    if (err.code === 'CSRF_TOKEN_INVALID' && !options.isResend && (await refreshCsrfToken()))
+      return request<T>(method, path, { ...options, isResend: true });
     if (!silentAuth && err.status === 401) state.onUnauthorized(err);
     if (!silentAuth && err.status === 403 && err.code === 'AUTH_PASSWORD_CHANGE_REQUIRED')
       state.onPasswordChangeRequired(err);

@@ -1,5 +1,5 @@
 import type { Language } from '@wenming/contracts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -9,40 +9,14 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-tw';
 import { type ReactNode, useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { MeView } from '@wenming/contracts';
-import { ApiError, setAuthHandlers } from '../api/client';
-import { meQueryKey } from '../features/auth/queries';
 import i18n from './i18n';
+
+export { createQueryClient } from './query-client';
 
 type Locale = NonNullable<ConfigProviderProps['locale']>;
 
 const antdLocales: Record<Language, Locale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 const dayjsLocales: Record<Language, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
-
-/** Client errors (4xx) are answers, not glitches: retrying them only repeats the refusal. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
-  return failureCount < 2;
-}
-
-export function createQueryClient(): QueryClient {
-  const client = new QueryClient({
-    defaultOptions: {
-      queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 10_000 },
-      mutations: { retry: false },
-    },
-  });
-  // Navigation follows the cached user: RequireAuth sends a null user to the login page
-  // and a user with a pending password change to the change-password page.
-  setAuthHandlers({
-    onUnauthorized: () => client.setQueryData(meQueryKey, null),
-    onPasswordChangeRequired: () =>
-      client.setQueryData<MeView | null>(meQueryKey, (old) =>
-        old ? { ...old, user: { ...old.user, mustChangePassword: true } } : old,
-      ),
-  });
-  return client;
-}
 
 function LocalizedConfig({ children }: { children: ReactNode }) {
   const { i18n: current } = useTranslation();

@@ -1,11 +1,10 @@
 import type { Permission } from '@wenming/contracts';
 import { Button, Result } from 'antd';
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, type RouteObject, useNavigate } from 'react-router';
+import { createBrowserRouter, type RouteObject, useLocation, useNavigate } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
-import { volunteeringMobilePages } from '../features/volunteering/mobile-routes';
 import * as Vol from '../features/volunteers/desktop-routes';
 import { findMenuEntry } from './access';
 import { AppLayout } from './layout/AppLayout';
@@ -92,14 +91,6 @@ const MyReportsPage = lazyPage(
   () => import('../features/workbench/pages/MyReportsPage'),
   (m) => m.MyReportsPage,
 );
-const MyTasksPage = lazyPage(
-  () => import('../mobile/pages/MyTasksPage'),
-  (m) => m.MyTasksPage,
-);
-const MyTasksDetailPage = lazyPage(
-  () => import('../mobile/pages/MyTasksDetailPage'),
-  (m) => m.MyTasksDetailPage,
-);
 const PointsPage = lazyPage(
   () => import('../features/inspections/pages/PointsPage'),
   (m) => m.PointsPage,
@@ -148,38 +139,6 @@ const PublicBulletinsPage = lazyPage(
   () => import('../features/public/pages/PublicBulletinsPage'),
   (m) => m.PublicBulletinsPage,
 );
-const InspectTodayPage = lazyPage(
-  () => import('../mobile/pages/InspectTodayPage'),
-  (m) => m.InspectTodayPage,
-);
-const InspectPointPage = lazyPage(
-  () => import('../mobile/pages/InspectPointPage'),
-  (m) => m.InspectPointPage,
-);
-const ProblemListPage = lazyPage(
-  () => import('../mobile/pages/ProblemListPage'),
-  (m) => m.ProblemListPage,
-);
-const ProblemRectifyPage = lazyPage(
-  () => import('../mobile/pages/ProblemRectifyPage'),
-  (m) => m.ProblemRectifyPage,
-);
-const ReportProblemPage = lazyPage(
-  () => import('../mobile/pages/ReportProblemPage'),
-  (m) => m.ReportProblemPage,
-);
-const ReportPublicPage = lazyPage(
-  () => import('../mobile/pages/ReportPublicPage'),
-  (m) => m.ReportPublicPage,
-);
-const MobileLoginPage = lazyPage(
-  () => import('../mobile/pages/MobileLoginPage'),
-  (m) => m.MobileLoginPage,
-);
-const MobileHomePage = lazyPage(
-  () => import('../mobile/pages/MobileHomePage'),
-  (m) => m.MobileHomePage,
-);
 
 function NotFound() {
   const { t } = useTranslation();
@@ -216,9 +175,14 @@ function guardedDetail(key: string, page: ReactNode): RouteObject {
   };
 }
 
-/** A phone page behind the phone's sign-in. */
-function mobilePage(path: string, page: ReactNode): RouteObject {
-  return { path, element: <RequireAuth loginPath="/m/login">{withSuspense(page)}</RequireAuth> };
+/**
+ * The phone app (/m/…) is its own entry (m/index.html, see mobile/main.tsx): a link into it from the desktop app
+ * loads that page instead of rendering here.
+ */
+function PhoneApp() {
+  const location = useLocation();
+  useEffect(() => window.location.replace(location.pathname + location.search), [location]);
+  return <FullPageSpin />;
 }
 
 function withSuspense(node: ReactNode) {
@@ -235,16 +199,8 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
   },
-  { path: '/m/login', element: withSuspense(<MobileLoginPage />) },
-  mobilePage('/m', <MobileHomePage />),
-  mobilePage('/m/tasks', <MyTasksPage />),
-  mobilePage('/m/tasks/:id', <MyTasksDetailPage />),
-  mobilePage('/m/inspect', <InspectTodayPage />),
-  mobilePage('/m/inspect/:planId/:pointId', <InspectPointPage />),
-  mobilePage('/m/problems', <ProblemListPage />),
-  mobilePage('/m/problems/new', <ReportProblemPage />),
-  mobilePage('/m/problems/:id', <ProblemRectifyPage />),
-  { path: '/m/report', element: withSuspense(<ReportPublicPage />) },
+  { path: '/m/*', element: <PhoneApp /> },
+  { path: '/m', element: <PhoneApp /> },
   { path: '/public/bulletins', element: withSuspense(<PublicBulletinsPage />) },
   {
     path: '/bigscreen',
@@ -254,7 +210,6 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
   },
-  ...volunteeringMobilePages.map(([path, page]) => mobilePage(path, page)),
   {
     path: '/activities/:id/qr',
     element: (

@@ -3,6 +3,12 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 
 export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** What a write is, for people: an i18n key (`sync.*`) and what it concerns (a point's name…). */
+export interface WriteLabel {
+  key: string;
+  target?: string;
+}
+
 export interface QueuedWrite {
   /** UUIDv7 made on the phone; the server's idempotency key. */
   id: string;
@@ -11,6 +17,8 @@ export interface QueuedWrite {
   url: string;
   body?: unknown;
   headers: Record<string, string>;
+  /** Shown in the 待同步 list; writes queued before labels existed are described from method and URL. */
+  label?: WriteLabel;
   createdAt: string;
   attempts: number;
   lastError?: string | null;
@@ -33,6 +41,7 @@ export interface EnqueueInput {
   headers?: Record<string, string>;
   /** The id of the record being written, when the caller made it already; a new UUIDv7 otherwise. */
   id?: string;
+  label?: WriteLabel;
 }
 
 export type FlushStop = 'network' | 'server' | 'auth' | null;

@@ -1,7 +1,7 @@
 // Offline-first writes from the field (SPEC 3.5): a FIFO queue in IndexedDB, sent in order when online.
 // Each write keeps its client-generated UUIDv7 as `Idempotency-Key`, so a write sent twice is stored once.
 import type { IDBPDatabase } from 'idb';
-import { apiUrl, buildRequestHeaders, errorFromResponse } from '../api/client';
+import { apiUrl, buildRequestHeaders, errorFromResponse, refreshCsrfToken } from '../api/client';
 import {
   type EnqueueInput,
   type FailedWrite,
@@ -23,6 +23,7 @@ export {
   type FlushStop,
   type QueuedWrite,
   subscribeQueue,
+  type WriteLabel,
   type WriteMethod,
 } from './offline-queue-store';
 
@@ -54,6 +55,7 @@ export async function enqueueWrite(input: EnqueueInput): Promise<QueuedWrite> {
     url: input.url,
     body: input.body,
     headers: storableHeaders(input.headers),
+    ...(input.label ? { label: input.label } : {}),
     createdAt: nowIso(),
     attempts: 0,
     lastError: null,
@@ -163,7 +165,10 @@ async function runFlush(): Promise<FlushResult> {
     const cursor = await db.transaction('queue').store.openCursor();
     const item = cursor?.value;
     if (!item) return { sent, failed, remaining: 0, stoppedBy: null };
-    const outcome = await sendOne(item);
+    let outcome = await sendOne(item);
+    // A stale or missing CSRF token (the app started offline, or signed in again in another tab): fetch it, resend.
+    if (outcome.kind === 'retry' && outcome.stop === 'auth' && (await refreshCsrfToken()))
+      outcome = await sendOne(item);
     if (outcome.kind === 'sent') {
       await db.delete('queue', item.seq!);
       sent++;

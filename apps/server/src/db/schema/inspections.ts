@@ -158,6 +158,9 @@ export const inspection = pgTable(
     index('inspection_point_idx').on(t.tenantId, t.pointId),
     index('inspection_region_idx').on(t.tenantId, t.regionCode),
     index('inspection_inspector_idx').on(t.tenantId, t.inspectorId, t.receivedAt),
+    // A period's inspections of a framework (evaluations): without it the period filter read every inspection
+    // ever made, and a month's evaluation slowed as history grew (bench/history.ts).
+    index('inspection_period_idx').on(t.tenantId, t.frameworkId, t.submittedAt),
   ],
 );
 
@@ -180,13 +183,16 @@ export const inspectionObservation = pgTable(
     awarded: numeric('awarded', { precision: 10, scale: 2, mode: 'number' }),
     earned: numeric('earned', { precision: 10, scale: 2, mode: 'number' }),
     problemId: uuid('problem_id'),
+    /** The inspection's submitted_at: the month partition the row lives in (platform/partitions.ts). */
+    submittedAt: tstz('submitted_at').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    // Partitioned by month of submitted_at: keys of a partitioned table include its partition column.
+    primaryKey({ columns: [t.tenantId, t.id, t.submittedAt] }),
     // No foreign key to inspection: observations are written only with their inspection, in its transaction
     // (submit, edit), and inspections are never deleted; the check would cost a lookup and a lock of the
     // inspection row for each of a submission's ~30 rows (docs/decisions/0002).
-    unique('inspection_observation_indicator_uq').on(t.tenantId, t.inspectionId, t.indicatorId),
+    unique('inspection_observation_indicator_uq').on(t.tenantId, t.inspectionId, t.indicatorId, t.submittedAt),
   ],
 );
 

@@ -114,7 +114,10 @@ export const session = pgTable(
   ],
 );
 
-/** Append-only, hash-chained per tenant; a trigger refuses UPDATE and DELETE. */
+/**
+ * Append-only, hash-chained per tenant; a trigger refuses UPDATE and DELETE. Partitioned by month of `at`
+ * (platform/partitions.ts); a detached month leaves an audit_anchor the chain is verified from.
+ */
 export const auditEvent = pgTable(
   'audit_event',
   {
@@ -135,7 +138,7 @@ export const auditEvent = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.seq] }),
+    primaryKey({ columns: [t.tenantId, t.seq, t.at] }),
     index('audit_event_object_idx').on(t.tenantId, t.objectType, t.objectId),
     index('audit_event_actor_idx').on(t.tenantId, t.actorId),
     index('audit_event_at_idx').on(t.tenantId, t.at),
@@ -147,6 +150,28 @@ export const auditHead = pgTable('audit_head', {
   tenantId: uuid('tenant_id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+});
+
+/**
+ * Where a tenant's audit chain continues after its oldest months were detached (archived): the last archived
+ * event's seq and hash. verify-audit starts from here instead of the genesis hash.
+ */
+export const auditAnchor = pgTable('audit_anchor', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  archivedAt: tstz('archived_at').notNull().defaultNow(),
+});
+
+/**
+ * History tables partitioned by month (platform/partitions.ts): the partition column, how many months back the
+ * partitions are kept attached (null: all), and how many months ahead the partition job creates.
+ */
+export const partitionedTable = pgTable('partitioned_table', {
+  tableName: text('table_name').primaryKey(),
+  columnName: text('column_name').notNull(),
+  retentionMonths: integer('retention_months'),
+  aheadMonths: integer('ahead_months').notNull().default(3),
 });
 
 export const fileObject = pgTable(

@@ -127,7 +127,8 @@ export const timebankEntry = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.seq] }),
+    // Partitioned by month of created_at (platform/partitions.ts): the key includes the partition column.
+    primaryKey({ columns: [t.tenantId, t.seq, t.createdAt] }),
     foreignKey({ columns: [t.tenantId, t.journalId], foreignColumns: [timebankJournal.tenantId, timebankJournal.id] }),
     foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [timebankAccount.tenantId, timebankAccount.id] }),
     index('timebank_entry_account_idx').on(t.tenantId, t.accountId, t.createdAt),

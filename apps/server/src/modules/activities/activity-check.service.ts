@@ -19,7 +19,7 @@ import { getActivity } from './activity.service';
 import { distanceMetres, isTokenCurrent, payloadFor, slotOf, tokenFor, tokenOfPayload } from './checkin-token';
 
 /** The current code of an activity for the organiser's screen (refetch before `expiresAt`). */
-export async function currentQr(db: Db, actor: Actor, activityId: string, now = new Date()): Promise<ActivityQrView> {
+export async function currentQr(db: Db, actor: Actor, activityId: string, now = actor.now): Promise<ActivityQrView> {
   await getActivity(db, actor, activityId, 'activity.manage');
   const res = await db.execute(
     sql`SELECT qr_secret FROM activity WHERE tenant_id = ${actor.tenantId} AND id = ${activityId}`,
@@ -58,7 +58,7 @@ function assertOnSite(a: any, body: CheckBody, now: Date) {
  * Check in or out with a scanned code, inside the time window and the geofence. Check-out computes the
  * minutes and the rounded hours, which wait for the organiser's confirmation.
  */
-export async function checkInOrOut(db: Db, actor: Actor, activityId: string, body: CheckBody, now = new Date()) {
+export async function checkInOrOut(db: Db, actor: Actor, activityId: string, body: CheckBody, now = actor.now) {
   await getActivity(db, actor, activityId);
   const me = await requireMyVolunteerId(db, actor);
   const res = await db.execute(sql`SELECT id, status, starts_at, ends_at, lat, lng, radius_m, qr_secret

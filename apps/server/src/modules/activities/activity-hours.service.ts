@@ -1,5 +1,6 @@
 // Hours of an activity: the organiser closes forgotten check-outs (flagged), corrects times (audited with a reason)
 // and confirms hours before they count (谁记录谁证明); confirmed hours add to the volunteer and the time bank.
+import { sqlTime } from '../../platform/sql';
 import { minutesBetween, roundServiceHours } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
@@ -29,7 +30,7 @@ export async function closeCheckout(db: Db, actor: Actor, activityId: string, vo
     if (!row.check_in_at) throw new AppError('CHECKIN_REQUIRED', 409);
     if (row.check_out_at) throw new AppError('CHECKOUT_ALREADY_DONE', 409);
     const checkIn = new Date(row.check_in_at);
-    const out = at ?? new Date(Math.min(Date.now(), new Date(a.endsAt).getTime()));
+    const out = at ?? new Date(Math.min(actor.now.getTime(), new Date(a.endsAt).getTime()));
     if (out.getTime() <= checkIn.getTime())
       throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'checkOutAt', key: 'after_start' }] });
     const minutes = minutesBetween(checkIn, out);
@@ -86,7 +87,7 @@ export async function confirmHours(db: Db, actor: Actor, activityId: string, vol
   return db.transaction(async (tx) => {
     const res =
       await tx.execute(sql`UPDATE activity_signup SET hours_status = 'confirmed', confirmed_by = ${actor.accountId},
-        confirmed_at = now()
+        confirmed_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND activity_id = ${activityId} AND hours_status = 'pending'
         ${volunteerIds ? sql`AND volunteer_id = ANY(${sql.param(volunteerIds)}::uuid[])` : sql``}
       RETURNING volunteer_id, hours`);

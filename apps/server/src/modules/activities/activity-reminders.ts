@@ -1,10 +1,11 @@
 // The reminder job: shortly before an activity starts, every volunteer with a place gets a notice (once each).
 import { sql } from 'drizzle-orm';
+import { shanghaiDateTime } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
+import { sqlTime } from '../../platform/sql';
 import { ACTIVITY_REMINDER_JOB } from './activity.service';
 
-const hhmm = (v: unknown) =>
-  new Date(new Date(v as string).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+const hhmm = (v: unknown) => shanghaiDateTime(v as string).slice(5);
 
 /** Send the reminders of one activity; safe to repeat (one notice per volunteer and kind). */
 export async function sendActivityReminders(ctx: AppContext, tenantId: string, activityId: string) {
@@ -20,7 +21,7 @@ export async function sendActivityReminders(ctx: AppContext, tenantId: string, a
       FROM activity_signup su WHERE su.tenant_id = ${tenantId} AND su.activity_id = ${activityId} AND su.status = 'signed_up'
       ON CONFLICT DO NOTHING RETURNING volunteer_id`);
     await tx.execute(
-      sql`UPDATE activity SET reminder_sent_at = now() WHERE tenant_id = ${tenantId} AND id = ${activityId}`,
+      sql`UPDATE activity SET reminder_sent_at = ${sqlTime(ctx.clock.now())} WHERE tenant_id = ${tenantId} AND id = ${activityId}`,
     );
     return { sent: sent.rows.length };
   });

@@ -1,5 +1,6 @@
 // Sign-up and waitlist. The activity row is locked for each sign-up and cancellation, so concurrent sign-ups
 // never exceed the limit, and a cancellation promotes the earliest waitlisted volunteer in the same transaction.
+import { sqlTime } from '../../platform/sql';
 import type { SignupView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
@@ -62,7 +63,7 @@ export async function signUp(db: Db, actor: Actor, activityId: string) {
   await db.transaction(async (tx) => {
     const a = await lockActivity(tx, actor.tenantId, activityId);
     if (a.status !== 'published') throw new AppError('ACTIVITY_CANCELLED', 409);
-    if (new Date(a.ends_at).getTime() <= Date.now()) throw new AppError('ACTIVITY_ENDED', 409);
+    if (new Date(a.ends_at).getTime() <= actor.now.getTime()) throw new AppError('ACTIVITY_ENDED', 409);
     const existing = await tx.execute(sql`SELECT status FROM activity_signup WHERE tenant_id = ${actor.tenantId}
       AND activity_id = ${activityId} AND volunteer_id = ${me.id}`);
     const prior = (existing.rows[0] as { status: string } | undefined)?.status;
@@ -89,7 +90,7 @@ export async function signUp(db: Db, actor: Actor, activityId: string) {
 
 /** Move the earliest waitlisted volunteer into a freed place, with a notice; inside the caller's locked transaction. */
 async function promoteNext(tx: Db, actor: Actor, a: any) {
-  const res = await tx.execute(sql`UPDATE activity_signup SET status = 'signed_up', promoted_at = now()
+  const res = await tx.execute(sql`UPDATE activity_signup SET status = 'signed_up', promoted_at = ${sqlTime(actor.now)}
     WHERE tenant_id = ${actor.tenantId} AND activity_id = ${a.id} AND volunteer_id = (
       SELECT volunteer_id FROM activity_signup WHERE tenant_id = ${actor.tenantId} AND activity_id = ${a.id}
         AND status = 'waitlisted' ORDER BY signed_at, volunteer_id LIMIT 1)
@@ -120,7 +121,7 @@ export async function cancelSignUp(db: Db, actor: Actor, activityId: string) {
     const row = res.rows[0] as { status: string; check_in_at: unknown } | undefined;
     if (!row || row.status === 'cancelled') throw new AppError('ACTIVITY_NOT_SIGNED_UP', 409);
     if (row.check_in_at) throw new AppError('CHECKIN_ALREADY_DONE', 409);
-    await tx.execute(sql`UPDATE activity_signup SET status = 'cancelled', cancelled_at = now()
+    await tx.execute(sql`UPDATE activity_signup SET status = 'cancelled', cancelled_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND activity_id = ${activityId} AND volunteer_id = ${me.id}`);
     await writeAudit(tx, actor, {
       action: 'activity.cancel_signup',

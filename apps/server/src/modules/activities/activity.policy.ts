@@ -32,13 +32,4 @@ export async function assertTeamUsable(db: Db, actor: Actor, teamId: string) {
   if (!res.rows.length) throw invalidFields([{ field: 'teamId', key: 'unknown_team' }]);
 }
 
-/** Shanghai wall-clock month `YYYY-MM` of an instant, and the UTC bounds of a month (the zone has no DST). */
-export function shanghaiMonth(at = new Date()): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-}
-export function monthBounds(month: string): { from: Date; to: Date } {
-  const [y, m] = month.split('-').map(Number);
-  return { from: new Date(Date.UTC(y, m - 1, 1) - 8 * 3600_000), to: new Date(Date.UTC(y, m, 1) - 8 * 3600_000) };
-}
-
 export const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);

@@ -1,4 +1,5 @@
 // Activities: create (with a reminder job before the start), list, read, cancel.
+import { sqlTime } from '../../platform/sql';
 import crypto from 'node:crypto';
 import type { ActivityBody, ActivityListQuery, ActivityView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
@@ -79,8 +80,8 @@ export async function listActivities(db: Db, actor: Actor, f: ActivityListQuery)
     f.siteId ? sql`a.site_id = ${f.siteId}` : null,
     f.teamId ? sql`a.team_id = ${f.teamId}` : null,
     f.type ? sql`a.type = ${f.type}` : null,
-    f.when === 'upcoming' ? sql`a.ends_at > now() AND a.status = 'published'` : null,
-    f.when === 'past' ? sql`a.ends_at <= now()` : null,
+    f.when === 'upcoming' ? sql`a.ends_at > ${sqlTime(actor.now)} AND a.status = 'published'` : null,
+    f.when === 'past' ? sql`a.ends_at <= ${sqlTime(actor.now)}` : null,
     f.from ? sql`a.ends_at >= (${f.from}::date::timestamp AT TIME ZONE 'Asia/Shanghai')` : null,
     f.to ? sql`a.starts_at < ((${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')` : null,
     f.mine
@@ -131,8 +132,8 @@ export async function createActivity(ctx: AppContext, actor: Actor, body: Activi
     const visible = await tx.execute(sql`SELECT 1 FROM activity a WHERE a.tenant_id = ${actor.tenantId} AND a.id = ${id}
       AND ${activityManageScope(actor)}`);
     if (!visible.rows.length) throw invalidFields([{ field: 'regionCode', key: 'outside_scope' }]);
-    const runAt = new Date(Math.max(Date.now(), body.startsAt.getTime() - REMINDER_LEAD_MS));
-    if (body.startsAt.getTime() > Date.now())
+    const runAt = new Date(Math.max(actor.now.getTime(), body.startsAt.getTime() - REMINDER_LEAD_MS));
+    if (body.startsAt.getTime() > actor.now.getTime())
       await ctx.jobs.enqueue(tx, actor.tenantId, ACTIVITY_REMINDER_JOB, { activityId: id }, { runAt });
     await writeAudit(tx, actor, { action: 'activity.create', objectType: 'activity', objectId: id, after: body });
   });

@@ -1,4 +1,5 @@
 // 志愿服务证明: a numbered certificate of a volunteer's confirmed hours and the activities behind them, as PDF.
+import { shanghaiYear } from '../../platform/clock';
 import { type CertificateView, activityTypeLabels } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, can } from '../../platform/access';
@@ -57,7 +58,7 @@ export async function issueCertificate(db: Db, actor: Actor, volunteerId: string
   const issuer = `${(tenant.rows[0] as { name: string }).name}新时代文明实践中心`;
   const content: CertificateContent = { volunteerNumber: v.number, idCardMasked: v.idCardMasked, issuer, activities };
   const id = newId();
-  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const year = shanghaiYear(actor.now);
   await db.transaction(async (tx) => {
     const seq =
       await tx.execute(sql`INSERT INTO volunteer_number_seq (tenant_id, prefix, last) VALUES (${actor.tenantId}, ${`C${year}`}, 1)

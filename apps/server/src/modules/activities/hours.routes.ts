@@ -83,13 +83,16 @@ export function hoursRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/volunteer-stats/stations',
-      { schema: { tags, summary: '阵地月度统计（一月一活动）', querystring: stationMonthQuery } },
-      (req) => stationMonth(ctx.db, actorOf(req), req.query),
+      {
+        config: { readReplica: true },
+        schema: { tags, summary: '阵地月度统计（一月一活动）', querystring: stationMonthQuery },
+      },
+      (req) => stationMonth(req.db, actorOf(req), req.query),
     );
     app.get(
       '/volunteer-stats/overview',
-      { schema: { tags, summary: '志愿服务总体数据（阵地、队伍、志愿者、时长）' } },
-      (req) => volunteerOverview(ctx.db, actorOf(req)),
+      { config: { readReplica: true }, schema: { tags, summary: '志愿服务总体数据（阵地、队伍、志愿者、时长）' } },
+      (req) => volunteerOverview(req.db, actorOf(req)),
     );
   };
 }

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { teamScope, volunteerScope } from '../volunteers';
-import { activityReadScope, monthBounds, shanghaiMonth } from './activity.policy';
+import { shanghaiMonth, shanghaiMonthBounds as monthBounds, shanghaiYear } from '../../platform/clock';
+import { activityReadScope } from './activity.policy';
 
 const siteScope = (actor: Actor) =>
   scopeFilter(actor, 'volunteer.read', { regionCode: sql`s.region_code`, siteId: sql`s.id` });
@@ -23,7 +24,7 @@ export async function stationMonth(
   q: { month?: string; regionCode?: string },
 ): Promise<{ month: string; items: StationMonthRow[] }> {
   requirePermission(actor, 'volunteer.read');
-  const month = q.month ?? shanghaiMonth();
+  const month = q.month ?? shanghaiMonth(actor.now);
   const { from, to } = monthBounds(month);
   const res = await db.execute(sql`SELECT s.id, s.name, s.kind, s.region_code,
       count(DISTINCT a.id)::int AS activities,
@@ -54,10 +55,10 @@ export async function stationMonth(
 const countsBy = (rows: any[]) => Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
 
 /** The office's figures: sites by kind, teams by level, registered and active volunteers, hours, activities. */
-export async function volunteerOverview(db: Db, actor: Actor, now = new Date()): Promise<VolunteerOverview> {
+export async function volunteerOverview(db: Db, actor: Actor, now = actor.now): Promise<VolunteerOverview> {
   requirePermission(actor, 'volunteer.read');
   const t = actor.tenantId;
-  const yearStart = new Date(Date.UTC(Number(shanghaiMonth(now).slice(0, 4)), 0, 1) - 8 * 3600_000);
+  const yearStart = monthBounds(`${shanghaiYear(now)}-01`).from;
   const since = new Date(now.getTime() - 365 * 86400_000);
   const [sites, teams, vols, acts] = await Promise.all([
     db.execute(

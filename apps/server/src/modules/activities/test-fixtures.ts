@@ -31,18 +31,24 @@ export async function volunteerSessions(t: TestApp, n: number, skills: string[] 
     );
     const body17 = `62030219900101${String(seq).padStart(3, '0')}`;
     await t.ctx.db.transaction((tx) =>
-      insertVolunteers(tx, t.ctx.cipher, t.tenantId, [
-        {
-          name: `测试志愿者${seq}`,
-          idCard: body17 + computeIdCardCheck(body17),
-          phone: '13900000000',
-          regionCode: '620302001001',
-          skills: skills as never,
-          serviceAreas: [],
-          availability: [],
-          accountId,
-        },
-      ]),
+      insertVolunteers(
+        tx,
+        t.ctx.cipher,
+        t.tenantId,
+        [
+          {
+            name: `测试志愿者${seq}`,
+            idCard: body17 + computeIdCardCheck(body17),
+            phone: '13900000000',
+            regionCode: '620302001001',
+            skills: skills as never,
+            serviceAreas: [],
+            availability: [],
+            accountId,
+          },
+        ],
+        { onConflict: 'fail', at: t.ctx.clock.now() },
+      ),
     );
     sessions.push(await t.login(username));
   }

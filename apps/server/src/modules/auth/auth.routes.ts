@@ -29,6 +29,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const loaded = await loadSession(ctx.database, session.cookie, ctx.config.sessionIdleMs, {
           requestId: req.id,
           ip: req.ip,
+          now: ctx.clock.now(),
         });
         if (loaded.status !== 'ok') throw new Error('session vanished after login');
         return describeSession(loaded.info);

@@ -39,7 +39,9 @@ export async function login(
     .from(s.loginLock)
     .where(and(eq(s.loginLock.tenantId, tenant.id), eq(s.loginLock.username, username)));
   const lock = lockRows[0];
-  if (lock?.lockedUntil && lock.lockedUntil.getTime() > Date.now()) throw lockedError(lock.lockedUntil);
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  if (lock?.lockedUntil && lock.lockedUntil.getTime() > now.getTime()) throw lockedError(lock.lockedUntil);
 
   const accounts = await ctx.db
     .select()
@@ -57,20 +59,21 @@ export async function login(
     grants: [],
     requestId: meta.requestId,
     ip: meta.ip,
+    now,
   };
   if (!ok) {
     const res = await ctx.db.execute(sql`INSERT INTO login_lock (tenant_id, username, failed_count, updated_at)
-      VALUES (${tenant.id}, ${username}, 1, now())
+      VALUES (${tenant.id}, ${username}, 1, ${at})
       ON CONFLICT (tenant_id, username) DO UPDATE SET
-        failed_count = CASE WHEN login_lock.locked_until IS NOT NULL AND login_lock.locked_until <= now() THEN 1
+        failed_count = CASE WHEN login_lock.locked_until IS NOT NULL AND login_lock.locked_until <= ${at} THEN 1
                             ELSE login_lock.failed_count + 1 END,
-        locked_until = CASE WHEN login_lock.locked_until IS NOT NULL AND login_lock.locked_until <= now() THEN NULL
+        locked_until = CASE WHEN login_lock.locked_until IS NOT NULL AND login_lock.locked_until <= ${at} THEN NULL
                             ELSE login_lock.locked_until END,
-        updated_at = now()
+        updated_at = ${at}
       RETURNING failed_count`);
     const failed = Number((res.rows[0] as any).failed_count);
     if (failed >= MAX_FAILED_LOGINS) {
-      const until = new Date(Date.now() + LOCK_MINUTES * 60_000);
+      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
       await ctx.db.transaction(async (tx) => {
         await tx.execute(sql`UPDATE login_lock SET locked_until = ${until.toISOString()}, failed_count = 0
           WHERE tenant_id = ${tenant.id} AND username = ${username}`);
@@ -94,7 +97,7 @@ export async function login(
     throw new AppError('AUTH_INVALID_CREDENTIALS', 401, { remainingAttempts: MAX_FAILED_LOGINS - failed });
   }
   await ctx.db.delete(s.loginLock).where(and(eq(s.loginLock.tenantId, tenant.id), eq(s.loginLock.username, username)));
-  const session = await createSession(ctx.db, tenant.id, account!.id, ctx.config.sessionMaxMs, meta);
+  const session = await createSession(ctx.db, tenant.id, account!.id, ctx.config.sessionMaxMs, { ...meta, now });
   await ctx.db.transaction((tx) =>
     writeAudit(tx, actor, { action: 'auth.login', objectType: 'account', objectId: account!.id }),
   );
@@ -145,7 +148,7 @@ export async function changePassword(ctx: AppContext, actor: Actor, current: str
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(s.account)
-      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date() })
+      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: actor.now })
       .where(and(eq(s.account.tenantId, actor.tenantId), eq(s.account.id, actor.accountId!)));
     await writeAudit(tx, actor, { action: 'auth.password_changed', objectType: 'account', objectId: actor.accountId });
   });

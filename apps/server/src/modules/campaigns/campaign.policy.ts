@@ -1,17 +1,13 @@
 // Who may see and touch which tasks, units and files in campaign work; scope filters for the queries.
+import { shanghaiDate } from '../../platform/clock';
 import type { Permission, TaskActorRole } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, can, grantsFor, scopeFilter } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { invalidFields } from '../../platform/errors';
 
-/** Today in Asia/Shanghai, where deadlines are dates (SPEC 3.1). */
-export const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
-
-/** Today's date in Asia/Shanghai as YYYY-MM-DD (the zone has no daylight saving). */
-export function shanghaiToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today in Asia/Shanghai at `now`, as a SQL date (deadlines are dates, SPEC 3.1). */
+export const todaySql = (now: Date) => sql`${shanghaiDate(now)}::date`;
 
 /** True when a grant for the permission covers the whole tenant, so no per-row filter is needed. */
 export function seesAll(actor: Actor, permission: Permission): boolean {

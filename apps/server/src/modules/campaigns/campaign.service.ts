@@ -1,4 +1,5 @@
 // Campaigns (创建周期 / 年度方案 / 专项行动) with their action lines (八大行动).
+import { sqlTime } from '../../platform/sql';
 import type { CampaignBody, CampaignUpdateBody, CampaignView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -10,7 +11,7 @@ import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { likePattern } from '../../platform/search-text';
 import { iso } from './campaign.policy';
-import { scheduleReminderScan } from './reminders';
+import { nextReminderSlot, scheduleReminderScan } from './reminders';
 
 const columns = sql`c.id, c.name, c.kind, c.start_date::text AS start_date, c.end_date::text AS end_date,
   c.description, c.framework_id, c.remind_days_before, c.version, c.created_at,
@@ -86,7 +87,7 @@ export async function createCampaign(ctx: AppContext, actor: Actor, body: Campai
     if (!res.rows.length) return; // a resend of the same create
     await syncActions(tx, actor.tenantId, id, body.actions);
     await writeAudit(tx, actor, { action: 'campaign.create', objectType: 'campaign', objectId: id, after: body });
-    await scheduleReminderScan(tx, ctx.jobs, actor.tenantId);
+    await scheduleReminderScan(tx, ctx.jobs, actor.tenantId, nextReminderSlot(actor.now));
   });
   return getCampaign(ctx.db, actor, id);
 }
@@ -131,7 +132,7 @@ export async function updateCampaign(
     const res = await tx.execute(sql`UPDATE campaign SET name = ${body.name}, kind = ${body.kind},
         start_date = ${body.startDate}, end_date = ${body.endDate}, description = ${body.description ?? null},
         framework_id = ${body.frameworkId ?? null}, remind_days_before = ${body.remindDaysBefore},
-        version = version + 1, updated_at = now()
+        version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
     if (!res.rows.length) throw new AppError('STALE_VERSION', 409, { current: before });
     await syncActions(tx, actor.tenantId, id, body.actions);

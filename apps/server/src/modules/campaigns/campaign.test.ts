@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { demoCycle } from './demo/seed-campaigns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
 import { count, demoCampaignId, unitByName } from './test-fixtures';
@@ -42,7 +43,7 @@ describe('campaigns', () => {
 
   it('lists the demo cycle with its eight action lines and thirty tasks', async () => {
     const res = await admin.inject({ method: 'GET', url: '/api/v1/campaigns?kind=cycle' });
-    const demo = res.json().items.find((c: any) => c.name === '2024—2026年全国文明城市创建周期');
+    const demo = res.json().items.find((c: any) => c.name === demoCycle(t.ctx.clock.now()).name);
     expect(demo).toMatchObject({ kind: 'cycle', taskCount: 30 });
     expect(demo.actions.map((a: any) => a.name)).toHaveLength(8);
   });

@@ -1,5 +1,7 @@
 // Notices on a unit's page: reminders and overdue notices from the job, reminder letters (提醒函) generated as
 // Word documents, and summons (约谈) — each audited.
+import { sqlTime } from '../../platform/sql';
+import { shanghaiYear } from '../../platform/clock';
 import type { NoticeKind, NoticeView, Permission } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -11,7 +13,7 @@ import { AppError, invalidFields, unprocessable } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { type OverdueTaskLine, buildReminderLetter, officeCode } from './campaign-documents';
-import { TODAY, iso, taskScope, unitScope } from './campaign.policy';
+import { iso, taskScope, todaySql, unitScope } from './campaign.policy';
 import { isOverdueSql } from './task.repository';
 
 /** The unit if it is inside the actor's scope for the permission; 404 otherwise. */
@@ -81,10 +83,10 @@ async function overdueTasksOf(
   campaignId?: string,
 ): Promise<(OverdueTaskLine & { id: string })[]> {
   const res = await db.execute(sql`SELECT t.id, t.title, a.name AS action_name, t.deadline::text AS deadline, t.cadence,
-      (${TODAY} - t.deadline) AS days_overdue, tu.role
+      (${todaySql(actor.now)} - t.deadline) AS days_overdue, tu.role
     FROM task t JOIN task_unit tu ON tu.tenant_id = t.tenant_id AND tu.task_id = t.id AND tu.unit_id = ${unitId}
       LEFT JOIN campaign_action a ON a.tenant_id = t.tenant_id AND a.id = t.action_id
-    WHERE t.tenant_id = ${actor.tenantId} AND ${isOverdueSql} AND ${taskScope(actor, 'campaign.manage')}
+    WHERE t.tenant_id = ${actor.tenantId} AND ${isOverdueSql(actor.now)} AND ${taskScope(actor, 'campaign.manage')}
       ${campaignId ? sql`AND t.campaign_id = ${campaignId}` : sql``}
     ORDER BY t.deadline, t.title`);
   return res.rows.map((r: any) => ({
@@ -123,8 +125,8 @@ export async function createReminderLetter(
   const tasks = await overdueTasksOf(ctx.db, actor, unitId, body.campaignId);
   if (!tasks.length) throw unprocessable('UNIT_HAS_NO_OVERDUE_TASKS');
   const id = newId();
-  const now = new Date();
-  const year = Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+  const now = actor.now;
+  const year = shanghaiYear(now);
   await ctx.db.transaction(async (tx) => {
     const { seq, tenantName, docNumber } = await nextDocNumber(tx, actor.tenantId, year);
     const bytes = await buildReminderLetter({ tenantName, unitName: unit.name, docNumber, tasks, date: now, ...body });
@@ -133,10 +135,10 @@ export async function createReminderLetter(
     const text = `你单位有${tasks.length}项创建任务逾期未完成，请于${body.replyWithinDays}个工作日内完成并报送工作台账。`;
     const details = { taskIds: tasks.map((t) => t.id), replyWithinDays: body.replyWithinDays };
     await tx.execute(sql`INSERT INTO notice (tenant_id, id, unit_id, kind, title, body, campaign_id, file_id, doc_year,
-        doc_seq, doc_number, details, created_by, created_by_name)
+        doc_seq, doc_number, details, created_by, created_by_name, created_at)
       VALUES (${actor.tenantId}, ${id}, ${unitId}, 'reminder_letter', '关于督促加快推进文明创建任务的提醒函', ${text},
         ${body.campaignId ?? null}, ${file.id}, ${year}, ${seq}, ${docNumber}, ${JSON.stringify(details)}::jsonb,
-        ${actor.accountId}, ${actor.displayName})`);
+        ${actor.accountId}, ${actor.displayName}, ${sqlTime(now)})`);
     await writeAudit(tx, actor, {
       action: 'notice.reminder_letter',
       objectType: 'notice',
@@ -186,9 +188,9 @@ export async function recordSummons(
   };
   await db.transaction(async (tx) => {
     const res = await tx.execute(sql`INSERT INTO notice (tenant_id, id, unit_id, kind, title, body, details, created_by,
-        created_by_name)
+        created_by_name, created_at)
       VALUES (${actor.tenantId}, ${id}, ${unitId}, 'summons', '约谈通知', ${body.reason}, ${JSON.stringify(details)}::jsonb,
-        ${actor.accountId}, ${actor.displayName}) ON CONFLICT DO NOTHING RETURNING id`);
+        ${actor.accountId}, ${actor.displayName}, ${sqlTime(actor.now)}) ON CONFLICT DO NOTHING RETURNING id`);
     if (res.rows.length)
       await writeAudit(tx, actor, {
         action: 'notice.summons',

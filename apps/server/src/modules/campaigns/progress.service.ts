@@ -56,7 +56,7 @@ export async function campaignProgress(db: Db, actor: Actor, campaignId: string,
       count(*) FILTER (WHERE b.overdue)::int AS overdue
     FROM (SELECT ${bucket} AS period, ${key} AS key, ${name} AS name, t.state,
         (${isDone} AND ${reportedOn} <= t.deadline) AS on_time,
-        (${isOverdueSql} OR (${isDone} AND ${reportedOn} > t.deadline)) AS overdue
+        (${isOverdueSql(actor.now)} OR (${isDone} AND ${reportedOn} > t.deadline)) AS overdue
       FROM task t JOIN unit lu ON lu.tenant_id = t.tenant_id AND lu.id = t.lead_unit_id
         LEFT JOIN campaign_action a ON a.tenant_id = t.tenant_id AND a.id = t.action_id
       WHERE ${where}) b

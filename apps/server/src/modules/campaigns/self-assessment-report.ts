@@ -1,5 +1,6 @@
 // Submitting a self-assessment files its self-inspection report (自查报告, Word); the comparison shows the
 // unit's and the office's scores side by side with the differences flagged.
+import { sqlTime } from '../../platform/sql';
 import type { ComparisonRow, SelfAssessmentView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -98,12 +99,13 @@ export async function submitSelfAssessment(ctx: AppContext, actor: Actor, id: st
       score: r.self!.score,
       note: r.self!.note,
     })),
-    date: new Date(),
+    date: actor.now,
   });
   await ctx.db.transaction(async (tx) => {
     const name = `${a.unit.name}自查报告.docx`;
     const file = await ctx.files.save(tx, actor, bytes, { name, purpose: 'self-inspection-report' }, [DOCX_TYPE]);
-    const res = await tx.execute(sql`UPDATE self_assessment SET status = 'submitted', submitted_at = now(),
+    const res =
+      await tx.execute(sql`UPDATE self_assessment SET status = 'submitted', submitted_at = ${sqlTime(actor.now)},
         report_file_id = ${file.id} WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND status = 'draft' RETURNING id`);
     if (!res.rows.length) throw conflict('SELF_ASSESSMENT_SUBMITTED');
     await writeAudit(tx, actor, {

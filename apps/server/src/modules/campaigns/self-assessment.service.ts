@@ -1,5 +1,6 @@
 // Self-assessment (自查自评): a unit scores itself against a published framework with notes and evidence; the
 // office's acceptance check (考核验收) scores the same indicators on its own side. Both are kept.
+import { sqlTime } from '../../platform/sql';
 import type { AssessmentSide, IndicatorScoresBody, SelfAssessmentView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -148,9 +149,9 @@ export async function saveScores(
         ${sql.param(s.map((x) => x.note ?? null))}::text[], ${sql.param(s.map((x) => JSON.stringify(x.fileIds)))}::jsonb[])
         AS x(indicator_id, score, note, files)
       ON CONFLICT (tenant_id, self_assessment_id, indicator_id, side) DO UPDATE SET score = EXCLUDED.score,
-        note = EXCLUDED.note, file_ids = EXCLUDED.file_ids, scored_by = EXCLUDED.scored_by, scored_at = now()`);
+        note = EXCLUDED.note, file_ids = EXCLUDED.file_ids, scored_by = EXCLUDED.scored_by, scored_at = ${sqlTime(actor.now)}`);
     if (side === 'office')
-      await tx.execute(sql`UPDATE self_assessment SET status = 'checked', checked_at = now()
+      await tx.execute(sql`UPDATE self_assessment SET status = 'checked', checked_at = ${sqlTime(actor.now)}
         WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
     await writeAudit(tx, actor, {
       action: side === 'self' ? 'selfassessment.score' : 'selfassessment.office_check',

@@ -1,5 +1,6 @@
 // The life of a task: transitions by the state machine of the contracts, and ledger entries (工作台账)
 // with evidence that report progress. Every change is audited.
+import { sqlTime } from '../../platform/sql';
 import {
   type LedgerEntryBody,
   type LedgerEntryView,
@@ -49,14 +50,14 @@ async function applyTransition(
 ): Promise<TaskState> {
   const to = nextTaskState(task.state, action);
   if (!to) throw conflict('TASK_TRANSITION_NOT_ALLOWED', { state: task.state, action });
-  await tx.execute(sql`UPDATE task SET state = ${to}, version = version + 1, updated_at = now(),
-      last_reported_at = CASE WHEN ${action} = 'report' THEN now() ELSE last_reported_at END,
-      accepted_at = CASE WHEN ${action} = 'accept' THEN now() ELSE accepted_at END
+  await tx.execute(sql`UPDATE task SET state = ${to}, version = version + 1, updated_at = ${sqlTime(actor.now)},
+      last_reported_at = CASE WHEN ${action} = 'report' THEN ${sqlTime(actor.now)} ELSE last_reported_at END,
+      accepted_at = CASE WHEN ${action} = 'accept' THEN ${sqlTime(actor.now)} ELSE accepted_at END
     WHERE tenant_id = ${actor.tenantId} AND id = ${task.id}`);
   await tx.execute(sql`INSERT INTO task_transition (tenant_id, id, task_id, action, from_state, to_state, reason,
-      actor_id, actor_name)
+      actor_id, actor_name, at)
     VALUES (${actor.tenantId}, ${newId()}, ${task.id}, ${action}, ${task.state}, ${to}, ${reason}, ${actor.accountId},
-      ${actor.displayName})`);
+      ${actor.displayName}, ${sqlTime(actor.now)})`);
   await writeAudit(tx, actor, {
     action: `task.${action}`,
     objectType: 'task',
@@ -135,9 +136,10 @@ export async function addLedgerEntry(
     if (existing && existing.taskId !== taskId) throw conflict('LEDGER_ENTRY_ID_TAKEN');
     if (existing) return false;
     const unitId = ownUnitIds(actor, 'task.report').find((u) => task.unitIds.includes(u)) ?? null;
-    await tx.execute(sql`INSERT INTO ledger_entry (tenant_id, id, task_id, unit_id, text, file_ids, created_by, created_by_name)
+    await tx.execute(sql`INSERT INTO ledger_entry (tenant_id, id, task_id, unit_id, text, file_ids, created_by, created_by_name,
+        created_at)
       VALUES (${actor.tenantId}, ${id}, ${taskId}, ${unitId}, ${body.text}, ${sql.param(body.fileIds)}::uuid[],
-        ${actor.accountId}, ${actor.displayName})`);
+        ${actor.accountId}, ${actor.displayName}, ${sqlTime(actor.now)})`);
     await writeAudit(tx, actor, {
       action: 'ledger.create',
       objectType: 'ledger_entry',

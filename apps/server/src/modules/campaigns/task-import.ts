@@ -86,7 +86,7 @@ async function readRows(ctx: AppContext, actor: Actor, fileId: string, lang: Lan
 /** Read and check every row, then insert all tasks in one transaction with one audit event. */
 async function runTaskImport(ctx: AppContext, job: JobRow, helpers: JobHelpers) {
   const { fileId, campaignId, actorAccountId, lang } = job.payload as ImportPayload;
-  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId);
+  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId, ctx.clock.now());
   if (!can(actor, 'campaign.manage'))
     return failImport(ctx, actor, [{ row: 0, message: translateError('FORBIDDEN', lang) }], lang);
   const campaign = await getCampaign(ctx.db, actor, campaignId);

@@ -4,21 +4,25 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { allOf } from '../../platform/paging';
 import { likePattern } from '../../platform/search-text';
-import { TODAY, iso } from './campaign.policy';
+import { iso, todaySql } from './campaign.policy';
 
 const OPEN = sql`('assigned', 'in_progress', 'returned')`;
 
 /** Past the deadline without a report, whether or not the reminder job has marked it yet. */
-export const isOverdueSql = sql`(t.state = 'overdue' OR (t.state IN ${OPEN} AND t.deadline < ${TODAY}))`;
+export const isOverdueSql = (now: Date) =>
+  sql`(t.state = 'overdue' OR (t.state IN ${OPEN} AND t.deadline < ${todaySql(now)}))`;
 
-export const taskColumns = sql`t.id, t.campaign_id, c.name AS campaign_name, t.action_id, a.name AS action_name,
+/** The columns of a task view; whether it is overdue is judged at `now`. */
+export const taskColumns = (
+  now: Date,
+) => sql`t.id, t.campaign_id, c.name AS campaign_name, t.action_id, a.name AS action_name,
   t.indicator_id, i.code AS indicator_code, i.name AS indicator_name, t.title, t.description,
   t.lead_unit_id, lu.name AS lead_unit_name,
   COALESCE((SELECT json_agg(json_build_object('id', cu.id, 'name', cu.name) ORDER BY cu.name)
     FROM task_unit ctu JOIN unit cu ON cu.tenant_id = ctu.tenant_id AND cu.id = ctu.unit_id
     WHERE ctu.tenant_id = t.tenant_id AND ctu.task_id = t.id AND ctu.role = 'co'), '[]'::json) AS co_units,
   t.owner_person_id, op.name AS owner_name, t.deadline::text AS deadline, t.cadence, t.state,
-  ${isOverdueSql} AS is_overdue, t.last_reported_at, t.accepted_at, t.version, t.created_at`;
+  ${isOverdueSql(now)} AS is_overdue, t.last_reported_at, t.accepted_at, t.version, t.created_at`;
 
 export const taskFrom = sql`task t
   JOIN campaign c ON c.tenant_id = t.tenant_id AND c.id = t.campaign_id
@@ -54,7 +58,7 @@ export function toTaskView(r: any): TaskView {
 }
 
 /** The filters of a task list, over `t`. */
-export function taskFilters(f: Partial<TaskListQuery>): SQL {
+export function taskFilters(f: Partial<TaskListQuery>, now: Date): SQL {
   return allOf(
     f.campaignId ? sql`t.campaign_id = ${f.campaignId}` : null,
     f.unitId
@@ -67,7 +71,7 @@ export function taskFilters(f: Partial<TaskListQuery>): SQL {
     f.open ? sql`t.state IN ('assigned', 'in_progress', 'returned', 'overdue')` : null,
     f.deadlineFrom ? sql`t.deadline >= ${f.deadlineFrom}::date` : null,
     f.deadlineTo ? sql`t.deadline <= ${f.deadlineTo}::date` : null,
-    f.overdue === true ? isOverdueSql : f.overdue === false ? sql`NOT ${isOverdueSql}` : null,
+    f.overdue === true ? isOverdueSql(now) : f.overdue === false ? sql`NOT ${isOverdueSql(now)}` : null,
     f.q ? sql`lower(t.title) LIKE ${likePattern(f.q)}` : null,
   );
 }

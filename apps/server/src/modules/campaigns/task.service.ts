@@ -23,8 +23,17 @@ type Paged<T> = T & { page: number; pageSize: number };
 /** Tasks in the actor's scope (a task is in scope when one of its units is), filtered and paged. */
 export async function listTasks(db: Db, actor: Actor, f: Paged<Partial<TaskListQuery>>) {
   requirePermission(actor, 'campaign.read');
-  const where = allOf(sql`t.tenant_id = ${actor.tenantId}`, taskScope(actor, 'campaign.read'), taskFilters(f));
-  return queryPage(db, { columns: taskColumns, from: taskFrom, where, orderBy: sql`t.deadline, t.id` }, f, toTaskView);
+  const where = allOf(
+    sql`t.tenant_id = ${actor.tenantId}`,
+    taskScope(actor, 'campaign.read'),
+    taskFilters(f, actor.now),
+  );
+  return queryPage(
+    db,
+    { columns: taskColumns(actor.now), from: taskFrom, where, orderBy: sql`t.deadline, t.id` },
+    f,
+    toTaskView,
+  );
 }
 
 /** A liaison's tasks: those of the units they act for (lead or co-unit) or that name them as owner. */
@@ -35,14 +44,19 @@ export async function listMyTasks(db: Db, actor: Actor, f: Paged<Partial<TaskLis
     sql`(EXISTS (SELECT 1 FROM task_unit mu WHERE mu.tenant_id = t.tenant_id AND mu.task_id = t.id
       AND mu.unit_id = ANY(${sql.param(units)}::uuid[])) OR t.owner_person_id = ${actor.personId})`,
   );
-  const where = allOf(sql`t.tenant_id = ${actor.tenantId}`, mine, taskFilters(f));
-  return queryPage(db, { columns: taskColumns, from: taskFrom, where, orderBy: sql`t.deadline, t.id` }, f, toTaskView);
+  const where = allOf(sql`t.tenant_id = ${actor.tenantId}`, mine, taskFilters(f, actor.now));
+  return queryPage(
+    db,
+    { columns: taskColumns(actor.now), from: taskFrom, where, orderBy: sql`t.deadline, t.id` },
+    f,
+    toTaskView,
+  );
 }
 
 /** One task with the actions the actor may take now and its history; 404 outside the actor's scope. */
 export async function getTask(db: Db, actor: Actor, id: string): Promise<TaskDetailView> {
   requirePermission(actor, 'campaign.read');
-  const res = await db.execute(sql`SELECT ${taskColumns}, ${taskScope(actor, 'task.report')} AS as_unit,
+  const res = await db.execute(sql`SELECT ${taskColumns(actor.now)}, ${taskScope(actor, 'task.report')} AS as_unit,
       ${taskScope(actor, 'task.review')} AS as_office
     FROM ${taskFrom} WHERE t.tenant_id = ${actor.tenantId} AND t.id = ${id} AND ${taskScope(actor, 'campaign.read')}`);
   const r = res.rows[0] as any;

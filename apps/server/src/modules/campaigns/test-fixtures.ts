@@ -1,4 +1,5 @@
 // Helpers of the campaigns tests: uploads, workbooks, a docx reader, extra liaison accounts, a published framework.
+import { demoCycle } from './demo/seed-campaigns';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -82,7 +83,7 @@ export async function liaisonOf(t: TestApp, unitId: string, username: string): P
 
 export async function demoCampaignId(t: TestApp): Promise<string> {
   const res = await t.ctx.db.execute(sql`SELECT id FROM campaign WHERE tenant_id = ${t.tenantId}
-    AND name = '2024—2026年全国文明城市创建周期'`);
+    AND name = ${demoCycle(t.ctx.clock.now()).name}`);
   return (res.rows[0] as { id: string }).id;
 }
 

@@ -90,7 +90,8 @@ async function volunteerCounts(db: Db, actor: Actor) {
  * Everything the big screen shows, in the actor's scope. 整改率 is the shown evaluation's own rate (the figure its
  * ranking and bulletin print), not a count of today's problems: one definition, one number.
  */
-export async function getBigscreen(db: Db, actor: Actor, now: Date): Promise<BigscreenView> {
+export async function getBigscreen(db: Db, actor: Actor): Promise<BigscreenView> {
+  const now = actor.now;
   requirePermission(actor, 'evaluation.read');
   const e = await latestEvaluation(db, actor);
   const level = e?.levels[0] ?? 'township';

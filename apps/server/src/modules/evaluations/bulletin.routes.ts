@@ -36,35 +36,44 @@ export function bulletinRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return reply.status(201).send(bulletin);
       },
     );
-    app.get('/bulletins', { schema: { tags, summary: '通报列表', querystring: bulletinListQuery } }, (req) =>
-      listBulletins(ctx.db, actorOf(req), req.query),
+    app.get(
+      '/bulletins',
+      { config: { readReplica: true }, schema: { tags, summary: '通报列表', querystring: bulletinListQuery } },
+      (req) => listBulletins(req.db, actorOf(req), req.query),
     );
-    app.get('/bulletins/:id', { schema: { tags, summary: '通报详情（快照）', params: idParam } }, (req) =>
-      getBulletin(ctx.db, actorOf(req), req.params.id),
+    app.get(
+      '/bulletins/:id',
+      { config: { readReplica: true }, schema: { tags, summary: '通报详情（快照）', params: idParam } },
+      (req) => getBulletin(req.db, actorOf(req), req.params.id),
     );
     app.get(
       '/bulletins/:id.:format',
-      { schema: { tags, summary: '通报文件（.docx 公文、.pdf、.xlsx 表格）', params: bulletinFileParam } },
-      async (req, reply) => sendFile(reply, await bulletinFile(ctx.db, actorOf(req), req.params.id, req.params.format)),
+      {
+        config: { readReplica: true },
+        schema: { tags, summary: '通报文件（.docx 公文、.pdf、.xlsx 表格）', params: bulletinFileParam },
+      },
+      async (req, reply) => sendFile(reply, await bulletinFile(req.db, actorOf(req), req.params.id, req.params.format)),
     );
-    app.get('/bigscreen', { schema: { tags, summary: '大屏数据（地图、排名、走势、问题、整改率）' } }, (req) =>
-      getBigscreen(ctx.db, actorOf(req), ctx.clock.now()),
+    app.get(
+      '/bigscreen',
+      { config: { readReplica: true }, schema: { tags, summary: '大屏数据（地图、排名、走势、问题、整改率）' } },
+      (req) => getBigscreen(req.db, actorOf(req)),
     );
     app.get(
       '/public/bulletins',
       {
         schema: { tags, summary: '公开通报与排名（无个人信息）', querystring: publicBulletinQuery },
-        config: { public: true },
+        config: { public: true, readReplica: true },
       },
-      (req) => listPublicBulletins(ctx.db, req.query, ctx.config.defaultTenant),
+      (req) => listPublicBulletins(req.db, req.query, ctx.config.defaultTenant),
     );
     app.get(
       '/public/bulletins/:id',
       {
         schema: { tags, summary: '公开通报详情', params: idParam, querystring: publicTenant },
-        config: { public: true },
+        config: { public: true, readReplica: true },
       },
-      (req) => getPublicBulletin(ctx.db, req.query.tenant, req.params.id, ctx.config.defaultTenant),
+      (req) => getPublicBulletin(req.db, req.query.tenant, req.params.id, ctx.config.defaultTenant),
     );
   };
 }

@@ -1,5 +1,6 @@
 // Publishing bulletins (通报): freeze an evaluation's results into a numbered snapshot, correct one by a new bulletin
 // that names it, list and read them in scope, and render their documents.
+import { shanghaiYear } from '../../platform/clock';
 import type {
   BulletinDetailView,
   BulletinListQuery,
@@ -29,7 +30,6 @@ import {
 } from './bulletin.repository';
 
 const notFound = () => new AppError('BULLETIN_NOT_FOUND', 404);
-const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
 
 /** Publish a done evaluation as a new numbered bulletin (201); with `replaces`, it corrects that bulletin. */
 export async function publishBulletin(
@@ -47,7 +47,7 @@ export async function publishBulletin(
   if (replaced?.supersededBy) throw conflict('BULLETIN_ALREADY_SUPERSEDED', { by: replaced.supersededBy });
   const snapshot = await buildSnapshot(db, actor.tenantId, e);
   const id = newId();
-  const now = new Date();
+  const now = actor.now;
   const year = shanghaiYear(now);
   const title = body.title ?? `关于${e.period_label}${e.name}结果的${replaced ? '更正' : ''}通报`;
   await db.transaction(async (tx) => {

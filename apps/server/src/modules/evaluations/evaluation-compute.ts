@@ -1,5 +1,6 @@
 // The computation job: queued → computing → done | failed. One transaction writes the subjects, the
 // per-standard scores (set-based SQL) and the totals; a rerun of the job replaces its own rows.
+import { sqlTime } from '../../platform/sql';
 import type { EvaluationLines, EvaluationScheme } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/access';
@@ -45,7 +46,7 @@ async function previousResults(db: Db, tenantId: string, e: EvaluationRow) {
 }
 
 /** Compute one evaluation inside `db` (a transaction). Exported for the bench. */
-export async function computeEvaluation(db: Db, tenantId: string, evaluationId: string): Promise<void> {
+export async function computeEvaluation(db: Db, tenantId: string, evaluationId: string, now: Date): Promise<void> {
   const e = (
     await db.execute(sql`SELECT e.id, e.series, e.framework_id, e.period_start::text AS period_start,
         e.period_end::text AS period_end, e.subject_kind, e.subject_level, e.region_code, e.scheme, e.lines,
@@ -115,7 +116,7 @@ export async function computeEvaluation(db: Db, tenantId: string, evaluationId: 
     e.subject_kind === 'region'
       ? run.levels.filter((l) => levelOf.size && [...levelOf.values()].includes(l))
       : [e.subject_kind];
-  await db.execute(sql`UPDATE evaluation SET state = 'done', error = NULL, computed_at = now(),
+  await db.execute(sql`UPDATE evaluation SET state = 'done', error = NULL, computed_at = ${sqlTime(now)},
       levels = ${JSON.stringify(levels)}::jsonb, rates = ${JSON.stringify(rates)}::jsonb
     WHERE tenant_id = ${tenantId} AND id = ${evaluationId}`);
 }
@@ -126,10 +127,10 @@ export function registerEvaluationJobs(ctx: AppContext): void {
     await ctx.db.execute(
       sql`UPDATE evaluation SET state = 'computing' WHERE tenant_id = ${job.tenantId} AND id = ${id}`,
     );
-    const actor = systemActor(job.tenantId, 'evaluation');
+    const actor = systemActor(job.tenantId, 'evaluation', ctx.clock.now());
     try {
       await ctx.db.transaction(async (tx) => {
-        await computeEvaluation(tx, job.tenantId, id);
+        await computeEvaluation(tx, job.tenantId, id, actor.now);
         await writeAudit(tx, actor, { action: 'evaluation.compute', objectType: 'evaluation', objectId: id });
       });
       return { evaluationId: id };

@@ -157,7 +157,8 @@ export async function indicatorPoints(
       count(*) FILTER (WHERE o.result = 'na')::int AS na, coalesce(sum(o.earned) FILTER (WHERE o.result <> 'na'), 0) AS earned,
       coalesce(max(ind.points), 0) * count(*) FILTER (WHERE o.result <> 'na') AS possible
     FROM inspection i
-    JOIN inspection_observation o ON o.tenant_id = i.tenant_id AND o.inspection_id = i.id AND o.indicator_id = ${indicatorId}
+    JOIN inspection_observation o ON o.tenant_id = i.tenant_id AND o.inspection_id = i.id
+      AND o.submitted_at = i.submitted_at AND o.indicator_id = ${indicatorId}
     JOIN indicator ind ON ind.tenant_id = o.tenant_id AND ind.id = o.indicator_id
     JOIN point p ON p.tenant_id = i.tenant_id AND p.id = i.point_id
     WHERE ${where}
@@ -188,6 +189,7 @@ export async function pointInspections(
         o.id AS observation_id, o.indicator_id, ind.code, ind.name, o.result, o.note, o.earned, o.photo_file_ids, o.problem_id
       FROM inspection i
       LEFT JOIN inspection_observation o ON o.tenant_id = i.tenant_id AND o.inspection_id = i.id
+        AND o.submitted_at = i.submitted_at
         AND (o.result = 'not_met' OR o.indicator_id = ${indicatorId ?? null}::uuid)
       LEFT JOIN indicator ind ON ind.tenant_id = o.tenant_id AND ind.id = o.indicator_id
       WHERE ${where} AND i.point_id = ${pointId}

@@ -106,6 +106,7 @@ export async function fieldTallies(db: Db, r: RunInput): Promise<SQL> {
       coalesce(sum(o.earned) FILTER (WHERE o.result <> 'na'), 0) AS earned
     FROM ${from}
     JOIN inspection_observation o ON o.tenant_id = ${r.tenantId} AND o.inspection_id = i.id
+      AND o.submitted_at = i.submitted_at AND o.submitted_at >= ${periodFrom(r)} AND o.submitted_at < ${periodTo(r)}
     WHERE ${inPeriod(r)} AND o.indicator_id IN (SELECT id FROM indicator WHERE tenant_id = ${r.tenantId}
       AND framework_id = ${r.frameworkId} AND scoring_rule->>'kind' <> 'survey')
     GROUP BY 1, 2`;

@@ -22,8 +22,10 @@ const tags = ['evaluations 考评排名'];
 /** Evaluations: create (202, computed by the job queue), read, rank, trend and drill down. */
 export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/evaluations', { schema: { tags, summary: '考评列表', querystring: evaluationListQuery } }, (req) =>
-      listEvaluations(ctx.db, actorOf(req), req.query),
+    app.get(
+      '/evaluations',
+      { config: { readReplica: true }, schema: { tags, summary: '考评列表', querystring: evaluationListQuery } },
+      (req) => listEvaluations(req.db, actorOf(req), req.query),
     );
     app.post(
       '/evaluations',
@@ -34,41 +36,61 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return created;
       },
     );
-    app.get('/evaluations/:id', { schema: { tags, summary: '考评详情（状态、比率）', params: idParam } }, (req) =>
-      getEvaluation(ctx.db, actorOf(req), req.params.id),
+    app.get(
+      '/evaluations/:id',
+      { config: { readReplica: true }, schema: { tags, summary: '考评详情（状态、比率）', params: idParam } },
+      (req) => getEvaluation(req.db, actorOf(req), req.params.id),
     );
     app.get(
       '/evaluations/:id/results',
-      { schema: { tags, summary: '排名结果（按层级分页）', params: idParam, querystring: evaluationResultsQuery } },
-      (req) => listEvaluationResults(ctx.db, actorOf(req), req.params.id, req.query),
+      {
+        config: { readReplica: true },
+        schema: { tags, summary: '排名结果（按层级分页）', params: idParam, querystring: evaluationResultsQuery },
+      },
+      (req) => listEvaluationResults(req.db, actorOf(req), req.params.id, req.query),
     );
-    app.get('/evaluations/:id/trend', { schema: { tags, summary: '同系列各期趋势', params: idParam } }, (req) =>
-      evaluationTrend(ctx.db, actorOf(req), req.params.id),
+    app.get(
+      '/evaluations/:id/trend',
+      { config: { readReplica: true }, schema: { tags, summary: '同系列各期趋势', params: idParam } },
+      (req) => evaluationTrend(req.db, actorOf(req), req.params.id),
     );
     app.get(
       '/evaluations/:id/deductions',
-      { schema: { tags, summary: '失分项（按失分排序）', params: idParam, querystring: evaluationDeductionsQuery } },
-      (req) => listDeductions(ctx.db, actorOf(req), req.params.id, req.query.subject),
+      {
+        config: { readReplica: true },
+        schema: { tags, summary: '失分项（按失分排序）', params: idParam, querystring: evaluationDeductionsQuery },
+      },
+      (req) => listDeductions(req.db, actorOf(req), req.params.id, req.query.subject),
     );
     app.get(
       '/evaluations/:id/deductions.xlsx',
-      { schema: { tags, summary: '失分项导出 Excel', params: idParam, querystring: evaluationDeductionsQuery } },
+      {
+        config: { readReplica: true },
+        schema: { tags, summary: '失分项导出 Excel', params: idParam, querystring: evaluationDeductionsQuery },
+      },
       async (req, reply) =>
-        sendFile(reply, await exportDeductions(ctx.db, actorOf(req), req.params.id, req.query.subject)),
+        sendFile(reply, await exportDeductions(req.db, actorOf(req), req.params.id, req.query.subject)),
     );
     app.get(
       '/evaluations/:id/subject',
-      { schema: { tags, summary: '对象得分与指标树', params: idParam, querystring: evaluationDeductionsQuery } },
-      (req) => subjectDetail(ctx.db, actorOf(req), req.params.id, req.query.subject),
+      {
+        config: { readReplica: true },
+        schema: { tags, summary: '对象得分与指标树', params: idParam, querystring: evaluationDeductionsQuery },
+      },
+      (req) => subjectDetail(req.db, actorOf(req), req.params.id, req.query.subject),
     );
     app.get(
       '/evaluations/:id/indicator-points',
-      { schema: { tags, summary: '某指标在各点位的测评', params: idParam, querystring: evaluationPointsQuery } },
-      (req) => indicatorPoints(ctx.db, actorOf(req), req.params.id, req.query.subject, req.query.indicatorId),
+      {
+        config: { readReplica: true },
+        schema: { tags, summary: '某指标在各点位的测评', params: idParam, querystring: evaluationPointsQuery },
+      },
+      (req) => indicatorPoints(req.db, actorOf(req), req.params.id, req.query.subject, req.query.indicatorId),
     );
     app.get(
       '/evaluations/:id/point-inspections',
       {
+        config: { readReplica: true },
         schema: {
           tags,
           summary: '点位的测评记录、问题与照片',
@@ -78,7 +100,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       (req) =>
         pointInspections(
-          ctx.db,
+          req.db,
           actorOf(req),
           req.params.id,
           req.query.subject,

@@ -84,9 +84,9 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     for (const [k, r] of results.entries()) {
       // The market standard is not on other points' checklists at all.
       if (k === 2 && r === 'na' && p.point_type !== 'market') continue;
-      await db.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, note, photo_file_ids, earned)
+      await db.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, note, photo_file_ids, earned, submitted_at)
         VALUES (${tenant}, ${newId()}, ${id}, ${ids[k]}, ${k}, ${r}, ${r === 'not_met' ? '未达标' : null},
-          ${sql.param(r === 'not_met' ? [photoId] : [])}::uuid[], ${r === 'na' ? null : r === 'met' ? 10 : 0})`);
+          ${sql.param(r === 'not_met' ? [photoId] : [])}::uuid[], ${r === 'na' ? null : r === 'met' ? 10 : 0}, ${at})`);
     }
   };
   await inspect('A1', '2026-10-10', ['met', 'not_met', 'na']);

@@ -149,14 +149,19 @@ export async function importFramework(
   return ctx.db.transaction(async (tx) => {
     const place = await placeImport(tx, actor, fields, name, id);
     const { totalPoints, complianceLine } = parsed;
-    await insertFramework(tx, actor.tenantId, {
-      id,
-      ...place,
-      name,
-      totalPoints,
-      complianceLine,
-      createdBy: actor.accountId,
-    });
+    await insertFramework(
+      tx,
+      actor.tenantId,
+      {
+        id,
+        ...place,
+        name,
+        totalPoints,
+        complianceLine,
+        createdBy: actor.accountId,
+      },
+      actor.now,
+    );
     await insertTree(tx, actor.tenantId, id, parsed.roots);
     await insertNegativeItems(tx, actor.tenantId, id, parsed.negatives);
     const file = await ctx.files.save(tx, actor, upload.bytes, { name: upload.name, purpose: 'framework-import' }, [

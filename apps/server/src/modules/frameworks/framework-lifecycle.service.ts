@@ -1,5 +1,6 @@
 // A framework's life: publish a draft (points checked, the previous version superseded), derive a new
 // draft from a published version, and compare two versions.
+import { sqlTime } from '../../platform/sql';
 import {
   type FrameworkView,
   type IndicatorNode,
@@ -52,7 +53,7 @@ export async function publishFramework(db: Db, actor: Actor, id: string): Promis
     const superseded = await tx.execute(sql`UPDATE framework SET status = 'superseded', row_version = row_version + 1
       WHERE tenant_id = ${actor.tenantId} AND family_id = ${found.familyId} AND status = 'published' RETURNING id`);
     const total = found.totalPoints ?? rootSum(tree);
-    await tx.execute(sql`UPDATE framework SET status = 'published', published_at = now(), published_by = ${actor.accountId},
+    await tx.execute(sql`UPDATE framework SET status = 'published', published_at = ${sqlTime(actor.now)}, published_by = ${actor.accountId},
       total_points = ${total}, row_version = row_version + 1 WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
     await writeAudit(tx, actor, {
       action: 'framework.publish',
@@ -75,7 +76,12 @@ export async function deriveFramework(db: Db, actor: Actor, id: string): Promise
     const version = src.nextVersion;
     const { familyId, code, name, totalPoints, complianceLine, description } = src;
     const copy = { familyId, code, name, totalPoints, complianceLine, description, version };
-    await insertFramework(tx, actor.tenantId, { ...copy, id: newIdValue, derivedFrom: id, createdBy: actor.accountId });
+    await insertFramework(
+      tx,
+      actor.tenantId,
+      { ...copy, id: newIdValue, derivedFrom: id, createdBy: actor.accountId },
+      actor.now,
+    );
     const count = await insertTree(tx, actor.tenantId, newIdValue, await selectTree(tx, actor.tenantId, id));
     await insertNegativeItems(tx, actor.tenantId, newIdValue, await selectNegativeItems(tx, actor.tenantId, id));
     await writeAudit(tx, actor, {

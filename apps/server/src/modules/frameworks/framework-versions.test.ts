@@ -1,6 +1,6 @@
 import { type IndicatorNode, checkPointSums } from '@wenming/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, createTestApp } from '../../test/harness';
+import { type Session, type TestApp, createTestApp, demoContextOf } from '../../test/harness';
 import { seedDemoFrameworks } from './demo/seed-frameworks';
 import { countRows, upload } from './framework-test-helpers';
 
@@ -50,7 +50,7 @@ describe('demo frameworks', () => {
 
   it('seeding again changes nothing', async () => {
     const before = await countRows(t);
-    await seedDemoFrameworks(t.ctx.db, t.tenantId);
+    await seedDemoFrameworks(demoContextOf(t));
     expect(await countRows(t)).toEqual(before);
   });
 });

@@ -252,9 +252,9 @@ export interface FrameworkInsert {
 }
 
 /** Insert a framework version row; a published one (demo data) is stamped as published now. */
-export async function insertFramework(tx: Db, tenantId: string, f: FrameworkInsert): Promise<void> {
+export async function insertFramework(tx: Db, tenantId: string, f: FrameworkInsert, now: Date): Promise<void> {
   const status = f.status ?? 'draft';
-  const publishedAt = status === 'published' ? new Date().toISOString() : null;
+  const publishedAt = status === 'published' ? now.toISOString() : null;
   await tx.execute(sql`INSERT INTO framework (tenant_id, id, family_id, code, name, version, status, derived_from,
       total_points, compliance_line, description, search_text, published_at, published_by, created_by)
     VALUES (${tenantId}, ${f.id}, ${f.familyId}, ${f.code}, ${f.name}, ${f.version}, ${status}, ${f.derivedFrom ?? null},

@@ -89,7 +89,7 @@ export async function createFramework(db: Db, actor: Actor, body: FrameworkCreat
   await db.transaction(async (tx) => {
     await assertCodeFree(tx, actor.tenantId, body.code);
     const row = { ...body, id, familyId: id, version: 1, createdBy: actor.accountId };
-    await insertFramework(tx, actor.tenantId, row);
+    await insertFramework(tx, actor.tenantId, row, actor.now);
     await writeAudit(tx, actor, { action: 'framework.create', objectType: 'framework', objectId: id, after: body });
   });
   return getFramework(db, actor, id);

@@ -23,7 +23,7 @@ export async function appendAuditEvents(tx: Db, events: { actor: Actor; input: A
   seq = Number(seq);
   const rows = events.map(({ actor, input }) => {
     const fields: ChainFields = {
-      ...{ tenantId, seq: ++seq, id: newId(), at: new Date().toISOString() },
+      ...{ tenantId, seq: ++seq, id: newId(), at: actor.now.toISOString() },
       ...{ actorId: actor.accountId, actorName: actor.username, action: input.action, objectType: input.objectType },
       ...{ objectId: input.objectId ?? null, before: asJson(input.before), after: asJson(input.after) },
       ...{ requestId: actor.requestId, ip: actor.ip, prevHash: hash },

@@ -1,4 +1,5 @@
 // Reading inspections: the list (office, units, grid workers in their scope) and the inspector's points today.
+import { shanghaiDate } from '../../platform/clock';
 import type { InspectionListItem, InspectionTodayView, Page } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -37,15 +38,10 @@ export async function listInspections(
   return queryPage(db, q, f, toListItem);
 }
 
-/** Today in Asia/Shanghai as YYYY-MM-DD (the zone has no daylight saving). */
-export function shanghaiToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** The points of the actor's teams in plans running today, not yet inspected first (list and map of the phone). */
 export async function todayPoints(db: Db, actor: Actor, planId?: string): Promise<InspectionTodayView> {
   requirePermission(actor, 'inspection.perform');
-  const date = shanghaiToday();
+  const date = shanghaiDate(actor.now);
   const res = await db.execute(sql`SELECT p.id AS plan_id, p.name AS plan_name, p.kind, t.id AS team_id,
       t.name AS team_name, pt.id AS point_id, pt.name, pt.point_type, pt.region_code, rg.name AS region_name,
       pt.address, pt.lat, pt.lng, li.id AS inspection_id

@@ -23,6 +23,8 @@ export interface InspectionRow {
   startedAt: string;
   submittedAt: string;
   clientTime: string;
+  /** When the server took it, on the app's clock. */
+  receivedAt: string;
   gps: { lat: number; lng: number; accuracy?: number | null } | null;
   note: string | null;
   score: InspectionScore;
@@ -39,6 +41,7 @@ export async function insertInspections(tx: Db, tenantId: string, rows: Inspecti
     ...{ id: r.id, plan_id: r.planId, point_id: r.pointId, team_id: r.teamId, framework_id: r.frameworkId },
     ...{ point_type: r.pointType, region_code: r.regionCode, grid_id: r.gridId, inspector_id: r.inspectorId },
     ...{ started_at: r.startedAt, submitted_at: r.submittedAt, client_time: r.clientTime, note: r.note },
+    ...{ received_at: r.receivedAt },
     ...{ gps_lat: r.gps?.lat ?? null, gps_lng: r.gps?.lng ?? null, gps_accuracy: r.gps?.accuracy ?? null },
     ...{ score: r.score.score, earned: r.score.earned, applicable: r.score.applicable },
     ...{ negative_deduction: r.score.negativeDeduction, vetoed: r.score.vetoed, suspended: r.score.suspended },
@@ -47,16 +50,16 @@ export async function insertInspections(tx: Db, tenantId: string, rows: Inspecti
   const res = await tx.execute(sql`INSERT INTO inspection (tenant_id, id, plan_id, point_id, team_id, framework_id,
       point_type, region_code, grid_id, inspector_id, started_at, submitted_at, client_time, gps_lat, gps_lng,
       gps_accuracy, note, score, earned, applicable, negative_deduction, vetoed, suspended, negative_items,
-      finding_count, updated_by)
+      finding_count, updated_by, received_at, updated_at)
     SELECT ${tenantId}, x.id, x.plan_id, x.point_id, x.team_id, x.framework_id, x.point_type, x.region_code, x.grid_id,
       x.inspector_id, x.started_at, x.submitted_at, x.client_time, x.gps_lat, x.gps_lng, x.gps_accuracy, x.note,
       x.score, x.earned, x.applicable, x.negative_deduction, x.vetoed, x.suspended, x.negative_items, x.finding_count,
-      x.inspector_id
+      x.inspector_id, x.received_at, x.received_at
     FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(id uuid, plan_id uuid, point_id uuid, team_id uuid,
       framework_id uuid, point_type text, region_code text, grid_id uuid, inspector_id uuid, started_at timestamptz,
       submitted_at timestamptz, client_time timestamptz, gps_lat float8, gps_lng float8, gps_accuracy float8, note text,
       score numeric, earned numeric, applicable numeric, negative_deduction numeric, vetoed boolean, suspended boolean,
-      negative_items jsonb, finding_count int)
+      negative_items jsonb, finding_count int, received_at timestamptz)
     ON CONFLICT DO NOTHING RETURNING id, received_at, updated_at`);
   return new Map(
     res.rows.map((r: any) => [r.id as string, { receivedAt: iso(r.received_at)!, updatedAt: iso(r.updated_at)! }]),
@@ -77,7 +80,7 @@ export async function updateInspectionRow(
       gps_accuracy = ${r.gps?.accuracy ?? null}, note = ${r.note}, score = ${s.score}, earned = ${s.earned},
       applicable = ${s.applicable}, negative_deduction = ${s.negativeDeduction}, vetoed = ${s.vetoed},
       suspended = ${s.suspended}, negative_items = ${JSON.stringify(r.negativeItems)}::jsonb,
-      finding_count = ${r.findingCount}, version = version + 1, updated_at = now(), updated_by = ${by}
+      finding_count = ${r.findingCount}, version = version + 1, updated_at = ${r.receivedAt}::timestamptz, updated_by = ${by}
     WHERE tenant_id = ${tenantId} AND id = ${r.id} AND version = ${version} RETURNING version`);
   return res.rows.length > 0;
 }
@@ -97,19 +100,21 @@ export interface ObservationRow {
   awarded: number | null;
   earned: number | null;
   problem_id: string | null;
+  /** The inspection's submitted_at (ISO): the month partition of the row. */
+  submitted_at: string;
 }
 
 /** Observations of any number of inspections in one statement (rows as one jsonb parameter). */
 export async function insertObservations(tx: Db, tenantId: string, rows: ObservationRow[]) {
   if (!rows.length) return;
   await tx.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result,
-      note, photo_file_ids, finding_category, severity, finding_count, level, awarded, earned, problem_id)
+      note, photo_file_ids, finding_category, severity, finding_count, level, awarded, earned, problem_id, submitted_at)
     SELECT ${tenantId}, x.id, x.inspection_id, x.indicator_id, x.position, x.result, x.note,
       COALESCE(x.photo_file_ids, '{}'), x.finding_category, x.severity, x.finding_count, x.level, x.awarded, x.earned,
-      x.problem_id
+      x.problem_id, x.submitted_at
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, inspection_id uuid, indicator_id uuid, position int,
       result text, note text, photo_file_ids uuid[], finding_category text, severity text, finding_count int,
-      level text, awarded numeric, earned numeric, problem_id uuid)`);
+      level text, awarded numeric, earned numeric, problem_id uuid, submitted_at timestamptz)`);
 }
 
 /** Problems already raised for an inspection's standards (indicator id → problem id), rows locked. */
@@ -142,7 +147,7 @@ const observationsJson = sql`COALESCE((SELECT json_agg(json_build_object('id', o
     'findingCount', o.finding_count, 'level', o.level, 'awarded', o.awarded, 'earned', o.earned,
     'problemId', o.problem_id) ORDER BY o.position)
   FROM inspection_observation o LEFT JOIN indicator ind ON ind.tenant_id = o.tenant_id AND ind.id = o.indicator_id
-  WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id), '[]'::json)`;
+  WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id AND o.submitted_at = i.submitted_at), '[]'::json)`;
 export const inspectionColumns = {
   list: listColumns,
   full: sql`${listColumns}, i.negative_items, ${observationsJson} AS observations`,
@@ -206,7 +211,8 @@ export async function selectReceipt(
       i.applicable, i.negative_deduction, i.vetoed, i.suspended, i.finding_count,
       COALESCE((SELECT json_agg(json_build_object('observationId', o.id, 'indicatorId', o.indicator_id,
         'problemId', o.problem_id) ORDER BY o.position) FROM inspection_observation o
-        WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id AND o.problem_id IS NOT NULL), '[]'::json) AS problems
+        WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id AND o.submitted_at = i.submitted_at
+          AND o.problem_id IS NOT NULL), '[]'::json) AS problems
     FROM inspection i JOIN inspection_plan p ON p.tenant_id = i.tenant_id AND p.id = i.plan_id
     WHERE i.tenant_id = ${tenantId} AND i.id = ${id} AND ${where}`);
   const r = res.rows[0] as any;

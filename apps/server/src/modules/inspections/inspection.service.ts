@@ -44,6 +44,7 @@ function buildRow(
   point: TargetPoint,
   list: Checklist,
   body: Submission,
+  now: Date,
 ): InspectionRow {
   const negatives = body.negativeItems.map((n) => list.negativeById.get(n.negativeItemId)!);
   return {
@@ -55,6 +56,7 @@ function buildRow(
     startedAt: body.startedAt,
     submittedAt: body.submittedAt,
     clientTime: body.clientTime,
+    receivedAt: now.toISOString(),
     gps: body.gps ?? null,
     note: body.note ?? null,
     score: scoreInspection(list.standards, body.observations, negatives),
@@ -84,6 +86,7 @@ function observationRows(
     awarded: o.awarded ?? null,
     earned: row.score.perStandard[o.indicatorId] ?? null,
     problem_id: problemOf(o),
+    submitted_at: row.submittedAt,
   }));
 }
 
@@ -145,7 +148,7 @@ export async function persistSubmission(
     inspectorId: actor.accountId,
     teamId: point.teamId,
   };
-  const row = buildRow(ids, point, list, body);
+  const row = buildRow(ids, point, list, body, actor.now);
   const observations = (problemOf: (id: string) => string | null) => observationRows(row, body, (o) => problemOf(o.id));
   const receipt = (w: Written) => receiptOf(row, w.obs, w.times.receivedAt);
   const answer = idem?.inWrite ? { idem, body: receipt } : undefined;
@@ -211,7 +214,7 @@ export async function updateInspection(ctx: AppContext, actor: Actor, id: string
     inspectorId: current.inspectorId,
     teamId: current.teamId,
   };
-  const row = buildRow(ids, point, list, body);
+  const row = buildRow(ids, point, list, body, actor.now);
   await ctx.db
     .transaction(async (tx) => {
       if (!(await updateInspectionRow(tx, actor.tenantId, body.version, row, actor.accountId)))

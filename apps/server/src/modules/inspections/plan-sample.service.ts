@@ -54,7 +54,7 @@ export async function samplePlan(db: Db, actor: Actor, id: string, body: PlanSam
     const sample = { ...body, seed };
     await tx.execute(sql`UPDATE inspection_plan SET sample = ${JSON.stringify(sample)}::jsonb
       WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
-    await touchPlan(tx, actor.tenantId, id);
+    await touchPlan(tx, actor.tenantId, id, actor.now);
     const typeOf = new Map(candidates.map((c) => [c.id, c.pointType]));
     const byType: Partial<Record<PointType, number>> = {};
     for (const pid of ids) byType[typeOf.get(pid)!] = (byType[typeOf.get(pid)!] ?? 0) + 1;
@@ -105,7 +105,7 @@ export async function assignPlan(db: Db, actor: Actor, id: string, body: PlanAss
     if (plan.status === 'closed') throw conflict('PLAN_CLOSED');
     if (body.strategy === 'by_region') await assignByRegion(tx, actor.tenantId, id);
     else await assignManually(tx, actor.tenantId, id, body.teamId, body.pointIds);
-    await touchPlan(tx, actor.tenantId, id);
+    await touchPlan(tx, actor.tenantId, id, actor.now);
     const after = body.strategy === 'manual' ? { ...body, pointIds: body.pointIds.length } : body;
     await writeAudit(tx, actor, {
       action: 'inspection_plan.assign',

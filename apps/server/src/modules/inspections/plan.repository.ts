@@ -110,7 +110,7 @@ export async function lockPlanRow(tx: Db, tenantId: string, id: string, where: S
 }
 
 /** Bump the plan's version after a change of its sample, teams or assignment. */
-export async function touchPlan(tx: Db, tenantId: string, id: string): Promise<void> {
-  await tx.execute(sql`UPDATE inspection_plan SET version = version + 1, updated_at = now()
+export async function touchPlan(tx: Db, tenantId: string, id: string, now: Date): Promise<void> {
+  await tx.execute(sql`UPDATE inspection_plan SET version = version + 1, updated_at = ${now.toISOString()}::timestamptz
     WHERE tenant_id = ${tenantId} AND id = ${id}`);
 }

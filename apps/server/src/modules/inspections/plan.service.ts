@@ -1,5 +1,6 @@
 // Inspection plans (督查/测评计划): list, read, create, edit, delete, and the life cycle
 // draft → published → closed, plus publishing the results of an unannounced plan (暗访).
+import { sqlTime } from '../../platform/sql';
 import type { InspectionPlanCreateBody, InspectionPlanUpdateBody, InspectionPlanView, Page } from '@wenming/contracts';
 import { monthRange } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
@@ -128,7 +129,7 @@ export async function updatePlan(
     const { startDate, endDate } = datesOf(body);
     await tx.execute(sql`UPDATE inspection_plan SET name = ${body.name}, framework_id = ${body.frameworkId},
         kind = ${body.kind}, period = ${body.period ?? null}, start_date = ${startDate}, end_date = ${endDate},
-        region_code = ${regionCode}, note = ${body.note ?? null}, version = version + 1, updated_at = now()
+        region_code = ${regionCode}, note = ${body.note ?? null}, version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
     // A draft moved to another region keeps only the sampled points inside it.
     if (regionCode !== before.regionCode)
@@ -182,11 +183,19 @@ async function assertReadyToPublish(tx: Db, tenantId: string, id: string) {
 }
 
 const steps = {
-  publish: { from: ['draft'], set: sql`status = 'published', published_at = now()`, error: 'PLAN_NOT_DRAFT' },
-  close: { from: ['published'], set: sql`status = 'closed', closed_at = now()`, error: 'PLAN_NOT_PUBLISHED' },
+  publish: {
+    from: ['draft'],
+    set: (now: Date) => sql`status = 'published', published_at = ${sqlTime(now)}`,
+    error: 'PLAN_NOT_DRAFT',
+  },
+  close: {
+    from: ['published'],
+    set: (now: Date) => sql`status = 'closed', closed_at = ${sqlTime(now)}`,
+    error: 'PLAN_NOT_PUBLISHED',
+  },
   publishResults: {
     from: ['published', 'closed'],
-    set: sql`results_published_at = COALESCE(results_published_at, now())`,
+    set: (now: Date) => sql`results_published_at = COALESCE(results_published_at, ${sqlTime(now)})`,
     error: 'PLAN_NOT_PUBLISHED',
   },
 } as const;
@@ -200,7 +209,7 @@ export async function stepPlan(db: Db, actor: Actor, id: string, step: PlanStep)
     if (!(s.from as readonly string[]).includes(before.status))
       throw new AppError(s.error, 409, { status: before.status });
     if (step === 'publish') await assertReadyToPublish(tx, actor.tenantId, id);
-    await tx.execute(sql`UPDATE inspection_plan SET ${s.set}, version = version + 1, updated_at = now()
+    await tx.execute(sql`UPDATE inspection_plan SET ${s.set(actor.now)}, version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
     const action = `inspection_plan.${step === 'publishResults' ? 'publish_results' : step}`;
     await writeAudit(tx, actor, {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../platform/ids';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
 import { count } from '../campaigns/test-fixtures';
-import { DEMO_DISTRICT } from '../org/demo/seed-demo';
+import { DEMO_DISTRICT } from '../../demo/seed-demo';
 import { communities } from './test-helpers';
 
 let t: TestApp;

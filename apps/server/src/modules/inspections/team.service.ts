@@ -55,7 +55,7 @@ export async function createTeam(
       VALUES (${actor.tenantId}, ${id}, ${planId}, ${body.name},
         (SELECT count(*) FROM inspection_team WHERE tenant_id = ${actor.tenantId} AND plan_id = ${planId}))`);
     await writeMembers(tx, actor.tenantId, planId, id, body);
-    await touchPlan(tx, actor.tenantId, planId);
+    await touchPlan(tx, actor.tenantId, planId, actor.now);
     await writeAudit(tx, actor, {
       action: 'inspection_team.create',
       objectType: 'inspection_team',
@@ -90,7 +90,7 @@ export async function updateTeam(
       sql`UPDATE inspection_team SET name = ${body.name} WHERE tenant_id = ${actor.tenantId} AND id = ${teamId}`,
     );
     await writeMembers(tx, actor.tenantId, planId, teamId, body);
-    await touchPlan(tx, actor.tenantId, planId);
+    await touchPlan(tx, actor.tenantId, planId, actor.now);
     await writeAudit(tx, actor, {
       action: 'inspection_team.update',
       objectType: 'inspection_team',
@@ -110,7 +110,7 @@ export async function deleteTeam(db: Db, actor: Actor, planId: string, teamId: s
     await tx.execute(sql`UPDATE inspection_plan_point SET team_id = NULL
       WHERE tenant_id = ${actor.tenantId} AND plan_id = ${planId} AND team_id = ${teamId}`);
     await tx.execute(sql`DELETE FROM inspection_team WHERE tenant_id = ${actor.tenantId} AND id = ${teamId}`);
-    await touchPlan(tx, actor.tenantId, planId);
+    await touchPlan(tx, actor.tenantId, planId, actor.now);
     await writeAudit(tx, actor, {
       action: 'inspection_team.delete',
       objectType: 'inspection_team',

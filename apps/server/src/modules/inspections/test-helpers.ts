@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { newId } from '../../platform/ids';
 import type { Session, TestApp } from '../../test/harness';
 import { PNG, upload } from '../campaigns/test-fixtures';
-import { DEMO_DISTRICT } from '../org/demo/seed-demo';
+import { DEMO_DISTRICT } from '../../demo/seed-demo';
 
 export async function demoFrameworkId(t: TestApp): Promise<string> {
   const res = await t.ctx.db.execute(

@@ -14,6 +14,8 @@ export interface Open311Caller {
   client: { id: string; name: string } | null;
   ip: string | null;
   requestId: string | null;
+  /** The request's time on the app's clock. */
+  now: Date;
 }
 
 /** The first value of a parameter, trimmed; empty counts as absent. */
@@ -48,14 +50,21 @@ export async function resolveCaller(
   const client = key ? await findClientByKey(ctx.db, tenant.id, key) : null;
   if (key && !client) throw new Open311Error(403, `Invalid api_key received -- can't proceed with ${meta.action}.`);
   if (meta.requireKey && !client) throw new Open311Error(403, `api_key is required to ${meta.action}.`);
-  return { tenantId: tenant.id, tenantName: tenant.name, client, ip: meta.ip, requestId: meta.requestId };
+  return {
+    tenantId: tenant.id,
+    tenantName: tenant.name,
+    client,
+    ip: meta.ip,
+    requestId: meta.requestId,
+    now: ctx.clock.now(),
+  };
 }
 
 /** The actor writes of a client are recorded as (audit shows `open311:<client>`). */
 export function clientActor(caller: Open311Caller): Actor {
   const name = caller.client?.name ?? 'anonymous';
   return {
-    ...systemActor(caller.tenantId, `open311:${name}`),
+    ...systemActor(caller.tenantId, `open311:${name}`, caller.now),
     displayName: name,
     ip: caller.ip,
     requestId: caller.requestId,

@@ -1,5 +1,6 @@
 // Open311 clients and their API keys: issued by an office admin, shown once, stored as a SHA-256 hash (the keys
 // are long random strings, so a fast hash is enough and keeps every request's lookup cheap), revocable, audited.
+import { sqlTime } from '../../platform/sql';
 import type { Open311ClientBody, Open311ClientView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -75,7 +76,7 @@ export async function revokeOpen311Client(db: Db, actor: Actor, id: string): Pro
   if (before.revokedAt) throw conflict('OPEN311_CLIENT_REVOKED');
   await db.transaction(async (tx) => {
     await tx.execute(
-      sql`UPDATE open311_client SET revoked_at = now() WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,
+      sql`UPDATE open311_client SET revoked_at = ${sqlTime(actor.now)} WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,
     );
     await writeAudit(tx, actor, {
       action: 'open311.client.revoke',
@@ -99,8 +100,8 @@ export async function findClientByKey(
 }
 
 /** Note that a client used its key (writes only, to keep reads free of writes). */
-export async function touchClient(db: Db, tenantId: string, clientId: string): Promise<void> {
+export async function touchClient(db: Db, tenantId: string, clientId: string, now: Date): Promise<void> {
   await db.execute(
-    sql`UPDATE open311_client SET last_used_at = now() WHERE tenant_id = ${tenantId} AND id = ${clientId}`,
+    sql`UPDATE open311_client SET last_used_at = ${sqlTime(now)} WHERE tenant_id = ${tenantId} AND id = ${clientId}`,
   );
 }

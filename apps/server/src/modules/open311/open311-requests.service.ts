@@ -65,11 +65,11 @@ const list = (v: string | undefined) =>
     .filter(Boolean);
 
 /** The date range of a search: both given, one given, or the last 90 days; longer than 90 days is a 400. */
-export function dateRange(p: Open311Params): { start: Date; end: Date } {
+export function dateRange(p: Open311Params, now: Date): { start: Date; end: Date } {
   const start = parseOpen311Datetime('start_date', param(p, 'start_date'));
   const end = parseOpen311Datetime('end_date', param(p, 'end_date'));
   const span = DEFAULT_DAYS * 86_400_000;
-  const e = end ?? (start ? new Date(start.getTime() + span) : new Date());
+  const e = end ?? (start ? new Date(start.getTime() + span) : now);
   const s = start ?? new Date(e.getTime() - span);
   if (s > e) throw new Open311Error(400, 'start_date is after end_date');
   if (e.getTime() - s.getTime() > span)
@@ -77,7 +77,7 @@ export function dateRange(p: Open311Params): { start: Date; end: Date } {
   return { start: s, end: e };
 }
 
-function searchFilters(p: Open311Params): SQL {
+function searchFilters(p: Open311Params, now: Date): SQL {
   const ids = list(param(p, 'service_request_id'));
   // With service_request_id the other parameters are ignored, as the spec says.
   if (ids.length) return sql`p.number = ANY(${sql.param(ids)}::text[])`;
@@ -86,7 +86,7 @@ function searchFilters(p: Open311Params): SQL {
   if (statuses.some((s) => s !== 'open' && s !== 'closed'))
     throw new Open311Error(400, 'status must be open or closed');
   const states = statuses.flatMap((s) => problemStatusesFor(s as Open311Status));
-  const { start, end } = dateRange(p);
+  const { start, end } = dateRange(p, now);
   return allOf(
     codes.length ? sql`p.category = ANY(${sql.param(codes)}::text[])` : null,
     states.length ? sql`p.status = ANY(${sql.param(states)}::text[])` : null,
@@ -97,7 +97,7 @@ function searchFilters(p: Open311Params): SQL {
 /** GET requests: the spec's filters and defaults, newest first, at most 1000. */
 export async function listRequests(ctx: AppContext, caller: Open311Caller, p: Open311Params) {
   const res = await ctx.db.execute(sql`SELECT ${requestColumns} FROM ${requestFrom}
-    WHERE p.tenant_id = ${caller.tenantId} AND ${visibleToCaller(caller)} AND ${searchFilters(p)}
+    WHERE p.tenant_id = ${caller.tenantId} AND ${visibleToCaller(caller)} AND ${searchFilters(p, caller.now)}
     ORDER BY p.created_at DESC, p.id DESC LIMIT ${MAX_RESULTS}`);
   return res.rows.map((r) => toRequest(r, caller));
 }
@@ -193,7 +193,7 @@ export async function createRequest(
       VALUES (${caller.tenantId}, ${token}, ${problem.id}, ${caller.client!.id})`);
     return problem;
   });
-  await touchClient(ctx.db, caller.tenantId, caller.client!.id);
+  await touchClient(ctx.db, caller.tenantId, caller.client!.id, caller.now);
   const settings = await getProblemSettings(ctx.db, caller.tenantId);
   const notice = created.assignedUnitId
     ? `已受理并派至责任单位，按规定在${settings.deadlineDays[category.defaultSeverity]}日内整改`

@@ -27,7 +27,7 @@ const CLIENT_STATUSES = new Set([
 
 /** GET servicerequestupdates: the transitions of visible requests between start_date and end_date, oldest first. */
 export async function listRequestUpdates(ctx: AppContext, caller: Open311Caller, p: Open311Params) {
-  const { start, end } = dateRange(p);
+  const { start, end } = dateRange(p, caller.now);
   const res = await ctx.db.execute(sql`SELECT t.id, p.number, t.action, t.to_status, t.reason, t.at
     FROM problem_transition t JOIN problem p ON p.tenant_id = t.tenant_id AND p.id = t.problem_id
     WHERE t.tenant_id = ${caller.tenantId} AND t.action <> 'create' AND ${visibleToCaller(caller)}
@@ -117,6 +117,6 @@ export async function addRequestUpdate(ctx: AppContext, caller: Open311Caller, p
   const problem = found.rows[0] as { id: string } | undefined;
   if (!problem) throw new Open311Error(404, `service_request_id ${u.number} not found`);
   const id = await storeUpdate(ctx, caller, problem.id, u);
-  await touchClient(ctx.db, caller.tenantId, caller.client!.id);
+  await touchClient(ctx.db, caller.tenantId, caller.client!.id, caller.now);
   return [{ update_id: id }];
 }

@@ -34,7 +34,7 @@ interface Pooled {
 }
 
 /** The availability slot (`mon_am` …) of an instant in Shanghai; null at night. */
-export function availabilitySlot(at = new Date()): string | null {
+export function availabilitySlot(at: Date): string | null {
   const local = new Date(at.getTime() + 8 * 3600_000);
   const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][local.getUTCDay()];
   const h = local.getUTCHours();
@@ -144,7 +144,7 @@ export async function orderCandidates(
   actor: Actor,
   orderId: string,
   lang: Language = 'zh-CN',
-  now = new Date(),
+  now = actor.now,
 ): Promise<OrderCandidateView[]> {
   requirePermission(actor, 'order.dispatch');
   const res = await database.db.execute(sql`SELECT coalesce(o.lat, s.lat) AS lat, coalesce(o.lng, s.lng) AS lng,

@@ -1,7 +1,9 @@
 // Placing a service order (群众点单): a resident for themselves, or a grid worker / station for a resident; the
 // response targets follow the urgency; a resend with the same client id stores the order once.
+import { sqlTime } from '../../platform/sql';
 import { type OrderCreateBody, maskPhone, orderTargets } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
+import { shanghaiDate } from '../../platform/clock';
 import { type Actor, regionRoots, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -58,30 +60,32 @@ export async function createOrder(ctx: AppContext, actor: Actor, body: OrderCrea
     assertWithinArea(actor, site);
     const item = body.itemId ? await itemOf(tx, actor.tenantId, body.siteId, body.itemId) : undefined;
     if (body.itemId && !item) throw invalidFields([{ field: 'itemId', key: 'unknown_item' }]);
-    const now = new Date();
+    const now = actor.now;
     const { respondBy, dueAt } = orderTargets(body.urgency, now);
     const seq = (await tx.execute(sql`SELECT nextval('service_order_number_seq') AS n`)).rows[0] as { n: unknown };
-    const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const day = shanghaiDate(now).replace(/-/g, '');
     const number = `FW${day}-${String(Number(seq.n)).padStart(6, '0')}`;
     const title = body.title ?? item?.name ?? body.description.slice(0, 30);
     const regionCode = await orderRegion(tx, actor, site);
     await tx.execute(sql`INSERT INTO service_order (tenant_id, id, number, kind, status, site_id, item_id, title, description,
         urgency, address, lat, lng, region_code, resident_name, resident_phone_enc, resident_phone_masked, ordered_by,
-        ordered_by_name, pay_with_hours, respond_by, due_at)
+        ordered_by_name, pay_with_hours, respond_by, due_at, created_at, updated_at)
       VALUES (${actor.tenantId}, ${id}, ${number}, ${body.kind}, 'submitted', ${body.siteId}, ${item?.id ?? null}, ${title},
         ${body.description}, ${body.urgency}, ${body.address}, ${body.lat ?? null}, ${body.lng ?? null}, ${regionCode},
         ${body.residentName ?? null}, ${body.residentPhone ? ctx.cipher.encrypt(body.residentPhone) : null},
         ${maskPhone(body.residentPhone ?? null)}, ${actor.accountId}, ${actor.displayName}, ${body.payWithHours},
-        ${respondBy.toISOString()}, ${dueAt.toISOString()})`);
-    await tx.execute(sql`INSERT INTO service_order_event (tenant_id, id, order_id, action, from_status, to_status, actor_id, actor_name)
-      VALUES (${actor.tenantId}, ${newId()}, ${id}, 'create', 'submitted', 'submitted', ${actor.accountId}, ${actor.displayName})`);
+        ${respondBy.toISOString()}, ${dueAt.toISOString()}, ${sqlTime(now)}, ${sqlTime(now)})`);
+    await tx.execute(sql`INSERT INTO service_order_event (tenant_id, id, order_id, action, from_status, to_status, actor_id,
+        actor_name, at)
+      VALUES (${actor.tenantId}, ${newId()}, ${id}, 'create', 'submitted', 'submitted', ${actor.accountId},
+        ${actor.displayName}, ${sqlTime(now)})`);
     await writeAudit(tx, actor, {
       action: 'order.create',
       objectType: 'service_order',
       objectId: id,
       after: { number, siteId: body.siteId, itemId: item?.id ?? null, urgency: body.urgency, kind: body.kind },
     });
-    await ensureOverdueScan(tx, ctx.jobs, actor.tenantId);
+    await ensureOverdueScan(tx, ctx.jobs, actor.tenantId, actor.now);
   });
   return { id };
 }

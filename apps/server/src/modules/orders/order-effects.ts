@@ -1,4 +1,5 @@
 // What each order action changes besides the status, and the checks it needs beyond the state machine.
+import { sqlTime } from '../../platform/sql';
 import { type OrderStatus, type OrderTransitionBody, finishedOrderStatuses } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, can } from '../../platform/access';
@@ -90,7 +91,11 @@ async function acceptEffect(tx: Db, actor: Actor, o: OrderRow): Promise<Effect> 
     throw unprocessable('ORDER_NOT_ELIGIBLE');
   }
   return {
-    sets: [sql`volunteer_id = ${v.id}`, sql`volunteer_account_id = ${actor.accountId}`, sql`accepted_at = now()`],
+    sets: [
+      sql`volunteer_id = ${v.id}`,
+      sql`volunteer_account_id = ${actor.accountId}`,
+      sql`accepted_at = ${sqlTime(actor.now)}`,
+    ],
     detail: { volunteerId: v.id },
   };
 }
@@ -99,7 +104,7 @@ function completeEffect(actor: Actor, o: OrderRow, body: OrderTransitionBody): E
   if (!o.volunteer_account_id || o.volunteer_account_id !== actor.accountId) throw new AppError('ORDER_NOT_YOURS', 403);
   const hours = body.hours!;
   return {
-    sets: [sql`completed_at = now()`, sql`hours = ${hours}`, sql`notes = ${body.notes ?? null}`],
+    sets: [sql`completed_at = ${sqlTime(actor.now)}`, sql`hours = ${hours}`, sql`notes = ${body.notes ?? null}`],
     detail: { hours, notes: body.notes ?? null, photoFileIds: body.photoFileIds },
     after: async (tx) => {
       const rounds = await tx.execute(sql`SELECT count(*)::int AS n FROM service_order_event

@@ -6,43 +6,39 @@ import { systemActor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { sha256Hex } from '../../platform/ids';
-import type { JobQueue } from '../../platform/jobs';
+import { type JobQueue, ensurePeriodic, nextSlot, schedulePeriodic } from '../../platform/jobs';
 
 export const ORDER_OVERDUE_JOB = 'orders.overdue';
 const INTERVAL_MS = 15 * 60_000;
 
-const nextSlot = (now = new Date()) => new Date((Math.floor(now.getTime() / INTERVAL_MS) + 1) * INTERVAL_MS);
-
-function slotJobId(tenantId: string, at: Date): string {
-  const h = sha256Hex(`${ORDER_OVERDUE_JOB}:${tenantId}:${at.toISOString()}`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 /** Make sure the tenant's next overdue run is queued (looked up first, so concurrent orders do not wait on it). */
-export async function ensureOverdueScan(db: Db, jobs: Pick<JobQueue, 'enqueue'>, tenantId: string): Promise<void> {
-  const at = nextSlot();
-  const id = slotJobId(tenantId, at);
-  const res = await db.execute(sql`SELECT 1 FROM job WHERE tenant_id = ${tenantId} AND id = ${id}`);
-  if (!res.rows.length) await jobs.enqueue(db, tenantId, ORDER_OVERDUE_JOB, { periodic: true }, { id, runAt: at });
+export async function ensureOverdueScan(
+  db: Db,
+  jobs: Pick<JobQueue, 'enqueue'>,
+  tenantId: string,
+  now: Date,
+): Promise<void> {
+  await ensurePeriodic(db, jobs, tenantId, ORDER_OVERDUE_JOB, nextSlot(now, INTERVAL_MS));
 }
 
 /** Return overdue orders to the centre and flag the others; the numbers of each. */
 export async function scanOverdueOrders(
   db: Db,
   tenantId: string,
-  now = new Date(),
+  now: Date,
 ): Promise<{ returned: number; flagged: number }> {
-  const actor = systemActor(tenantId, 'order-overdue-job');
+  const actor = systemActor(tenantId, 'order-overdue-job', now);
   return db.transaction(async (tx) => {
     const back = await tx.execute(sql`UPDATE service_order o SET status = 'returned', returned_for = 'overdue',
-        overdue_at = ${now.toISOString()}, version = version + 1, updated_at = now()
+        overdue_at = ${now.toISOString()}, version = version + 1, updated_at = ${now.toISOString()}
       FROM (SELECT id, status FROM service_order WHERE tenant_id = ${tenantId} AND overdue_at IS NULL
         AND status IN ('dispatched', 'offered', 'accepted') AND due_at < ${now.toISOString()}::timestamptz FOR UPDATE) old
       WHERE o.tenant_id = ${tenantId} AND o.id = old.id RETURNING o.id, old.status AS from_status`);
     for (const r of back.rows as { id: string; from_status: string }[]) {
-      await tx.execute(sql`INSERT INTO service_order_event (tenant_id, id, order_id, action, from_status, to_status, actor_name, reason)
-        VALUES (${tenantId}, gen_random_uuid(), ${r.id}, 'return_overdue', ${r.from_status}, 'returned', ${actor.displayName}, '超过完成时限，退回中心')`);
+      await tx.execute(sql`INSERT INTO service_order_event (tenant_id, id, order_id, action, from_status, to_status,
+          actor_name, reason, at)
+        VALUES (${tenantId}, gen_random_uuid(), ${r.id}, 'return_overdue', ${r.from_status}, 'returned',
+          ${actor.displayName}, '超过完成时限，退回中心', ${now.toISOString()})`);
       await writeAudit(tx, actor, {
         action: 'order.return_overdue',
         objectType: 'service_order',
@@ -61,16 +57,9 @@ export async function scanOverdueOrders(
 /** Register the overdue job; a periodic run schedules its successor before it works. */
 export function registerOrderOverdueJob(ctx: AppContext): void {
   ctx.jobs.register(ORDER_OVERDUE_JOB, async (job) => {
-    if (job.payload?.periodic) {
-      const at = nextSlot();
-      await ctx.jobs.enqueue(
-        ctx.db,
-        job.tenantId,
-        ORDER_OVERDUE_JOB,
-        { periodic: true },
-        { id: slotJobId(job.tenantId, at), runAt: at },
-      );
-    }
-    return scanOverdueOrders(ctx.db, job.tenantId);
+    const now = ctx.clock.now();
+    if (job.payload?.periodic)
+      await schedulePeriodic(ctx.db, ctx.jobs, job.tenantId, ORDER_OVERDUE_JOB, nextSlot(now, INTERVAL_MS));
+    return scanOverdueOrders(ctx.db, job.tenantId, now);
   });
 }

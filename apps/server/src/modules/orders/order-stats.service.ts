@@ -15,7 +15,7 @@ import { orderScope } from './order.policy';
 /** Response figures of the orders placed in a period (Shanghai days; the current month by default). */
 export async function orderResponseStats(db: Db, actor: Actor, q: OrderStatsQuery): Promise<OrderResponseStatsView> {
   requirePermission(actor, 'order.read');
-  const p = statementPeriod(q);
+  const p = statementPeriod(q, actor.now);
   const targets = sql`(VALUES ${sql.join(
     Object.entries(orderResponseTargets).map(([u, t]) => sql`(${u}, ${t.respondHours}::int)`),
     sql`, `,

@@ -2,6 +2,7 @@
 // covers the order (404 outside), is recorded in the order's history and audited. The change itself is a
 // conditional UPDATE on the status and version read: when two volunteers accept at once, exactly one UPDATE
 // matches and the other gets 409 ORDER_ALREADY_TAKEN — no read-then-write race.
+import { sqlTime } from '../../platform/sql';
 import {
   type OrderAction,
   type OrderDetailView,
@@ -78,7 +79,12 @@ export async function transitionOrder(
   if (!to) throw conflict('ORDER_TRANSITION_NOT_ALLOWED', { status: o.status, action: body.action });
   await ctx.db.transaction(async (tx) => {
     const effect = await effectOf(tx, actor, o, body);
-    const sets: SQL[] = [sql`status = ${to}`, sql`version = version + 1`, sql`updated_at = now()`, ...effect.sets];
+    const sets: SQL[] = [
+      sql`status = ${to}`,
+      sql`version = version + 1`,
+      sql`updated_at = ${sqlTime(actor.now)}`,
+      ...effect.sets,
+    ];
     const updated = await tx.execute(sql`UPDATE service_order SET ${sql.join(sets, sql`, `)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${o.id} AND status = ${o.status} AND version = ${o.version}
       RETURNING id`);
@@ -89,9 +95,9 @@ export async function transitionOrder(
         SELECT ${actor.tenantId}, ${o.id}, f FROM unnest(${sql.param(body.photoFileIds)}::uuid[]) AS f ON CONFLICT DO NOTHING`);
     const detail = { ...effect.detail, ...after };
     await tx.execute(sql`INSERT INTO service_order_event (tenant_id, id, order_id, action, from_status, to_status,
-        actor_id, actor_name, reason, detail)
+        actor_id, actor_name, reason, detail, at)
       VALUES (${actor.tenantId}, ${newId()}, ${o.id}, ${body.action}, ${o.status}, ${to}, ${actor.accountId},
-        ${actor.displayName}, ${body.reason ?? null}, ${JSON.stringify(detail)}::jsonb)`);
+        ${actor.displayName}, ${body.reason ?? null}, ${JSON.stringify(detail)}::jsonb, ${sqlTime(actor.now)})`);
     await writeAudit(tx, actor, {
       action: `order.${body.action}`,
       objectType: 'service_order',

@@ -1,5 +1,6 @@
 // Reading orders: the list within the reader's scope, one order with its history and photos, and the actions
 // the reader may take on it now.
+import { sqlTime } from '../../platform/sql';
 import {
   type OrderAction,
   type OrderDetailView,
@@ -65,7 +66,7 @@ export function toOrderView(actor: Actor, r: any, isTeamMember = false): OrderVi
     hours: r.hours === null ? null : Number(r.hours),
     rating: r.rating,
     returnedFor: r.status === 'returned' ? r.returned_for : null,
-    isOverdue: !finished && due.getTime() < Date.now(),
+    isOverdue: !finished && due.getTime() < actor.now.getTime(),
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
     version: r.version,
@@ -90,7 +91,8 @@ export async function listOrders(db: Db, actor: Actor, q: OrderListQuery): Promi
     q.mine === 'assigned' && sql`o.volunteer_account_id = ${me}::uuid`,
     q.mine === 'offered' &&
       sql`(${eligibleOffer(actor)} OR (o.status = 'dispatched' AND o.volunteer_id IS NULL AND o.team_id IN ${myTeams(actor)}))`,
-    q.overdue === true && sql`o.due_at < now() AND o.status <> ALL(${sql.param([...finishedOrderStatuses])}::text[])`,
+    q.overdue === true &&
+      sql`o.due_at < ${sqlTime(actor.now)} AND o.status <> ALL(${sql.param([...finishedOrderStatuses])}::text[])`,
     !!q.q && sql`(o.title LIKE ${`%${q.q}%`} OR o.number = ${q.q} OR o.address LIKE ${`%${q.q}%`})`,
   );
   return queryPage(

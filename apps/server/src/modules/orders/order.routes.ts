@@ -39,8 +39,8 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/orders/response-stats',
-      { schema: { tags, summary: '响应时效统计', querystring: orderStatsQuery } },
-      (req) => orderResponseStats(ctx.db, actorOf(req), req.query),
+      { config: { readReplica: true }, schema: { tags, summary: '响应时效统计', querystring: orderStatsQuery } },
+      (req) => orderResponseStats(req.db, actorOf(req), req.query),
     );
     app.get('/orders/:id', { schema: { tags, summary: '订单详情与流转记录', params: idParam } }, (req) =>
       getOrder(ctx.db, actorOf(req), req.params.id),

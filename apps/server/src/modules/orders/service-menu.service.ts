@@ -1,5 +1,6 @@
 // The service menu of a site (服务菜单): items with a category, description and who can deliver them; residents
 // read the active items, the site's station manages them.
+import { sqlTime } from '../../platform/sql';
 import type { ServiceItemBody, ServiceItemPatchBody, ServiceItemView } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
@@ -85,7 +86,7 @@ export async function updateMenuItem(
     const upd = await tx.execute(sql`UPDATE service_item SET category = ${next.category}, name = ${next.name},
         description = ${next.description ?? null}, required_skills = ${sql.param(next.requiredSkills)}::text[],
         team_id = ${body.teamId !== undefined ? body.teamId : before.team_id}, typical_hours = ${next.typicalHours},
-        active = ${next.active}, version = version + 1, updated_at = now()
+        active = ${next.active}, version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${before.version} RETURNING id`);
     if (!upd.rows.length) throw conflict('STALE_VERSION');
     await writeAudit(tx, actor, {

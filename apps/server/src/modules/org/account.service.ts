@@ -1,4 +1,5 @@
 import { checkPasswordPolicy, type pageQuery, roleCodes } from '@wenming/contracts';
+import { sqlTime } from '../../platform/sql';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, can, requirePermission } from '../../platform/access';
@@ -20,7 +21,7 @@ export async function listAccounts(db: Db, actor: Actor, q: z.infer<typeof pageQ
     db,
     {
       columns: sql`a.id, a.username, a.display_name, a.person_id, a.is_demo, a.must_change_password, a.is_disabled,
-        (l.locked_until IS NOT NULL AND l.locked_until > now()) AS is_locked,
+        (l.locked_until IS NOT NULL AND l.locked_until > ${sqlTime(actor.now)}) AS is_locked,
         COALESCE((SELECT json_agg(json_build_object('id', ra.id, 'role', ra.role_code, 'scopeKind', ra.scope_kind,
           'scopeRef', ra.scope_ref, 'scopeName', COALESCE(rg.name, u.name, ps.name)) ORDER BY ra.created_at)
           FROM role_assignment ra

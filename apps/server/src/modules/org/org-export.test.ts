@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_TYPE, readSheetRows } from '../../platform/excel';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
-import { DEMO_DISTRICT, DEMO_OTHER_DISTRICT } from './demo/seed-demo';
+import { DEMO_DISTRICT, DEMO_OTHER_DISTRICT } from '../../demo/seed-demo';
 import { unitColumns } from './org-import-rows';
 import * as fixtures from './org-import.fixtures';
 import { idCard, uscc, xlsx } from './org-import.fixtures';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheetRows } from '../../platform/excel';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
-import { DEMO_DISTRICT, DEMO_OTHER_DISTRICT } from './demo/seed-demo';
+import { DEMO_DISTRICT, DEMO_OTHER_DISTRICT } from '../../demo/seed-demo';
 import * as fixtures from './org-import.fixtures';
 import { unitHeader, upload, uscc, xlsx } from './org-import.fixtures';
 

@@ -120,7 +120,7 @@ function fileErrors(err: AppError, lang: Language): RowError[] {
 /** Read, validate everything, then insert everything in one transaction with one audit event. */
 async function runImport<T>(ctx: AppContext, spec: ImportSpec<T>, job: JobRow, helpers: JobHelpers) {
   const { fileId, actorAccountId, lang } = job.payload as ImportPayload;
-  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId);
+  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId, ctx.clock.now());
   const fail = (errors: RowError[]) => failImport(ctx, actor, errors, lang, spec.reportName);
   if (!can(actor, spec.permission)) return fail([{ row: 0, message: translateError('FORBIDDEN', lang) }]);
   const file = await ctx.files.get(ctx.db, actor, fileId);

@@ -139,7 +139,7 @@ describe('pairings', () => {
 
 describe('findResponsibleUnits', () => {
   it('routes by the point, else its grid, else the nearest paired region', async () => {
-    const actor = systemActor(t.tenantId);
+    const actor = systemActor(t.tenantId, 'test', t.ctx.clock.now());
     const point = await createPoint(t.ctx.db, actor, {
       name: '测试小区',
       pointType: 'residential',
@@ -182,7 +182,7 @@ describe('findResponsibleUnits', () => {
   });
 
   it('moves the pairings of a grid with the grid to its new region', async () => {
-    const actor = systemActor(t.tenantId);
+    const actor = systemActor(t.tenantId, 'test', t.ctx.clock.now());
     const [g] = await rows<{ code: string; name: string; version: number }>(
       sql`SELECT code, name, version FROM grid WHERE id = ${grid.id}`,
     );

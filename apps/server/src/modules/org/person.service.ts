@@ -1,4 +1,5 @@
 import { type PersonBody, type PersonView, maskIdCard, maskPhone } from '@wenming/contracts';
+import { sqlTime } from '../../platform/sql';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
@@ -163,7 +164,7 @@ export async function updatePerson(
       const res = await tx.execute(sql`UPDATE person SET name = ${body.name}, gender = ${body.gender ?? null},
         ${idCardSet} ${phoneSet} unit_id = ${body.unitId ?? null},
         region_code = ${body.regionCode}, position = ${body.position ?? null}, search_text = ${buildSearchText(body.name)},
-        version = version + 1, updated_at = now()
+        version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
       if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
       await writeAudit(tx, actor, {

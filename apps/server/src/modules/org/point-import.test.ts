@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
-import { DEMO_DISTRICT } from './demo/seed-demo';
+import { DEMO_DISTRICT } from '../../demo/seed-demo';
 import { upload, xlsx } from './org-import.fixtures';
 
 let t: TestApp;

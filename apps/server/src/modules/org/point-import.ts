@@ -103,7 +103,7 @@ async function readRows(ctx: AppContext, actor: Actor, fileId: string, lang: Lan
 /** Read, check every row, then insert everything in one transaction with one audit event. */
 async function runPointImport(ctx: AppContext, job: JobRow, helpers: JobHelpers) {
   const { fileId, actorAccountId, lang } = job.payload as Payload;
-  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId);
+  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId, ctx.clock.now());
   if (!can(actor, 'region.manage'))
     return fail(ctx, actor, [{ row: 0, message: translateError('FORBIDDEN', lang) }], lang);
   const rows = await readRows(ctx, actor, fileId, lang);

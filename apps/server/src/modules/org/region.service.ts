@@ -1,4 +1,5 @@
 import type { RegionLevel, RegionLookupQuery, RegionNode, RegionPlace } from '@wenming/contracts';
+import { sqlTime } from '../../platform/sql';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, regionRoots, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
@@ -243,7 +244,7 @@ export async function createRegion(db: Db, actor: Actor, input: { code: string; 
 export async function renameRegion(db: Db, actor: Actor, code: string, name: string, reason?: string) {
   const r = await getRegion(db, actor, code, 'region.manage');
   return db.transaction(async (tx) => {
-    await tx.execute(sql`UPDATE region SET name = ${name}, search_text = ${buildSearchText(name)}, updated_at = now()
+    await tx.execute(sql`UPDATE region SET name = ${name}, search_text = ${buildSearchText(name)}, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
     await recordChange(tx, actor, code, 'rename', { name: r.name }, { name }, reason);
     return { code, name };
@@ -260,7 +261,7 @@ export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: 
     throw new AppError('REGION_MERGE_INVALID', 422);
   return db.transaction(async (tx) => {
     await tx.execute(sql`UPDATE region SET path = ${into.path}::ltree || subpath(path, nlevel(${from.path}::ltree)),
-        parent_code = CASE WHEN parent_code = ${code} THEN ${intoCode} ELSE parent_code END, updated_at = now()
+        parent_code = CASE WHEN parent_code = ${code} THEN ${intoCode} ELSE parent_code END, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND path <@ ${from.path}::ltree AND code <> ${code}`);
     const moved: Record<string, number> = {};
     for (const table of REGION_REFERENCES) {
@@ -275,7 +276,7 @@ export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: 
     await tx.execute(sql`UPDATE pairing SET target_ref = ${intoCode} WHERE tenant_id = ${actor.tenantId}
       AND target_kind = 'region' AND target_ref = ${code}`);
     await syncProblemRegionPaths(tx, actor.tenantId, from.path);
-    await tx.execute(sql`UPDATE region SET status = 'retired', merged_into = ${intoCode}, updated_at = now()
+    await tx.execute(sql`UPDATE region SET status = 'retired', merged_into = ${intoCode}, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
     await recordChange(
       tx,
@@ -300,7 +301,7 @@ export async function retireRegion(db: Db, actor: Actor, code: string, reason?: 
   if (kids.rows.length) throw new AppError('REGION_HAS_CHILDREN', 422);
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`UPDATE region SET status = 'retired', updated_at = now() WHERE tenant_id = ${actor.tenantId} AND code = ${code}`,
+      sql`UPDATE region SET status = 'retired', updated_at = ${sqlTime(actor.now)} WHERE tenant_id = ${actor.tenantId} AND code = ${code}`,
     );
     await recordChange(tx, actor, code, 'retire', { status: 'active' }, { status: 'retired' }, reason);
     return { code, status: 'retired' };

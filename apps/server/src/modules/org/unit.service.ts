@@ -1,4 +1,5 @@
 import { type UnitBody, type UnitView, maskPhone } from '@wenming/contracts';
+import { sqlTime } from '../../platform/sql';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
@@ -152,7 +153,7 @@ export async function updateUnit(
         await tx.execute(sql`UPDATE unit SET name = ${v.name}, type = ${v.type}, credit_code = ${v.creditCode},
         region_code = ${v.regionCode}, parent_unit_id = ${v.parentUnitId}, honor_tier = ${v.honorTier},
         contact_name = ${v.contactName}, contact_phone_enc = ${v.contactPhoneEnc}, address = ${v.address},
-        search_text = ${v.searchText}, version = version + 1, updated_at = now()
+        search_text = ${v.searchText}, version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
       if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
       await writeAudit(tx, actor, {

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context';
 import { registerProblemDeadlineJob } from './problem-deadlines';
 import { registerProblemExportJob } from './problem-export';
 import { problemSetupRoutes, problemToolRoutes } from './problem-extra.routes';
+import { myReportRoutes } from './my-reports.routes';
 import { problemRoutes } from './problem.routes';
 import { residentReportRoutes } from './resident-report.routes';
 
@@ -19,7 +20,7 @@ export { seedDemoProblems } from './demo/seed-problems';
 /** Problems, their transitions, export, notices and the public resident report under /api/v1. */
 export function problemsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    for (const routes of [problemRoutes, problemToolRoutes, problemSetupRoutes, residentReportRoutes])
+    for (const routes of [problemRoutes, problemToolRoutes, problemSetupRoutes, residentReportRoutes, myReportRoutes])
       await app.register(routes(ctx));
   };
 }

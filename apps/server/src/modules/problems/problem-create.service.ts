@@ -1,5 +1,6 @@
 // A problem enters the list: its place is resolved (point → grid → region), it is routed by the pairings of the
 // place and by its category, and it starts `assigned` with a deadline by severity, or `reported` for the office.
+import { sqlTime } from '../../platform/sql';
 import {
   type ProblemCreateBody,
   type ProblemSeverity,
@@ -18,7 +19,8 @@ import { simplify } from '../../platform/search-text';
 import { findResponsibleUnits } from '../org/pairing.service';
 import { ensureProblemScan } from './problem-deadlines';
 import { getProblemSettings } from './problem-settings.service';
-import { assertPhotosUsable, reachesRegion, shanghaiMonth, storedPath } from './problem.policy';
+import { shanghaiMonth } from '../../platform/clock';
+import { assertPhotosUsable, reachesRegion, storedPath } from './problem.policy';
 
 export interface NewProblemInput {
   /** Client-generated id: a second call with the same id returns the stored problem. */
@@ -140,9 +142,9 @@ async function findCreated(tx: Db, tenantId: string, id: string): Promise<Create
   return r ? { id: r.id, number: r.number, status: r.status, assignedUnitId: r.assigned_unit_id } : null;
 }
 
-async function nextNumber(tx: Db): Promise<string> {
+async function nextNumber(tx: Db, now: Date): Promise<string> {
   const res = await tx.execute(sql`SELECT nextval('problem_number_seq') AS n`);
-  return `WT${shanghaiMonth()}-${String((res.rows[0] as { n: number | string }).n).padStart(6, '0')}`;
+  return `WT${shanghaiMonth(now).replace('-', '')}-${String((res.rows[0] as { n: number | string }).n).padStart(6, '0')}`;
 }
 
 interface Prepared {
@@ -161,13 +163,14 @@ async function insertProblemRow(tx: Db, ctx: AppContext, actor: Actor, input: Ne
   const res = await tx.execute(sql`INSERT INTO problem (tenant_id, id, number, source, status, category, severity,
       description, point_id, grid_id, region_code, region_path, lat, lng, address, search_text, assigned_unit_id,
       deadline_at, reported_by, reporter_name, reporter_contact_enc, inspection_id, observation_id, indicator_id,
-      open311_client_id, attributes, media_url)
+      open311_client_id, attributes, media_url, created_at, updated_at)
     VALUES (${actor.tenantId}, ${p.id}, ${p.number}, ${input.source}, ${p.unitId ? 'assigned' : 'reported'},
       ${input.category}, ${p.severity}, ${input.description}, ${place.pointId}, ${place.gridId}, ${place.regionCode},
       ${storedPath(place.path)}, ${place.lat}, ${place.lng}, ${place.address}, ${search}, ${p.unitId},
       ${p.deadline?.toISOString() ?? null}, ${actor.accountId}, ${input.reporterName ?? actor.displayName}, ${contact},
       ${input.inspectionId ?? null}, ${input.observationId ?? null}, ${input.indicatorId ?? null},
-      ${input.open311ClientId ?? null}, ${JSON.stringify(input.attributes ?? {})}::jsonb, ${input.mediaUrl ?? null})
+      ${input.open311ClientId ?? null}, ${JSON.stringify(input.attributes ?? {})}::jsonb, ${input.mediaUrl ?? null},
+      ${sqlTime(actor.now)}, ${sqlTime(actor.now)})
     ON CONFLICT DO NOTHING RETURNING id`);
   return res.rows.length > 0;
 }
@@ -176,17 +179,17 @@ async function recordCreation(tx: Db, actor: Actor, input: NewProblemInput, p: P
   const createId = newId();
   const rows = [
     sql`(${actor.tenantId}, ${createId}, ${p.id}, 'create', NULL, 'reported', ${actor.accountId},
-    ${actor.displayName}, NULL, NULL)`,
+    ${actor.displayName}, NULL, NULL, ${sqlTime(actor.now)})`,
   ];
   if (p.unitId)
     rows.push(sql`(${actor.tenantId}, ${newId()}, ${p.id}, 'assign', 'reported', 'assigned', NULL, '按包联关系自动派单',
-      ${p.unitId}, NULL)`);
+      ${p.unitId}, NULL, ${sqlTime(actor.now)})`);
   await tx.execute(sql`INSERT INTO problem_transition (tenant_id, id, problem_id, action, from_status, to_status,
-    actor_id, actor_name, unit_id, reason) VALUES ${sql.join(rows, sql`, `)}`);
+    actor_id, actor_name, unit_id, reason, at) VALUES ${sql.join(rows, sql`, `)}`);
   const photos = input.beforePhotoFileIds ?? [];
   if (photos.length)
-    await tx.execute(sql`INSERT INTO problem_photo (tenant_id, problem_id, file_id, kind, transition_id)
-      SELECT ${actor.tenantId}, ${p.id}, f, 'before', ${createId} FROM unnest(${sql.param(photos)}::uuid[]) AS f
+    await tx.execute(sql`INSERT INTO problem_photo (tenant_id, problem_id, file_id, kind, transition_id, created_at)
+      SELECT ${actor.tenantId}, ${p.id}, f, 'before', ${createId}, ${sqlTime(actor.now)} FROM unnest(${sql.param(photos)}::uuid[]) AS f
       ON CONFLICT DO NOTHING`);
   await writeAudit(tx, actor, {
     action: 'problem.create',
@@ -229,14 +232,21 @@ export async function createProblemInTx(
   const severity = input.severity ?? category.default_severity;
   const unitId = await routeProblem(tx, actor.tenantId, place, category);
   const settings = unitId ? await getProblemSettings(tx, actor.tenantId) : null;
-  const deadline = settings ? problemDeadline(severity, new Date(), settings) : null;
-  const p: Prepared = { id: input.id ?? newId(), number: await nextNumber(tx), place, severity, unitId, deadline };
+  const deadline = settings ? problemDeadline(severity, actor.now, settings) : null;
+  const p: Prepared = {
+    id: input.id ?? newId(),
+    number: await nextNumber(tx, actor.now),
+    place,
+    severity,
+    unitId,
+    deadline,
+  };
   if (!(await insertProblemRow(tx, ctx, actor, input, p))) {
     // Another request with the same id won the race: answer what it stored.
     return (await findCreated(tx, actor.tenantId, p.id))!;
   }
   await recordCreation(tx, actor, input, p);
-  if (unitId) await ensureProblemScan(tx, ctx.jobs, actor.tenantId);
+  if (unitId) await ensureProblemScan(tx, ctx.jobs, actor.tenantId, actor.now);
   return { id: p.id, number: p.number, status: unitId ? 'assigned' : 'reported', assignedUnitId: unitId };
 }
 

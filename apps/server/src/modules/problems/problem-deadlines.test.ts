@@ -101,7 +101,7 @@ describe('the deadline job', () => {
     const next = await count(
       t,
       'job',
-      sql`kind = ${PROBLEM_DEADLINE_JOB} AND status = 'queued' AND run_at = ${nextProblemScanSlot().toISOString()}`,
+      sql`kind = ${PROBLEM_DEADLINE_JOB} AND status = 'queued' AND run_at = ${nextProblemScanSlot(t.ctx.clock.now()).toISOString()}`,
     );
     expect(next).toBe(1);
   });

@@ -8,8 +8,7 @@ import { type Actor, systemActor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { sha256Hex } from '../../platform/ids';
-import type { JobQueue } from '../../platform/jobs';
+import { type JobQueue, ensurePeriodic, nextSlot, schedulePeriodic } from '../../platform/jobs';
 import { getProblemSettings } from './problem-settings.service';
 
 export const PROBLEM_DEADLINE_JOB = 'problems.deadlines';
@@ -17,41 +16,18 @@ const INTERVAL_MS = 3600_000;
 const SYSTEM_NAME = 'problem-deadline-job';
 
 /** The start of the next hour. */
-export function nextProblemScanSlot(now = new Date()): Date {
-  return new Date((Math.floor(now.getTime() / INTERVAL_MS) + 1) * INTERVAL_MS);
+export function nextProblemScanSlot(now: Date): Date {
+  return nextSlot(now, INTERVAL_MS);
 }
 
-function slotJobId(tenantId: string, at: Date): string {
-  const h = sha256Hex(`${PROBLEM_DEADLINE_JOB}:${tenantId}:${at.toISOString()}`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+/** Enqueue the periodic deadline run of a tenant at a slot; idempotent. */
+export function scheduleProblemScan(db: Db, jobs: Pick<JobQueue, 'enqueue'>, tenantId: string, at: Date) {
+  return schedulePeriodic(db, jobs, tenantId, PROBLEM_DEADLINE_JOB, at);
 }
 
-/** Enqueue the periodic deadline run of a tenant at a slot (the next hour by default); idempotent. */
-export async function scheduleProblemScan(
-  db: Db,
-  jobs: Pick<JobQueue, 'enqueue'>,
-  tenantId: string,
-  at = nextProblemScanSlot(),
-): Promise<string> {
-  return jobs.enqueue(
-    db,
-    tenantId,
-    PROBLEM_DEADLINE_JOB,
-    { periodic: true },
-    { id: slotJobId(tenantId, at), runAt: at },
-  );
-}
-
-/**
- * Make sure the tenant's next periodic run is queued. Looked up first: an insert of the same slot id would wait
- * for every other open transaction that queued it, which would serialise concurrent reports.
- */
-export async function ensureProblemScan(db: Db, jobs: Pick<JobQueue, 'enqueue'>, tenantId: string): Promise<void> {
-  const at = nextProblemScanSlot();
-  const res = await db.execute(
-    sql`SELECT 1 FROM job WHERE tenant_id = ${tenantId} AND id = ${slotJobId(tenantId, at)}`,
-  );
-  if (!res.rows.length) await scheduleProblemScan(db, jobs, tenantId, at);
+/** Make sure the tenant's next periodic run is queued (looked up first: concurrent reports must not queue on it). */
+export function ensureProblemScan(db: Db, jobs: Pick<JobQueue, 'enqueue'>, tenantId: string, now: Date) {
+  return ensurePeriodic(db, jobs, tenantId, PROBLEM_DEADLINE_JOB, nextProblemScanSlot(now));
 }
 
 export interface ProblemScanResult {
@@ -68,10 +44,11 @@ const PROBLEM_JOIN = sql`problem p JOIN unit u ON u.tenant_id = p.tenant_id AND 
 /** One reminder per problem and deadline, when the deadline is within the reminder window. */
 async function remindDue(tx: Db, tenantId: string, now: Date, s: ProblemSettings): Promise<number> {
   const res = await tx.execute(sql`WITH due AS (
-      INSERT INTO problem_notice (tenant_id, id, problem_id, kind, recipient, unit_id, region_code, title, body, dedupe_key)
+      INSERT INTO problem_notice (tenant_id, id, problem_id, kind, recipient, unit_id, region_code, title, body, dedupe_key,
+        created_at)
       SELECT p.tenant_id, gen_random_uuid(), p.id, 'reminder', 'unit', p.assigned_unit_id, p.region_code, '问题整改到期提醒',
         '问题' || p.number || '（' || c.name || '）将于' || ${LOCAL_DEADLINE} || '到期，请按时整改并上传整改后照片。',
-        'reminder:' || p.id || ':' || p.deadline_at::text
+        'reminder:' || p.id || ':' || p.deadline_at::text, ${now.toISOString()}::timestamptz
       FROM ${PROBLEM_JOIN}
       WHERE p.tenant_id = ${tenantId} AND ${OPEN} AND p.deadline_at > ${now.toISOString()}::timestamptz
         AND p.deadline_at <= ${now.toISOString()}::timestamptz + make_interval(hours => ${s.remindHoursBefore})
@@ -90,10 +67,10 @@ async function markOverdue(tx: Db, actor: Actor, now: Date): Promise<number> {
   const rows = res.rows as { id: string; deadline_at: string }[];
   if (!rows.length) return 0;
   await tx.execute(sql`INSERT INTO problem_notice (tenant_id, id, problem_id, kind, recipient, unit_id, region_code, title,
-      body, dedupe_key)
+      body, dedupe_key, created_at)
     SELECT p.tenant_id, gen_random_uuid(), p.id, 'overdue', 'unit', p.assigned_unit_id, p.region_code, '问题整改逾期提醒',
       '问题' || p.number || '（' || c.name || '）已超过整改时限（' || ${LOCAL_DEADLINE} || '），请立即整改。',
-      'overdue:' || p.id || ':' || p.deadline_at::text
+      'overdue:' || p.id || ':' || p.deadline_at::text, ${now.toISOString()}::timestamptz
     FROM ${PROBLEM_JOIN} WHERE p.tenant_id = ${actor.tenantId} AND p.id = ANY(${sql.param(rows.map((r) => r.id))}::uuid[])
     ON CONFLICT (tenant_id, dedupe_key) DO NOTHING`);
   for (const r of rows)
@@ -117,12 +94,12 @@ async function escalate(tx: Db, actor: Actor, now: Date, s: ProblemSettings): Pr
   const text = sql`'问题' || p.number || '（' || c.name || '，' || COALESCE(p.address, p.description) || '）整改已逾期，
     时限为' || ${LOCAL_DEADLINE} || '，责任单位：' || u.name`;
   await tx.execute(sql`INSERT INTO problem_notice (tenant_id, id, problem_id, kind, recipient, unit_id, region_code, title,
-      body, dedupe_key)
+      body, dedupe_key, created_at)
     SELECT p.tenant_id, gen_random_uuid(), p.id, 'escalation', r.recipient, p.assigned_unit_id, p.region_code,
       CASE r.recipient WHEN 'office' THEN '问题逾期未整改情况报告' ELSE '问题逾期督办通知' END,
       CASE r.recipient WHEN 'office' THEN ${text} || '，请文明办督办。'
         ELSE ${text} || '。请' || COALESCE(u.contact_name || '同志', '单位负责同志') || '督促整改。' END,
-      'escalation:' || r.recipient || ':' || p.id || ':' || p.deadline_at::text
+      'escalation:' || r.recipient || ':' || p.id || ':' || p.deadline_at::text, ${now.toISOString()}::timestamptz
     FROM ${PROBLEM_JOIN} CROSS JOIN (VALUES ('unit_leader'), ('office')) AS r(recipient)
     WHERE p.tenant_id = ${actor.tenantId} AND p.id = ANY(${sql.param(ids)}::uuid[])
     ON CONFLICT (tenant_id, dedupe_key) DO NOTHING`);
@@ -137,8 +114,8 @@ async function escalate(tx: Db, actor: Actor, now: Date, s: ProblemSettings): Pr
 }
 
 /** One pass of the deadline job for a tenant; safe to repeat (notices are keyed, flags conditional). */
-export async function scanProblemDeadlines(db: Db, tenantId: string, now = new Date()): Promise<ProblemScanResult> {
-  const actor = systemActor(tenantId, SYSTEM_NAME);
+export async function scanProblemDeadlines(db: Db, tenantId: string, now: Date): Promise<ProblemScanResult> {
+  const actor = systemActor(tenantId, SYSTEM_NAME, now);
   const settings = await getProblemSettings(db, tenantId);
   return db.transaction(async (tx) => {
     const reminders = await remindDue(tx, tenantId, now, settings);
@@ -151,7 +128,8 @@ export async function scanProblemDeadlines(db: Db, tenantId: string, now = new D
 /** Register the deadline job handler; a periodic run schedules its successor before it works. */
 export function registerProblemDeadlineJob(ctx: AppContext): void {
   ctx.jobs.register(PROBLEM_DEADLINE_JOB, async (job) => {
-    if (job.payload?.periodic) await scheduleProblemScan(ctx.db, ctx.jobs, job.tenantId);
-    return scanProblemDeadlines(ctx.db, job.tenantId);
+    const now = ctx.clock.now();
+    if (job.payload?.periodic) await scheduleProblemScan(ctx.db, ctx.jobs, job.tenantId, nextProblemScanSlot(now));
+    return scanProblemDeadlines(ctx.db, job.tenantId, now);
   });
 }

@@ -96,7 +96,7 @@ export async function suggestDuplicates(
     lat: q.lat ?? null,
     lng: q.lng ?? null,
     pointId: q.pointId ?? null,
-    at: new Date(),
+    at: actor.now,
     excludeId: null,
   };
   return findNear(db, actor, spot, q);

@@ -86,7 +86,7 @@ async function exportWhere(db: Db, actor: Actor, f: ProblemExportQuery) {
   return allOf(
     sql`p.tenant_id = ${actor.tenantId}`,
     problemScope(actor, 'problem.export'),
-    problemFilters(f, path, actor.accountId),
+    problemFilters(f, path, actor.now, actor.accountId),
   );
 }
 
@@ -104,7 +104,7 @@ async function findExportRows(db: Db, actor: Actor, f: ProblemExportQuery, offse
   return rows<ExportRow>(
     db,
     sql`SELECT p.id, p.number, c.name AS category_name, rg.name AS region_name, p.address,
-      p.description, p.severity, u.name AS unit_name, p.created_at, p.deadline_at, p.status, ${isOverdueSql} AS is_overdue,
+      p.description, p.severity, u.name AS unit_name, p.created_at, p.deadline_at, p.status, ${isOverdueSql(actor.now)} AS is_overdue,
       ${photoIds('before')} AS before_ids, ${photoIds('after')} AS after_ids
     FROM problem p JOIN problem_category c ON c.tenant_id = p.tenant_id AND c.code = p.category
       LEFT JOIN region rg ON rg.tenant_id = p.tenant_id AND rg.code = p.region_code
@@ -156,13 +156,12 @@ export async function exportProblems(
   actor: Actor,
   f: ProblemExportQuery,
   baseUrl: string,
-  now: Date,
 ): Promise<{ name: string; bytes: Buffer }> {
   requirePermission(actor, 'problem.export');
   if (f.unitId) await visibleUnitName(db, actor, f.unitId);
   const total = await countExportRows(db, actor, f);
   if (total > EXPORT_DIRECT_LIMIT) throw unprocessable('EXPORT_TOO_LARGE', { limit: EXPORT_DIRECT_LIMIT, total });
-  return buildWorkbook(db, actor, f, await readAll(db, actor, f, total), now, baseUrl);
+  return buildWorkbook(db, actor, f, await readAll(db, actor, f, total), actor.now, baseUrl);
 }
 
 interface ExportPayload {
@@ -188,11 +187,11 @@ export async function startProblemExport(ctx: AppContext, actor: Actor, f: Probl
 /** The job: read in chunks (progress as it goes), write the workbook, keep it as the requester's file. */
 async function runProblemExport(ctx: AppContext, job: JobRow, helpers: JobHelpers) {
   const { filters, actorAccountId, baseUrl } = job.payload as ExportPayload;
-  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId);
+  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId, ctx.clock.now());
   const total = await countExportRows(ctx.db, actor, filters);
   await helpers.progress(0, total + 1);
   const found = await readAll(ctx.db, actor, filters, total, (n) => helpers.progress(n, total + 1));
-  const now = ctx.clock.now();
+  const now = actor.now;
   const book = await buildWorkbook(ctx.db, actor, filters, found, now, baseUrl);
   const file = await ctx.files.save(ctx.db, actor, book.bytes, { name: book.name, purpose: 'export' }, [XLSX_TYPE]);
   await helpers.progress(total + 1, total + 1);

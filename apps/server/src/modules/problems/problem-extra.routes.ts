@@ -25,6 +25,7 @@ export function problemToolRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/problems/export.xlsx',
       {
+        config: { readReplica: true },
         schema: {
           tags,
           summary: '导出问题清单（按列表筛选条件，可不选单位；超过 2000 条请用导出任务）',
@@ -33,7 +34,7 @@ export function problemToolRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const base = `${req.protocol}://${req.host}`;
-        const f = await exportProblems(ctx.db, actorOf(req), req.query, base, ctx.clock.now());
+        const f = await exportProblems(req.db, actorOf(req), req.query, base);
         return sendFile(reply, { ...f, contentType: XLSX_TYPE });
       },
     );

@@ -1,4 +1,5 @@
 // A tenant's problem rules: deadlines by severity, reminder and escalation delays, duplicate radius and window.
+import { sqlTime } from '../../platform/sql';
 import { type ProblemSettings, defaultProblemSettings, problemSettingsBody } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -25,7 +26,7 @@ export async function updateProblemSettings(db: Db, actor: Actor, body: ProblemS
   const before = await getProblemSettings(db, actor.tenantId);
   await db.transaction(async (tx) => {
     await tx.execute(sql`INSERT INTO problem_setting (tenant_id, settings) VALUES (${actor.tenantId}, ${JSON.stringify(body)}::jsonb)
-      ON CONFLICT (tenant_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()`);
+      ON CONFLICT (tenant_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = ${sqlTime(actor.now)}`);
     await writeAudit(tx, actor, {
       action: 'problem.settings',
       objectType: 'tenant',

@@ -1,5 +1,6 @@
 // The life of a problem: every action goes through the state machine of the contracts, needs its permission and
 // a scope that covers the problem (404 outside), keeps its photos and reason in the history, and is audited.
+import { sqlTime } from '../../platform/sql';
 import {
   type ProblemAction,
   type ProblemDetailView,
@@ -83,7 +84,7 @@ async function assertDuplicateTarget(tx: Db, tenantId: string, id: string, origi
 /** The checks and changes of one action beyond the state machine. */
 async function effectOf(tx: Db, actor: Actor, p: LockedProblem, body: ProblemTransitionBody): Promise<Effect> {
   const freshDeadline = async (severity: ProblemSeverity) =>
-    problemDeadline(severity, new Date(), await getProblemSettings(tx, actor.tenantId));
+    problemDeadline(severity, actor.now, await getProblemSettings(tx, actor.tenantId));
   switch (body.action) {
     case 'assign':
     case 'reassign': {
@@ -118,8 +119,8 @@ async function applyEffect(tx: Db, actor: Actor, p: LockedProblem, to: ProblemSt
       overdue_at = CASE WHEN ${newDeadline} THEN NULL ELSE overdue_at END,
       escalated_at = CASE WHEN ${newDeadline} THEN NULL ELSE escalated_at END,
       duplicate_of = COALESCE(${e.duplicateOf ?? null}::uuid, duplicate_of),
-      closed_at = CASE WHEN ${e.closed === true} THEN now() WHEN ${e.closed === false} THEN NULL ELSE closed_at END,
-      version = version + 1, updated_at = now()
+      closed_at = CASE WHEN ${e.closed === true} THEN ${sqlTime(actor.now)} WHEN ${e.closed === false} THEN NULL ELSE closed_at END,
+      version = version + 1, updated_at = ${sqlTime(actor.now)}
     WHERE tenant_id = ${actor.tenantId} AND id = ${p.id}`);
 }
 
@@ -134,13 +135,13 @@ async function recordTransition(
   const transitionId = newId();
   const unitId = e.unitId !== undefined ? e.unitId : p.assignedUnitId;
   await tx.execute(sql`INSERT INTO problem_transition (tenant_id, id, problem_id, action, from_status, to_status, actor_id,
-      actor_name, unit_id, reason)
+      actor_name, unit_id, reason, at)
     VALUES (${actor.tenantId}, ${transitionId}, ${p.id}, ${body.action}, ${p.status}, ${to}, ${actor.accountId},
-      ${actor.displayName}, ${unitId}, ${body.reason ?? null})`);
+      ${actor.displayName}, ${unitId}, ${body.reason ?? null}, ${sqlTime(actor.now)})`);
   const kind = problemActionPhotoKinds[body.action];
   if (kind && body.photoFileIds.length)
-    await tx.execute(sql`INSERT INTO problem_photo (tenant_id, problem_id, file_id, kind, transition_id)
-      SELECT ${actor.tenantId}, ${p.id}, f, ${kind}, ${transitionId} FROM unnest(${sql.param(body.photoFileIds)}::uuid[]) AS f
+    await tx.execute(sql`INSERT INTO problem_photo (tenant_id, problem_id, file_id, kind, transition_id, created_at)
+      SELECT ${actor.tenantId}, ${p.id}, f, ${kind}, ${transitionId}, ${sqlTime(actor.now)} FROM unnest(${sql.param(body.photoFileIds)}::uuid[]) AS f
       ON CONFLICT (tenant_id, problem_id, file_id) DO UPDATE SET kind = EXCLUDED.kind, transition_id = EXCLUDED.transition_id`);
   await writeAudit(tx, actor, {
     action: `problem.${body.action}`,
@@ -179,7 +180,7 @@ export async function transitionProblem(
     const effect = await effectOf(tx, actor, p, body);
     await applyEffect(tx, actor, p, to, effect);
     await recordTransition(tx, actor, p, body, to, effect);
-    if (effect.deadline) await ensureProblemScan(tx, ctx.jobs, actor.tenantId);
+    if (effect.deadline) await ensureProblemScan(tx, ctx.jobs, actor.tenantId, actor.now);
   });
   return getProblem(ctx, actor, id);
 }

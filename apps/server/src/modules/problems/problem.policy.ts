@@ -63,11 +63,6 @@ export async function assertPhotosUsable(db: Db, actor: Actor, fileIds: string[]
   if (fileIds.some((id) => !ok.has(id))) throw invalidFields([{ field, key: 'unknown_file' }]);
 }
 
-/** Shanghai wall-clock `YYYYMM` of an instant (the zone has no daylight saving). */
-export function shanghaiMonth(at = new Date()): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7).replace('-', '');
-}
-
 /** A timestamp column as ISO text, or null. */
 export const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 

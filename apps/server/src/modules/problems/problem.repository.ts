@@ -13,11 +13,15 @@ import { normalizeQuery } from '../../platform/search-text';
 import { iso, subtreePattern } from './problem.policy';
 
 /** In an open state past the deadline, whether or not the job has flagged it yet. */
-export const isOverdueSql = sql`(p.status = ANY(${sql.param([...openProblemStatuses])}::text[]) AND p.deadline_at < now())`;
+export const isOverdueSql = (now: Date) =>
+  sql`(p.status = ANY(${sql.param([...openProblemStatuses])}::text[]) AND p.deadline_at < ${now.toISOString()}::timestamptz)`;
 
-export const problemColumns = sql`p.id, p.number, p.source, p.status, p.category, c.name AS category_name, p.severity,
+/** The columns of a problem view; whether it is overdue is judged at `now`. */
+export const problemColumns = (
+  now: Date,
+) => sql`p.id, p.number, p.source, p.status, p.category, c.name AS category_name, p.severity,
   p.description, p.point_id, p.grid_id, p.region_code, rg.name AS region_name, p.lat, p.lng, p.address,
-  p.assigned_unit_id, u.name AS unit_name, p.deadline_at, ${isOverdueSql} AS is_overdue, p.created_at, p.updated_at,
+  p.assigned_unit_id, u.name AS unit_name, p.deadline_at, ${isOverdueSql(now)} AS is_overdue, p.created_at, p.updated_at,
   p.closed_at, p.version`;
 
 export const problemFrom = sql`problem p
@@ -53,12 +57,13 @@ export function toProblemView(r: any): ProblemView {
 }
 
 /**
- * The list filters over `p`; the region subtree comes resolved to its path (a prefix range of the index), `mine`
- * needs the caller's account.
+ * The list filters over `p` at `now`; the region subtree comes resolved to its path (a prefix range of the index),
+ * `mine` needs the caller's account.
  */
 export function problemFilters(
   f: Partial<ProblemListQuery>,
   regionPath: string | null,
+  now: Date,
   accountId?: string | null,
 ): SQL {
   return allOf(
@@ -69,7 +74,7 @@ export function problemFilters(
     f.unitId ? sql`p.assigned_unit_id = ${f.unitId}` : null,
     f.category ? sql`p.category = ${f.category}` : null,
     f.source ? sql`p.source = ${f.source}` : null,
-    f.overdue === true ? isOverdueSql : f.overdue === false ? sql`NOT ${isOverdueSql}` : null,
+    f.overdue === true ? isOverdueSql(now) : f.overdue === false ? sql`NOT ${isOverdueSql(now)}` : null,
     f.q ? sql`p.search_text LIKE ${`%${normalizeQuery(f.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : null,
   );
 }

@@ -53,7 +53,7 @@ export async function listProblems(
   const where = allOf(
     sql`p.tenant_id = ${actor.tenantId}`,
     problemScope(actor, 'problem.read'),
-    problemFilters(f, path, actor.accountId),
+    problemFilters(f, path, actor.now, actor.accountId),
   );
   const offset = (f.page - 1) * f.pageSize;
   // The page and the (capped) count in one statement: one round trip and one pooled connection per list.
@@ -61,7 +61,7 @@ export async function listProblems(
       ORDER BY p.created_at DESC, p.id DESC LIMIT ${f.pageSize} OFFSET ${offset}),
     counted AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM problem p WHERE ${where} LIMIT ${PROBLEM_COUNT_CAP + 1}) c)
     SELECT counted.n AS total_count, x.* FROM counted LEFT JOIN LATERAL (
-      SELECT ${problemColumns}, page.created_at AS page_at FROM page
+      SELECT ${problemColumns(actor.now)}, page.created_at AS page_at FROM page
         JOIN ${problemFrom} ON p.tenant_id = ${actor.tenantId} AND p.id = page.id) x ON true
     ORDER BY x.page_at DESC, x.id DESC`);
   const rows = res.rows as any[];
@@ -85,7 +85,8 @@ function maskContact(plain: string): string {
 
 async function findProblemRow(db: Db, actor: Actor, id: string, permission: Permission) {
   const scopes = actionPermissions.map((p) => sql`${problemScope(actor, p)} AS ${sql.identifier(`can_${p}`)}`);
-  const res = await db.execute(sql`SELECT ${problemColumns}, p.inspection_id, p.observation_id, p.indicator_id,
+  const res =
+    await db.execute(sql`SELECT ${problemColumns(actor.now)}, p.inspection_id, p.observation_id, p.indicator_id,
       p.duplicate_of, d.number AS duplicate_number, p.reporter_name, p.reporter_contact_enc, p.attributes, p.media_url,
       ${sql.join(scopes, sql`, `)}
     FROM ${problemFrom} LEFT JOIN problem d ON d.tenant_id = p.tenant_id AND d.id = p.duplicate_of

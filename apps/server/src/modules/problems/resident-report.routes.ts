@@ -69,7 +69,8 @@ export function residentReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/public/problem-reports', reportOptions, async (req, reply) => {
       const { fields, photo } = await readReport(req);
       reply.status(201);
-      return submitResidentReport(ctx, fields, photo, { ip: req.ip, requestId: req.id });
+      // A signed-in resident's report is theirs (我的上报); without a session it is anonymous.
+      return submitResidentReport(ctx, fields, photo, { ip: req.ip, requestId: req.id, actor: req.session?.actor });
     });
     app.get('/public/problem-reports/:number', trackOptions, (req) =>
       trackResidentReport(ctx, req.query.tenant, req.params.number),

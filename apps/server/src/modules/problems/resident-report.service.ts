@@ -1,11 +1,12 @@
 // Residents' reports (随手拍) from the public phone page: a photo, a location, a category and a description, with an
 // optional contact stored encrypted. No sign-in: the tenant comes from the `tenant` field or the default tenant.
 import { type ResidentReportFields, problemStatusLabels } from '@wenming/contracts';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { tenant } from '../../db/schema';
 import { type Actor, systemActor } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { AppError, fail, invalidFields } from '../../platform/errors';
 import { type CreatedProblem, createProblemInTx } from './problem-create.service';
 
 /** How far a report may be from a grid's centre to be placed in that grid. */
@@ -23,6 +24,16 @@ export async function resolvePublicTenant(
   return { id: r.id, rootRegionCode: r.root_region_code };
 }
 
+/** The signed-in reporter's own tenant (its root region places a report outside every grid). */
+async function findTenantById(db: Db, id: string): Promise<{ id: string; rootRegionCode: string | null }> {
+  const found = await db
+    .select({ id: tenant.id, rootRegionCode: tenant.rootRegionCode })
+    .from(tenant)
+    .where(eq(tenant.id, id));
+  if (!found[0]) throw fail('UNAUTHENTICATED');
+  return found[0];
+}
+
 /** The grid whose centre is nearest to a point, when it lies within GRID_RADIUS_METRES. */
 export async function findNearestGrid(db: Db, tenantId: string, lat: number, lng: number) {
   const k = Math.cos((lat * Math.PI) / 180);
@@ -35,8 +46,8 @@ export async function findNearestGrid(db: Db, tenantId: string, lat: number, lng
 }
 
 /** The actor a public report is recorded as: nobody signed in, seen from the client's address. */
-export function residentActor(tenantId: string, ip: string | null, requestId: string | null): Actor {
-  return { ...systemActor(tenantId, 'resident-report'), displayName: '群众随手拍', ip, requestId };
+export function residentActor(tenantId: string, ip: string | null, requestId: string | null, now: Date): Actor {
+  return { ...systemActor(tenantId, 'resident-report', now), displayName: '群众随手拍', ip, requestId };
 }
 
 /** Store the photo and the problem in one go; the answer is what the resident needs to follow it. */
@@ -44,10 +55,12 @@ export async function submitResidentReport(
   ctx: AppContext,
   fields: ResidentReportFields,
   photo: { bytes: Buffer; name: string },
-  meta: { ip: string | null; requestId: string | null },
+  meta: { ip: string | null; requestId: string | null; actor?: Actor },
 ): Promise<CreatedProblem & { statusLabel: string }> {
-  const tenant = await resolvePublicTenant(ctx.db, fields.tenant, ctx.config.defaultTenant);
-  const actor = residentActor(tenant.id, meta.ip, meta.requestId);
+  const tenant = meta.actor
+    ? await findTenantById(ctx.db, meta.actor.tenantId)
+    : await resolvePublicTenant(ctx.db, fields.tenant, ctx.config.defaultTenant);
+  const actor = meta.actor ?? residentActor(tenant.id, meta.ip, meta.requestId, ctx.clock.now());
   const grid = fields.regionCode ? null : await findNearestGrid(ctx.db, tenant.id, fields.lat, fields.lng);
   const regionCode = fields.regionCode ?? grid?.regionCode ?? tenant.rootRegionCode;
   if (!regionCode) throw invalidFields([{ field: 'regionCode', key: 'required' }]);
@@ -69,7 +82,7 @@ export async function submitResidentReport(
       lng: fields.lng,
       address: fields.address ?? null,
       beforePhotoFileIds: [file.id],
-      reporterName: fields.name ?? '群众',
+      reporterName: fields.name ?? (meta.actor ? meta.actor.displayName : '群众'),
       reporterContact: fields.contact ?? null,
     });
   });

@@ -53,7 +53,7 @@ export async function insertVolunteer(t: TestApp, v: TestVolunteer = {}): Promis
 /** Deposit confirmed hours for a volunteer as the system would; the volunteer's time bank account id. */
 export async function deposit(t: TestApp, volunteerId: string, hours: number, sourceId = newId()): Promise<string> {
   const r = await t.ctx.db.transaction((tx) =>
-    depositConfirmedHours(tx, systemActor(t.tenantId, 'test'), {
+    depositConfirmedHours(tx, systemActor(t.tenantId, 'test', t.ctx.clock.now()), {
       volunteerId,
       hours,
       sourceKind: 'test_hours',

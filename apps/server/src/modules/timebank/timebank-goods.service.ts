@@ -1,5 +1,6 @@
 // The goods catalogue of a branch and redemptions: hours go from the holder's account to the branch's fund, the
 // holder gets a code, and the branch hands the goods over against the code once.
+import { sqlTime } from '../../platform/sql';
 import crypto from 'node:crypto';
 import {
   type TimebankGoodsBody,
@@ -136,7 +137,8 @@ export async function fulfilRedemption(db: Db, actor: Actor, code: string): Prom
       await tx.execute(sql`${REDEMPTION_SELECT} JOIN timebank_branch b ON b.tenant_id = g.tenant_id AND b.id = g.branch_id
       WHERE r.tenant_id = ${actor.tenantId} AND r.code = ${code} AND ${branchScope(actor, 'timebank.manage')}`);
     if (!found.rows.length) throw new AppError('TIMEBANK_REDEMPTION_NOT_FOUND', 404);
-    const upd = await tx.execute(sql`UPDATE timebank_redemption SET status = 'fulfilled', fulfilled_at = now(),
+    const upd =
+      await tx.execute(sql`UPDATE timebank_redemption SET status = 'fulfilled', fulfilled_at = ${sqlTime(actor.now)},
         fulfilled_by = ${actor.accountId} WHERE tenant_id = ${actor.tenantId} AND code = ${code} AND status = 'issued'
       RETURNING id`);
     if (!upd.rows.length) throw conflict('TIMEBANK_REDEMPTION_DONE');

@@ -38,7 +38,7 @@ describe('ledger invariants (fast-check, in the database)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(move, { minLength: 1, maxLength: 20 }), async (moves) => {
         const ids = await freshAccounts();
-        const actor = systemActor(t.tenantId, 'property');
+        const actor = systemActor(t.tenantId, 'property', t.ctx.clock.now());
         const model = new Map(ids.map((id) => [id, 0]));
         const posted: string[] = [];
         for (const m of moves.filter((x) => x.from !== x.to)) {

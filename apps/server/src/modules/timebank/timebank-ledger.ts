@@ -1,6 +1,7 @@
 // The double-entry ledger: every movement is a journal whose entries sum to zero (also checked by a deferred
 // trigger at commit), posted once per source, with the debited accounts locked in id order so that concurrent
 // movements neither overdraw an account past its limit nor deadlock.
+import { sqlTime } from '../../platform/sql';
 import {
   type LedgerLeg,
   type TimebankAccountKind,
@@ -86,9 +87,9 @@ export async function postJournal(tx: Db, actor: Actor, input: JournalInput): Pr
   await lockAndCheckLimits(tx, actor.tenantId, input.legs);
   const journalId = newId();
   const inserted = await tx.execute(sql`INSERT INTO timebank_journal (tenant_id, id, kind, source_kind, source_id,
-      reverses_id, memo, created_by, created_by_name)
+      reverses_id, memo, created_by, created_by_name, created_at)
     VALUES (${actor.tenantId}, ${journalId}, ${input.kind}, ${input.sourceKind}, ${input.sourceId},
-      ${input.reversesId ?? null}, ${input.memo ?? null}, ${actor.accountId}, ${actor.displayName})
+      ${input.reversesId ?? null}, ${input.memo ?? null}, ${actor.accountId}, ${actor.displayName}, ${sqlTime(actor.now)})
     ON CONFLICT (tenant_id, source_kind, source_id) DO NOTHING RETURNING id`);
   if (!inserted.rows.length) {
     // A concurrent transaction posted the same source first (we waited on its unique key): nothing moves.
@@ -97,8 +98,8 @@ export async function postJournal(tx: Db, actor: Actor, input: JournalInput): Pr
   }
   const accounts = input.legs.map((l) => l.accountId);
   const amounts = input.legs.map((l) => (l.centi / 100).toFixed(2));
-  await tx.execute(sql`INSERT INTO timebank_entry (tenant_id, journal_id, account_id, amount)
-    SELECT ${actor.tenantId}, ${journalId}, a, m::numeric
+  await tx.execute(sql`INSERT INTO timebank_entry (tenant_id, journal_id, account_id, amount, created_at)
+    SELECT ${actor.tenantId}, ${journalId}, a, m::numeric, ${sqlTime(actor.now)}
     FROM unnest(${sql.param(accounts)}::uuid[], ${sql.param(amounts)}::text[]) AS x(a, m)`);
   return { journalId, created: true };
 }

@@ -28,16 +28,18 @@ export async function accountStatement(
   q: TimebankStatementQuery,
 ): Promise<TimebankStatementView> {
   const account = await getAccount(db, actor, id);
-  const p = statementPeriod(q);
+  const p = statementPeriod(q, actor.now);
   const t = actor.tenantId;
   const [opening, rows] = await Promise.all([
     db.execute(sql`SELECT coalesce(sum(amount), 0) AS b FROM timebank_entry
       WHERE tenant_id = ${t} AND account_id = ${id} AND created_at < ${p.start.toISOString()}::timestamptz`),
     db.execute(sql`SELECT e.seq, e.amount, e.created_at, j.id AS journal_id, j.kind, j.memo, j.reverses_id,
         (SELECT r.id FROM timebank_journal r WHERE r.tenant_id = j.tenant_id AND r.reverses_id = j.id) AS reversed_by,
+        -- A journal's entries are written in one transaction, so they share created_at: their month partition.
         (SELECT array_agg(DISTINCT o.holder_name) FROM timebank_entry oe
           JOIN timebank_account o ON o.tenant_id = oe.tenant_id AND o.id = oe.account_id
-          WHERE oe.tenant_id = e.tenant_id AND oe.journal_id = e.journal_id AND oe.account_id <> e.account_id) AS others
+          WHERE oe.tenant_id = e.tenant_id AND oe.journal_id = e.journal_id AND oe.account_id <> e.account_id
+            AND oe.created_at = e.created_at) AS others
       FROM timebank_entry e JOIN timebank_journal j ON j.tenant_id = e.tenant_id AND j.id = e.journal_id
       WHERE e.tenant_id = ${t} AND e.account_id = ${id}
         AND e.created_at >= ${p.start.toISOString()}::timestamptz AND e.created_at < ${p.end.toISOString()}::timestamptz
@@ -116,7 +118,7 @@ export async function branchStatement(
   const res = await db.execute(sql`SELECT ${BRANCH_COLUMNS} FROM timebank_branch b
     WHERE b.tenant_id = ${t} AND b.id = ${id} AND ${branchScope(actor, 'timebank.read')}`);
   if (!res.rows.length) throw new AppError('TIMEBANK_BRANCH_NOT_FOUND', 404);
-  const p = statementPeriod(q);
+  const p = statementPeriod(q, actor.now);
   const start = p.start.toISOString();
   const end = p.end.toISOString();
   const accountsOf = sql`(SELECT a.id FROM timebank_account a JOIN timebank_branch ab ON ab.tenant_id = a.tenant_id

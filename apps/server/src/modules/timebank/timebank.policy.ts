@@ -1,5 +1,6 @@
 // Who sees which time bank accounts: their own (volunteer, resident), a site's or a region's branches (station,
 // office), or all; outside that scope an account is a 404.
+import { shanghaiDate, shanghaiDayStart } from '../../platform/clock';
 import type { Permission } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, scopeFilter } from '../../platform/access';
@@ -21,25 +22,18 @@ export function branchScope(actor: Actor, permission: Permission): SQL {
 export const ACCOUNT_FROM = sql`timebank_account a
   LEFT JOIN timebank_branch b ON b.tenant_id = a.tenant_id AND b.id = a.branch_id`;
 
-/** A Shanghai calendar day's start as an instant (the zone has no daylight saving). */
-export function shanghaiDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
-
-/** Today's and this month's first Shanghai calendar day. */
-export function shanghaiToday(now = new Date()): { today: string; monthStart: string } {
-  const d = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  return { today: d, monthStart: `${d.slice(0, 8)}01` };
-}
-
-/** The period [start, end) of a statement from inclusive Shanghai days, the current month by default. */
-export function statementPeriod(q: { from?: string; to?: string }): {
+/** The period [start, end) of a statement from inclusive Shanghai days, the month of `now` by default. */
+export function statementPeriod(
+  q: { from?: string; to?: string },
+  now: Date,
+): {
   from: string;
   to: string;
   start: Date;
   end: Date;
 } {
-  const { today, monthStart } = shanghaiToday();
+  const today = shanghaiDate(now);
+  const monthStart = `${today.slice(0, 8)}01`;
   const from = q.from ?? (q.to && q.to < monthStart ? `${q.to.slice(0, 8)}01` : monthStart);
   const to = q.to ?? today;
   return { from, to, start: shanghaiDayStart(from), end: new Date(shanghaiDayStart(to).getTime() + 86_400_000) };

@@ -1,4 +1,5 @@
 // Team membership: a volunteer asks to join, the team's manager approves or rejects; managers may add directly.
+import { sqlTime } from '../../platform/sql';
 import type { TeamMemberView, memberStatuses } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
@@ -61,7 +62,7 @@ export async function requestToJoin(db: Db, actor: Actor, teamId: string, note: 
     const res = await tx.execute(sql`INSERT INTO team_member (tenant_id, team_id, volunteer_id, status, note)
       VALUES (${actor.tenantId}, ${team.id}, ${me.id}, 'pending', ${note})
       ON CONFLICT (tenant_id, team_id, volunteer_id) DO UPDATE SET status = 'pending', note = EXCLUDED.note,
-        requested_at = now(), decided_at = NULL, decided_by = NULL
+        requested_at = ${sqlTime(actor.now)}, decided_at = NULL, decided_by = NULL
         WHERE team_member.status IN ('rejected', 'left')
       RETURNING status`);
     if (!res.rows.length) throw new AppError('TEAM_ALREADY_MEMBER', 409);
@@ -87,7 +88,7 @@ export async function decideJoin(
   await getTeam(db, actor, teamId, 'team.manage');
   const status = decision === 'approve' ? 'active' : 'rejected';
   await db.transaction(async (tx) => {
-    const res = await tx.execute(sql`UPDATE team_member SET status = ${status}, decided_at = now(),
+    const res = await tx.execute(sql`UPDATE team_member SET status = ${status}, decided_at = ${sqlTime(actor.now)},
       decided_by = ${actor.accountId}, note = COALESCE(${note}, note)
       WHERE tenant_id = ${actor.tenantId} AND team_id = ${teamId} AND volunteer_id = ${volunteerId} AND status = 'pending'
       RETURNING volunteer_id`);
@@ -110,9 +111,9 @@ export async function addMember(db: Db, actor: Actor, teamId: string, volunteerI
   if (!v.rows.length) throw invalidFields([{ field: 'volunteerId', key: 'unknown_volunteer' }]);
   await db.transaction(async (tx) => {
     await tx.execute(sql`INSERT INTO team_member (tenant_id, team_id, volunteer_id, status, role, decided_at, decided_by)
-      VALUES (${actor.tenantId}, ${teamId}, ${volunteerId}, 'active', ${role}, now(), ${actor.accountId})
+      VALUES (${actor.tenantId}, ${teamId}, ${volunteerId}, 'active', ${role}, ${sqlTime(actor.now)}, ${actor.accountId})
       ON CONFLICT (tenant_id, team_id, volunteer_id) DO UPDATE SET status = 'active', role = EXCLUDED.role,
-        decided_at = now(), decided_by = EXCLUDED.decided_by`);
+        decided_at = ${sqlTime(actor.now)}, decided_by = EXCLUDED.decided_by`);
     await writeAudit(tx, actor, {
       action: 'team.add_member',
       objectType: 'volunteer_team',
@@ -127,7 +128,7 @@ export async function addMember(db: Db, actor: Actor, teamId: string, volunteerI
 export async function leaveTeam(db: Db, actor: Actor, teamId: string) {
   const me = await requireMyVolunteerId(db, actor);
   await db.transaction(async (tx) => {
-    const res = await tx.execute(sql`UPDATE team_member SET status = 'left', decided_at = now()
+    const res = await tx.execute(sql`UPDATE team_member SET status = 'left', decided_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND team_id = ${teamId} AND volunteer_id = ${me.id}
         AND status IN ('active', 'pending') RETURNING team_id`);
     if (!res.rows.length) throw new AppError('TEAM_MEMBER_NOT_FOUND', 404);

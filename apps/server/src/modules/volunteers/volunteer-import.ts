@@ -93,7 +93,7 @@ function fileErrors(err: AppError, lang: Language): RowError[] {
 /** Read and validate every row, then insert all in one transaction with one audit event; progress throughout. */
 async function runVolunteerImport(ctx: AppContext, job: JobRow, helpers: JobHelpers) {
   const { fileId, actorAccountId, siteId, lang } = job.payload as ImportPayload;
-  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId);
+  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId, ctx.clock.now());
   const fail = (errors: RowError[]) => failImport(ctx, actor, errors, lang);
   if (!can(actor, 'volunteer.manage')) return fail([{ row: 0, message: translateError('FORBIDDEN', lang) }]);
   const file = await ctx.files.get(ctx.db, actor, fileId);
@@ -114,7 +114,12 @@ async function runVolunteerImport(ctx: AppContext, job: JobRow, helpers: JobHelp
   await ctx.db.transaction(async (tx) => {
     const ids: string[] = [];
     for (let i = 0; i < bodies.length; i += CHUNK) {
-      ids.push(...(await insertVolunteers(tx, ctx.cipher, actor.tenantId, bodies.slice(i, i + CHUNK))));
+      ids.push(
+        ...(await insertVolunteers(tx, ctx.cipher, actor.tenantId, bodies.slice(i, i + CHUNK), {
+          onConflict: 'fail',
+          at: actor.now,
+        })),
+      );
       if (reportInside) await helpers.progress(read.rows.length + Math.min(i + CHUNK, bodies.length), total);
     }
     // Every imported row must fall inside the importer's scope, or nothing is imported.

@@ -1,4 +1,5 @@
 // The tenant's hour rounding rule and star thresholds (configurable; defaults from contracts).
+import { sqlTime } from '../../platform/sql';
 import {
   type RoundingRule,
   type VolunteerSettingsBody,
@@ -37,7 +38,7 @@ export async function saveVolunteerSettings(db: Db, actor: Actor, body: Voluntee
     await tx.execute(sql`INSERT INTO volunteer_setting (tenant_id, rounding, star_thresholds)
       VALUES (${actor.tenantId}, ${JSON.stringify(body.rounding)}::jsonb, ${JSON.stringify(body.starThresholds)}::jsonb)
       ON CONFLICT (tenant_id) DO UPDATE SET rounding = EXCLUDED.rounding,
-        star_thresholds = EXCLUDED.star_thresholds, updated_at = now()`);
+        star_thresholds = EXCLUDED.star_thresholds, updated_at = ${sqlTime(actor.now)}`);
     await writeAudit(tx, actor, {
       action: 'volunteer.settings',
       objectType: 'tenant',

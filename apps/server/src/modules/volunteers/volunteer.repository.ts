@@ -1,4 +1,5 @@
 // Queries of volunteers: view columns, numbering and the set-based insert used by registration, import and demo.
+import { shanghaiYear } from '../../platform/clock';
 import {
   type VolunteerCreateBody,
   type VolunteerView,
@@ -71,7 +72,6 @@ export function personalFromIdCard(idCard: string): { gender: 'male' | 'female';
 }
 
 /** Shanghai calendar year of an instant (the zone has no daylight saving). */
-export const shanghaiYear = (at = new Date()) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 
 /**
  * Reserve `count` numbers under a prefix; the row lock serialises concurrent registrations.
@@ -133,7 +133,7 @@ export async function insertVolunteers(
   cipher: PiiCipher,
   tenantId: string,
   bodies: NewVolunteer[],
-  opts: { onConflict: 'skip' | 'fail'; at?: Date } = { onConflict: 'fail' },
+  opts: { onConflict: 'skip' | 'fail'; at: Date },
 ): Promise<string[]> {
   if (!bodies.length) return [];
   const year = shanghaiYear(opts.at);

@@ -1,4 +1,5 @@
 // Use cases of volunteers: registration (self or by a station), reading, listing and updating.
+import { sqlTime } from '../../platform/sql';
 import {
   type VolunteerCreateBody,
   type VolunteerListQuery,
@@ -128,6 +129,7 @@ export async function registerVolunteer(ctx: AppContext, actor: Actor, body: Vol
   await ctx.db.transaction(async (tx) => {
     const inserted = await insertVolunteers(tx, ctx.cipher, actor.tenantId, [{ ...body, id, siteId, accountId }], {
       onConflict: 'skip',
+      at: actor.now,
     });
     if (!inserted.length) {
       const same = await tx.execute(
@@ -198,7 +200,7 @@ export async function updateVolunteer(ctx: AppContext, actor: Actor, id: string,
       emergency_phone_masked = ${maskPhone(body.emergencyPhone)}, region_code = ${body.regionCode},
       home_lat = ${body.homeLat ?? null}, home_lng = ${body.homeLng ?? null},
       status = ${body.status ?? before.status}, search_text = ${buildSearchText(body.name, before.number)},
-      version = version + 1, updated_at = now()
+      version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
     if (!res.rows.length) throw new AppError('STALE_VERSION', 409, { current: before });
     await writeAudit(tx, actor, {

@@ -59,26 +59,64 @@ function submission(draft: Draft) {
   };
 }
 
-async function queuePhotos(draft: Draft) {
-  for (const m of Object.values(draft.marks)) for (const p of m.photos) await queuePhoto(p);
+async function queuePhotos(draft: Draft, target?: string) {
+  for (const m of Object.values(draft.marks))
+    for (const p of m.photos) {
+      rememberPhotoPreview(p.id, p.url);
+      await queuePhoto(p, { key: 'sync.photo', target });
+    }
 }
 
 /** Queues the photos and then `POST /inspections`; returns the inspection's id (also the write's id). */
-export async function queueInspection(planId: string, pointId: string, draft: Draft): Promise<string> {
-  await queuePhotos(draft);
+export async function queueInspection(
+  planId: string,
+  pointId: string,
+  draft: Draft,
+  pointName?: string,
+): Promise<string> {
+  await queuePhotos(draft, pointName);
   const id = uuidv7();
   const body: InspectionSubmitBody = { id, planId, pointId, ...submission(draft) };
-  await enqueueWrite({ method: 'POST', url: 'inspections', body, id });
+  await enqueueWrite({
+    method: 'POST',
+    url: 'inspections',
+    body,
+    id,
+    label: { key: 'sync.inspection', target: pointName },
+  });
   return id;
 }
 
 /** Queues the photos and then `PUT /inspections/{id}` with the version the phone saw; returns the write's id. */
-export async function queueInspectionEdit(inspectionId: string, version: number, draft: Draft): Promise<string> {
-  await queuePhotos(draft);
+export async function queueInspectionEdit(
+  inspectionId: string,
+  version: number,
+  draft: Draft,
+  pointName?: string,
+): Promise<string> {
+  await queuePhotos(draft, pointName);
   const body: InspectionUpdateBody = { ...submission(draft), version };
   const writeId = uuidv7();
-  await enqueueWrite({ method: 'PUT', url: `inspections/${inspectionId}`, body, id: writeId });
+  await enqueueWrite({
+    method: 'PUT',
+    url: `inspections/${inspectionId}`,
+    body,
+    id: writeId,
+    label: { key: 'sync.inspectionEdit', target: pointName },
+  });
   return writeId;
+}
+
+/** Local previews of photos taken on this phone (object URLs), by file id: shown until the page is reloaded. */
+const photoPreviews = new Map<string, string>();
+
+export function rememberPhotoPreview(fileId: string, url: string): void {
+  photoPreviews.set(fileId, url);
+}
+
+/** The picture of an evidence photo: the local copy while this page lives, else the server's file. */
+export function photoSrc(fileId: string): string {
+  return photoPreviews.get(fileId) ?? `/api/v1/files/${fileId}`;
 }
 
 /** A fresh mark for each standard (nothing chosen yet). */

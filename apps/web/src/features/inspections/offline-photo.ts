@@ -1,6 +1,13 @@
 // Photos from the field through the offline queue: each is its own queued POST /files whose multipart body carries
 // the client's id, time, GPS and device, so a resend stores it once and the record that names it can follow.
-import { enqueueWrite, flushQueue, type FailedWrite, listFailed, listQueued } from '../../mobile/offline-queue';
+import {
+  enqueueWrite,
+  type FailedWrite,
+  flushQueue,
+  listFailed,
+  listQueued,
+  type WriteLabel,
+} from '../../mobile/offline-queue';
 import { uuidv7 } from '../../mobile/uuid';
 import { multipartBlob } from '../campaigns/offline-report';
 
@@ -42,7 +49,7 @@ function photoName(file: File, id: string): string {
 }
 
 /** Queues one photo as POST /files (multipart: id, clientTime, gpsLat, gpsLng, device, file). */
-export async function queuePhoto(photo: FieldPhoto): Promise<void> {
+export async function queuePhoto(photo: FieldPhoto, label: WriteLabel = { key: 'sync.photo' }): Promise<void> {
   const fields: [string, string][] = [
     ['id', photo.id],
     ['clientTime', photo.takenAt],
@@ -54,7 +61,14 @@ export async function queuePhoto(photo: FieldPhoto): Promise<void> {
     name: photoName(photo.file, photo.id),
     type: photo.file.type,
   });
-  await enqueueWrite({ method: 'POST', url: 'files', body, headers: { 'Content-Type': contentType }, id: photo.id });
+  await enqueueWrite({
+    method: 'POST',
+    url: 'files',
+    body,
+    headers: { 'Content-Type': contentType },
+    id: photo.id,
+    label,
+  });
 }
 
 export type SendOutcome = { kind: 'sent' } | { kind: 'queued' } | { kind: 'refused'; failed: FailedWrite };

@@ -3,14 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import type { FailedWrite, QueuedWrite } from '../offline-queue';
 import type { QueueState } from '../use-queue';
+import { describeWrite } from '../write-labels';
 
-function writeTitle(w: QueuedWrite): string {
-  return `${w.method} ${w.url}`;
+function useWriteTitle() {
+  const { t } = useTranslation();
+  return (w: QueuedWrite) => {
+    const { key, target } = describeWrite(w);
+    return target ? t('sync.withTarget', { what: t(key), target }) : t(key);
+  };
 }
 
 /** 待同步: the queued writes in sending order, the sync button, and writes the server refused. */
 export function QueueSection({ queue }: { queue: QueueState }) {
   const { t } = useTranslation();
+  const writeTitle = useWriteTitle();
   const result = queue.lastResult;
   return (
     <>
@@ -65,6 +71,7 @@ export function QueueSection({ queue }: { queue: QueueState }) {
 
 function FailedList({ failed, queue }: { failed: FailedWrite[]; queue: QueueState }) {
   const { t } = useTranslation();
+  const writeTitle = useWriteTitle();
   return (
     <List header={t('mobile.failed')} aria-label={t('mobile.failed')}>
       {failed.map((w) => (

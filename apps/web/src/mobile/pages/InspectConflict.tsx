@@ -1,7 +1,7 @@
 import type { ChecklistStandard, InspectionUpdateBody, InspectionView } from '@wenming/contracts';
 import { Button, List, Modal, Space } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { formatScore } from '../../features/inspections/components/PlanKindTag';
+import { formatScore } from '../../features/inspections/score-format';
 
 export interface InspectionConflict {
   mine: InspectionUpdateBody;

@@ -1,17 +1,11 @@
-import {
-  type ChecklistView,
-  type InspectionUpdateBody,
-  type InspectionView,
-  type ProblemCategoryView,
-  scoreInspection,
-} from '@wenming/contracts';
+import { type InspectionUpdateBody, type InspectionView, scoreInspection } from '@wenming/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DotLoading, ErrorBlock, List, NavBar, NoticeBar, Toast } from 'antd-mobile';
+import { Button, Dialog, DotLoading, ErrorBlock, List, NavBar, NoticeBar, Space, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import { formatScore } from '../../features/inspections/components/PlanKindTag';
+import { formatScore } from '../../features/inspections/score-format';
 import {
   clearNewPhotos,
   type Draft,
@@ -29,6 +23,7 @@ import { useQueue } from '../use-queue';
 import { type InspectionConflict, InspectConflict } from './InspectConflict';
 import { InspectNegativeItems } from './InspectNegativeItems';
 import { InspectStandardCard } from './InspectStandardCard';
+import { categoriesQuery, checklistQuery } from '../phone-queries';
 import { useTodayPoints } from './InspectTodayPage';
 
 type Status = { kind: 'queued' } | { kind: 'sent' } | { kind: 'refused'; message: string } | null;
@@ -40,14 +35,8 @@ export function InspectPointPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const queue = useQueue();
-  const checklist = useQuery({
-    queryKey: ['inspections', 'checklist', planId, pointId],
-    queryFn: () => api.get<ChecklistView>(`points/${pointId}/checklist`, { planId }),
-  });
-  const categories = useQuery({
-    queryKey: ['problem-categories'],
-    queryFn: () => api.get<ProblemCategoryView[]>('problem-categories'),
-  });
+  const checklist = useQuery(checklistQuery(planId, pointId));
+  const categories = useQuery(categoriesQuery());
   const today = useTodayPoints();
   const inspectionId = today.data?.items.find((i) => i.pointId === pointId && i.planId === planId)?.inspectionId;
   const [existing, setExisting] = useState<InspectionView | null>(null);
@@ -109,10 +98,24 @@ export function InspectPointPage() {
 
   const submit = async () => {
     if (!draft || !planId || !pointId) return;
+    const marks = Object.values(draft.marks);
+    const confirmed = await Dialog.confirm({
+      title: t('inspect.confirmTitle'),
+      content: t('inspect.confirmText', {
+        rate: formatScore(score.score),
+        findings: marks.filter((m) => m.result === 'not_met').length,
+        photos: marks.reduce((n, m) => n + m.photos.length, 0),
+        negatives: Object.keys(draft.negatives).length,
+      }),
+      confirmText: t('inspect.confirmSubmit'),
+      cancelText: t('inspect.confirmBack'),
+    });
+    if (!confirmed) return;
     const withGps = { ...draft, gps: gps ?? draft.gps };
+    const name = checklist.data?.point.name;
     const id = existing
-      ? await queueInspectionEdit(existing.id, existing.version, withGps)
-      : await queueInspection(planId, pointId, withGps);
+      ? await queueInspectionEdit(existing.id, existing.version, withGps, name)
+      : await queueInspection(planId, pointId, withGps, name);
     setDraft({ ...withGps, marks: clearNewPhotos(withGps.marks) });
     setWriteId(id);
     setStatus(null);
@@ -122,7 +125,12 @@ export function InspectPointPage() {
   const keepMine = async () => {
     if (!conflict || !writeId || !draft) return;
     await discardFailed(writeId);
-    const id = await queueInspectionEdit(conflict.theirs.id, conflict.theirs.version, draft);
+    const id = await queueInspectionEdit(
+      conflict.theirs.id,
+      conflict.theirs.version,
+      draft,
+      checklist.data?.point.name,
+    );
     setExisting(conflict.theirs);
     setConflict(null);
     setWriteId(id);
@@ -212,6 +220,13 @@ export function InspectPointPage() {
               </div>
             )}
             {status?.kind === 'sent' && <NoticeBar color="success" content={t('inspect.synced')} wrap />}
+            {(status?.kind === 'sent' || status?.kind === 'queued') && (
+              <Space block justify="center" style={{ margin: '4px 0 8px' }}>
+                <Button size="small" color="primary" fill="outline" onClick={() => navigate('/m/inspect')}>
+                  {t('inspect.backToToday')}
+                </Button>
+              </Space>
+            )}
             {status?.kind === 'refused' && (
               <div role="alert">
                 <NoticeBar color="error" content={t('inspect.refused', { message: status.message })} wrap />

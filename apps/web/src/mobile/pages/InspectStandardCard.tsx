@@ -3,7 +3,7 @@ import { Button, Card, Image, Radio, Selector, Space, TextArea } from 'antd-mobi
 import { type ChangeEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Gps, newFieldPhoto } from '../../features/inspections/offline-photo';
-import type { Mark } from '../../features/inspections/offline-inspection';
+import { type Mark, photoSrc } from '../../features/inspections/offline-inspection';
 
 const resultLabels: Record<ObservationResult, string> = {
   met: 'inspect.met',
@@ -88,6 +88,16 @@ export function InspectStandardCard({
               maxLength={1000}
             />
             <Space wrap style={{ marginTop: 8 }}>
+              {mark.sentPhotoIds.map((id, i) => (
+                <Image
+                  key={id}
+                  src={photoSrc(id)}
+                  width={80}
+                  height={80}
+                  fit="cover"
+                  alt={`${t('inspect.evidence')} ${standard.code}-${i + 1}`}
+                />
+              ))}
               {mark.photos.map((p, i) => (
                 <div key={p.id}>
                   <Image
@@ -95,7 +105,7 @@ export function InspectStandardCard({
                     width={80}
                     height={80}
                     fit="cover"
-                    alt={`${t('inspect.photo')} ${standard.code}-${i + 1}`}
+                    alt={`${t('inspect.photo')} ${standard.code}-${mark.sentPhotoIds.length + i + 1}`}
                   />
                   <Button
                     size="mini"

@@ -1,28 +1,26 @@
-import type { InspectionTodayView } from '@wenming/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DotLoading, ErrorBlock, List, NavBar, NoticeBar, Tag } from 'antd-mobile';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { TodayMap } from '../components/TodayMap';
 import { MobileShell } from '../MobileShell';
+import { warmOfflineData } from '../offline-warmup';
+import { regionShapesQuery, todayQuery } from '../phone-queries';
 import { useQueue } from '../use-queue';
 
-const PointsMap = lazy(() => import('../../features/inspections/components/PointsMap'));
-
 export function useTodayPoints() {
-  return useQuery({
-    queryKey: ['inspections', 'today'],
-    queryFn: () => api.get<InspectionTodayView>('inspections/today'),
-  });
+  return useQuery(todayQuery());
 }
 
-/** 今日点位: the inspector's points today (not yet inspected first) on a list and a small map. */
+/** 今日点位: the inspector's points today (not yet inspected first) on a numbered list and a small map. */
 export function InspectTodayPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const queue = useQueue();
   const today = useTodayPoints();
+  const shapes = useQuery(regionShapesQuery('township'));
   const items = today.data?.items ?? [];
   const open = useCallback(
     (pointId: string) => {
@@ -31,13 +29,21 @@ export function InspectTodayPage() {
     },
     [today.data, navigate],
   );
-  const mapPoints = useMemo(
+  const markers = useMemo(
     () =>
-      items
-        .filter((i) => i.lat != null && i.lng != null)
-        .map((i) => ({ id: i.pointId, name: i.name, pointType: i.pointType, lat: i.lat!, lng: i.lng!, done: i.done })),
+      items.flatMap((i, n) =>
+        i.lat != null && i.lng != null
+          ? [{ id: i.pointId, name: i.name, lat: i.lat, lng: i.lng, done: i.done, n: n + 1 }]
+          : [],
+      ),
     [items],
   );
+  // Once the list is shown, every checklist of the day is fetched for offline use (after the page settles).
+  useEffect(() => {
+    if (!today.isSuccess) return;
+    const timer = setTimeout(() => void warmOfflineData(queryClient), 1500);
+    return () => clearTimeout(timer);
+  }, [today.isSuccess, queryClient]);
   const done = items.filter((i) => i.done).length;
 
   return (
@@ -50,18 +56,17 @@ export function InspectTodayPage() {
       {today.isError && <ErrorBlock status="default" title={t('common.error')} description={today.error.message} />}
       {today.isLoading && <DotLoading />}
       {today.isSuccess && items.length === 0 && <ErrorBlock status="empty" title={t('inspect.empty')} description="" />}
-      {mapPoints.length > 0 && (
-        <Suspense fallback={<DotLoading />}>
-          <div style={{ background: '#fff', margin: '8px 0' }}>
-            <PointsMap points={mapPoints} ariaLabel={t('inspect.map')} height={220} compact onPick={open} />
-          </div>
-        </Suspense>
+      {markers.length > 0 && (
+        <div style={{ margin: '8px 0' }}>
+          <TodayMap markers={markers} shapes={shapes.data?.features ?? []} ariaLabel={t('inspect.map')} onPick={open} />
+        </div>
       )}
       {items.length > 0 && (
         <List header={t('inspect.summary', { total: items.length, done })} aria-label={t('inspect.title')}>
-          {items.map((i) => (
+          {items.map((i, n) => (
             <List.Item
               key={`${i.planId}:${i.pointId}`}
+              prefix={<span style={{ color: i.done ? '#389e0d' : '#d4380d', fontWeight: 700 }}>{n + 1}</span>}
               onClick={() => open(i.pointId)}
               description={`${t(`pointType.${i.pointType}`)} · ${i.regionName ?? ''} · ${i.teamName}`}
               extra={

@@ -1,96 +1,71 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, List, NavBar, NoticeBar, Space, Tag } from 'antd-mobile';
+import { NoticeBar, Space, Tag } from 'antd-mobile';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { logout, useCurrentUser } from '../../features/auth/queries';
-import { VolunteeringEntries } from '../../features/volunteering/components/VolunteeringEntries';
+import { useCurrentUser } from '../../features/auth/queries';
+import { useMyVolunteer } from '../../features/volunteering/queries';
+import { EntryGrid } from '../components/EntryGrid';
 import { QueueSection } from '../components/QueueSection';
-import { MobileLanguageBar } from '../MobileLanguageBar';
 import { MobileShell } from '../MobileShell';
+import { warmOfflineData } from '../offline-warmup';
+import { phoneEntries } from '../phone-entries';
 import { useQueue } from '../use-queue';
 
-/** Phone home: who is signed in, their roles, and the writes waiting to sync. */
+/** Phone home (首页): a banner with who is signed in, the role's entries as tiles, and the writes waiting to sync. */
 export function MobileHomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const queue = useQueue();
-  const navigate = useNavigate();
+  const canRegister = user.permissions.includes('volunteer.register');
+  const volunteer = useMyVolunteer(canRegister);
   const queryClient = useQueryClient();
+  // Opening the app online is enough to have the day's work on the phone (today's points and their checklists).
+  useEffect(() => {
+    const timer = setTimeout(() => void warmOfflineData(queryClient), 2000);
+    return () => clearTimeout(timer);
+  }, [queryClient]);
+  const entries = phoneEntries(
+    user.permissions,
+    canRegister ? (volunteer.isSuccess ? volunteer.data !== null : null) : true,
+  );
   return (
     <MobileShell>
-      <NavBar
-        back={null}
-        right={
+      <header
+        style={{
+          background: 'linear-gradient(160deg, #d9232b 0%, #b3121a 100%)',
+          color: '#fff',
+          padding: '16px 16px 20px',
+        }}
+      >
+        <Space justify="between" align="center" block>
+          <h1 style={{ fontSize: 18, margin: 0 }}>{t('mobile.title')}</h1>
           <span role="status">
             <Tag color={queue.isOnline ? 'success' : 'danger'}>
               {queue.isOnline ? t('mobile.online') : t('mobile.offline')}
             </Tag>
           </span>
-        }
-      >
-        {t('mobile.title')}
-      </NavBar>
-      {!queue.isOnline && <NoticeBar color="alert" content={t('mobile.offlineHint')} wrap />}
-      {user.permissions.includes('inspection.perform') && (
-        <List>
-          <List.Item onClick={() => navigate('/m/inspect')} description={t('inspect.entryHint')}>
-            {t('inspect.entry')}
-          </List.Item>
-        </List>
-      )}
-      {(user.permissions.includes('problem.rectify') || user.permissions.includes('problem.report')) && (
-        <List>
-          {user.permissions.includes('problem.rectify') && (
-            <List.Item onClick={() => navigate('/m/problems')} description={t('myProblems.entryHint')}>
-              {t('myProblems.title')}
-            </List.Item>
-          )}
-          {user.permissions.includes('problem.report') && user.permissions.includes('problem.read') && (
-            <List.Item onClick={() => navigate('/m/problems/new')} description={t('report.entryHint')}>
-              {t('report.title')}
-            </List.Item>
-          )}
-        </List>
-      )}
-      {user.permissions.includes('task.report') && (
-        <List>
-          <List.Item onClick={() => navigate('/m/tasks')} description={t('myTasks.entryHint')}>
-            {t('myTasks.entry')}
-          </List.Item>
-        </List>
-      )}
-      <VolunteeringEntries />
-      <List header={t('mobile.me')}>
-        <List.Item description={`${user.username} · ${user.tenantName}`}>{user.displayName}</List.Item>
-      </List>
-      <List header={t('mobile.roles')}>
-        <List.Item>
-          <Space wrap>
+        </Space>
+        <div style={{ fontSize: 13, opacity: 0.9, marginTop: 4 }}>{user.tenantName}</div>
+        <div style={{ fontSize: 16, marginTop: 12 }}>{t('phone.greeting', { name: user.displayName })}</div>
+        <div style={{ marginTop: 8, fontSize: 12 }}>
+          <span style={{ opacity: 0.85, marginRight: 6 }}>{t('mobile.roles')}</span>
+          <Space wrap style={{ '--gap': '4px' } as React.CSSProperties}>
             {user.roles.length === 0 && t('home.noRoles')}
             {user.roles.map((r) => (
-              <Tag key={r.id} color="primary" fill="outline">
+              <Tag key={r.id} color="#ffffff33" style={{ '--text-color': '#fff' } as React.CSSProperties}>
                 {t(`role.${r.role}`)}
                 {r.scopeName ? ` · ${r.scopeName}` : ''}
               </Tag>
             ))}
           </Space>
-        </List.Item>
-      </List>
+        </div>
+      </header>
+      {!queue.isOnline && <NoticeBar color="alert" content={t('mobile.offlineHint')} wrap />}
+      <section aria-label={t('phone.entries')}>
+        <EntryGrid entries={entries} />
+      </section>
+      <div style={{ height: 8 }} />
       <QueueSection queue={queue} />
-      <Space direction="vertical" block style={{ padding: 12, '--gap': '8px' } as React.CSSProperties}>
-        <Button block onClick={() => navigate('/')}>
-          {t('mobile.desktop')}
-        </Button>
-        <Button
-          block
-          color="danger"
-          fill="outline"
-          onClick={() => void logout(queryClient).then(() => navigate('/m/login'))}
-        >
-          {t('layout.logout')}
-        </Button>
-      </Space>
-      <MobileLanguageBar />
     </MobileShell>
   );
 }

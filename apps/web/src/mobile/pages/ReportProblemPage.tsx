@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, NavBar, NoticeBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, Form, NavBar, NoticeBar, Selector, Space, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -38,6 +38,14 @@ export function ReportProblemPage() {
     const scope = user.roles.find((r) => r.scope.kind === 'region')?.scope;
     const regionCode = scope?.ref ?? null;
     if (!where && !regionCode) return Toast.show({ content: t('report.whereRequired') });
+    if (
+      !(await Dialog.confirm({
+        content: t('report.confirm'),
+        confirmText: t('report.submit'),
+        cancelText: t('common.cancel'),
+      }))
+    )
+      return;
     setSaving(true);
     try {
       const id = await queueProblemReport(
@@ -74,6 +82,16 @@ export function ReportProblemPage() {
         </div>
       )}
       {outcome?.kind === 'sent' && <NoticeBar color="success" content={t('myProblems.sent')} wrap />}
+      {outcome && outcome.kind !== 'refused' && (
+        <Space block style={{ padding: '8px 12px' }}>
+          <Button size="small" color="primary" onClick={() => navigate('/m/my-reports')}>
+            {t('report.progress')}
+          </Button>
+          <Button size="small" onClick={() => navigate('/m')}>
+            {t('report.back')}
+          </Button>
+        </Space>
+      )}
       {outcome?.kind === 'refused' && (
         <div role="alert">
           <NoticeBar color="error" content={outcome.message} wrap />

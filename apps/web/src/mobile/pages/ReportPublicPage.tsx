@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, NavBar, NoticeBar, Result, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, Form, Input, NavBar, NoticeBar, Result, Selector, Space, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client';
+import { useMe } from '../../features/auth/queries';
 import { type Gps, readGps } from '../../features/inspections/offline-photo';
 import { MobileLanguageBar } from '../MobileLanguageBar';
 import { MobileShell } from '../MobileShell';
+import { ReportLookup } from './ReportLookup';
 import { ReportPhotoPicker } from './ReportPhotoPicker';
 
 interface Values {
@@ -15,9 +18,17 @@ interface Values {
   contact?: string;
 }
 
-/** 随手拍: a resident's report without signing in — photo, location and category to the public endpoint. */
+/**
+ * 随手拍: a resident's report — photo, location and category to the public endpoint. Signed in, the report is the
+ * resident's own (我的上报; the session's CSRF token comes from /me); signed out, it is followed by its number.
+ */
 export function ReportPublicPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  // Reading /me also gives the client the session's CSRF token, which the report (a write) must carry.
+  const me = useMe();
+  const signedIn = Boolean(me.data);
+  const [isLookingUp, setLookingUp] = useState(false);
   const categories = useQuery({
     queryKey: ['public-problem-categories'],
     queryFn: () =>
@@ -29,11 +40,25 @@ export function ReportPublicPage() {
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
 
+  const startAnother = () => {
+    setNumber(null);
+    setPhoto(null);
+    setLookingUp(false);
+  };
+
   const submit = async (v: Values) => {
     if (!photo) return Toast.show({ content: t('report.photoRequired') });
     const where = gps ?? (await readGps(8000));
     if (!where) return Toast.show({ content: t('report.whereRequired') });
     setGps(where);
+    if (
+      !(await Dialog.confirm({
+        content: t('report.confirm'),
+        confirmText: t('report.submit'),
+        cancelText: t('common.cancel'),
+      }))
+    )
+      return;
     setSaving(true);
     setError(null);
     try {
@@ -56,12 +81,31 @@ export function ReportPublicPage() {
 
   return (
     <MobileShell>
-      <NavBar back={null}>{t('report.publicTitle')}</NavBar>
+      <NavBar back={signedIn ? '' : null} onBack={() => navigate('/m')}>
+        {t('report.publicTitle')}
+      </NavBar>
       {number ? (
-        <Result status="success" title={t('report.sent', { number })} description={t('report.track')} />
+        <>
+          <Result status="success" title={t('report.sent', { number })} description={t('report.track')} />
+          <Space direction="vertical" block style={{ padding: 16 }}>
+            <Button block color="primary" onClick={() => (signedIn ? navigate('/m/my-reports') : setLookingUp(true))}>
+              {t('report.progress')}
+            </Button>
+            <Button block onClick={() => (signedIn ? navigate('/m') : startAnother())}>
+              {signedIn ? t('report.back') : t('report.another')}
+            </Button>
+          </Space>
+          {isLookingUp && <ReportLookup initialNumber={number} />}
+        </>
       ) : (
         <>
-          <NoticeBar content={t('report.publicIntro')} wrap color="info" />
+          <NoticeBar
+            content={
+              signedIn ? t('report.signedInIntro', { name: me.data?.user.displayName }) : t('report.publicIntro')
+            }
+            wrap
+            color="info"
+          />
           {error && (
             <div role="alert">
               <NoticeBar color="error" content={error} wrap />

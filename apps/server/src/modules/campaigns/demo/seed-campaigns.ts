@@ -1,4 +1,4 @@
-// Demo data: the 2024—2026 civilized-city cycle of 示范市 with its eight action lines and about thirty tasks
+// Demo data: the three-year civilized-city cycle around the seed's year of 示范市 with its eight action lines and about thirty tasks
 // in every state, a few ledger entries and one overdue task. Texts are written for the demo.
 import type { TaskCadence, TaskState } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
@@ -6,9 +6,9 @@ import { systemActor } from '../../../platform/access';
 import { writeAudit } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
-import { createJobQueue } from '../../../platform/jobs';
-import { shanghaiToday } from '../campaign.policy';
-import { scheduleReminderScan } from '../reminders';
+import type { DemoContext } from '../../../demo/context';
+import { shanghaiDate, shanghaiYear } from '../../../platform/clock';
+import { nextReminderSlot, scanReminders, scheduleReminderScan } from '../reminders';
 import { type NewTask, insertTasks } from '../task.repository';
 
 const actions = [
@@ -41,7 +41,7 @@ const rows: Row[] = [
   [1, '农贸市场内外环境秩序整治', 11, [10, 4], 'daily', -20, 'accepted'],
   [1, '建成区生活垃圾分类投放点位规范设置', 4, [], 'monthly', 45, 'in_progress'],
   [1, '老旧小区楼道杂物清理', 4, [0], 'weekly', -5, 'overdue'],
-  [1, '公共厕所保洁与设施维护', 4, [], 'daily', 20, 'assigned'],
+  [1, '公共厕所保洁与设施维护', 4, [], 'daily', 2, 'assigned'],
   [2, '主次干道机动车礼让斑马线专项整治', 6, [4], 'weekly', -30, 'accepted'],
   [2, '公交站台候车秩序与设施维护', 6, [], 'monthly', 30, 'reported'],
   [2, '非机动车规范停放引导', 4, [6], 'daily', 60, 'assigned'],
@@ -90,10 +90,17 @@ async function findFramework(db: Db, tenantId: string): Promise<{ id: string; le
   return { id, leaves: leaves.rows.map((r: any) => r.id) };
 }
 
-async function insertCampaign(db: Db, tenantId: string, frameworkId: string | null) {
+/** The demo's three-year cycle around the year of `now` (e.g. 2025—2027 in 2026). */
+export function demoCycle(now: Date): { name: string; start: string; end: string } {
+  const y = shanghaiYear(now);
+  return { name: `${y - 1}—${y + 1}年全国文明城市创建周期`, start: `${y - 1}-01-01`, end: `${y + 1}-12-31` };
+}
+
+async function insertCampaign(db: Db, tenantId: string, frameworkId: string | null, now: Date) {
   const id = newId();
+  const cycle = demoCycle(now);
   await db.execute(sql`INSERT INTO campaign (tenant_id, id, name, kind, start_date, end_date, description, framework_id)
-    VALUES (${tenantId}, ${id}, '2024—2026年全国文明城市创建周期', 'cycle', '2024-01-01', '2026-12-31',
+    VALUES (${tenantId}, ${id}, ${cycle.name}, 'cycle', ${cycle.start}, ${cycle.end},
       '围绕全国文明城市测评体系，实施八大行动，推动创建工作常态化、长效化。', ${frameworkId})`);
   const actionIds = actions.map(() => newId());
   await db.execute(sql`INSERT INTO campaign_action (tenant_id, id, campaign_id, name, position)
@@ -114,13 +121,13 @@ function pathTo(state: TaskState): [string, TaskState, TaskState][] {
   return [];
 }
 
-async function walkStates(db: Db, tenantId: string, tasks: NewTask[], today: string) {
+async function walkStates(db: Db, tenantId: string, tasks: NewTask[], today: string, now: Date) {
   for (const [i, task] of tasks.entries()) {
     const state = rows[i][6];
     if (state === 'assigned') continue;
     const reportedAt =
       state === 'accepted' || state === 'reported' ? at(addDays(task.deadline, i === 8 ? 2 : -3)) : null;
-    const reported = reportedAt && reportedAt > new Date().toISOString() ? at(addDays(today, -1)) : reportedAt;
+    const reported = reportedAt && reportedAt > now.toISOString() ? at(addDays(today, -1)) : reportedAt;
     await db.execute(sql`UPDATE task SET state = ${state}, last_reported_at = ${reported},
         accepted_at = ${state === 'accepted' ? reported : null}, overdue_at = ${state === 'overdue' ? at(today, 1) : null}
       WHERE tenant_id = ${tenantId} AND id = ${task.id}`);
@@ -136,15 +143,17 @@ async function walkStates(db: Db, tenantId: string, tasks: NewTask[], today: str
 }
 
 /** Load the demo campaign into a freshly seeded demo tenant (units must exist); schedules the reminder job. */
-export async function seedDemoCampaigns(db: Db, tenantId: string): Promise<void> {
+export async function seedDemoCampaigns(d: DemoContext): Promise<void> {
+  const { db, tenantId } = d;
+  const now = d.clock.now();
   const units = (
     await db.execute(sql`SELECT id FROM unit WHERE tenant_id = ${tenantId} ORDER BY created_at, id LIMIT 12`)
   ).rows.map((r: any) => r.id as string);
   if (units.length < 12) return;
-  const today = shanghaiToday();
+  const today = shanghaiDate(now);
   const framework = await findFramework(db, tenantId);
   await db.transaction(async (tx) => {
-    const campaign = await insertCampaign(tx, tenantId, framework?.id ?? null);
+    const campaign = await insertCampaign(tx, tenantId, framework?.id ?? null, now);
     const tasks: NewTask[] = rows.map(([action, title, lead, co, cadence, days], i) => ({
       id: newId(),
       campaignId: campaign.id,
@@ -159,13 +168,15 @@ export async function seedDemoCampaigns(db: Db, tenantId: string): Promise<void>
       cadence,
     }));
     await insertTasks(tx, tenantId, null, tasks);
-    await walkStates(tx, tenantId, tasks, today);
-    await writeAudit(tx, systemActor(tenantId, 'seed-demo'), {
+    await walkStates(tx, tenantId, tasks, today, now);
+    await writeAudit(tx, systemActor(tenantId, 'seed-demo', now), {
       action: 'campaign.create',
       objectType: 'campaign',
       objectId: campaign.id,
       after: { demo: true, tasks: tasks.length },
     });
-    await scheduleReminderScan(tx, createJobQueue(tx, { error: () => {} }), tenantId);
+    await scheduleReminderScan(tx, d.jobs, tenantId, nextReminderSlot(now));
   });
+  // The reminder job's first pass: due reminders and the overdue notice, as the units will find them.
+  await scanReminders(db, tenantId, now);
 }

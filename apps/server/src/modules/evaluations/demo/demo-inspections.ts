@@ -1,6 +1,7 @@
-// Deterministic monthly inspections for the demo's evaluations (2026-09 … 2026-11): a few points in every
+// Deterministic monthly inspections for the demo's evaluations (the three months before the seed's month): a few points in every
 // street that has none yet, one closed plan per month over all points, one inspection per point and month.
 // Results come from a fixed-seed generator per street, month, point and standard, so trends are stable.
+import { addMonths, shanghaiMonth } from '../../../platform/clock';
 import { type PointType, type ScoringRule, earnedCents, scoreInspection } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db';
@@ -8,7 +9,11 @@ import { newId } from '../../../platform/ids';
 import { buildSearchText } from '../../../platform/search-text';
 import { loadChecklist } from '../../inspections/checklist.service';
 
-export const DEMO_MONTHS = ['2026-09', '2026-10', '2026-11'] as const;
+/** The three whole months before the month of `now`, oldest first: the months the demo evaluates. */
+export function demoMonths(now: Date): string[] {
+  const current = shanghaiMonth(now);
+  return [-3, -2, -1].map((k) => addMonths(current, k));
+}
 const EXTRA_TYPES: PointType[] = ['residential', 'main_road', 'market'];
 
 /** mulberry32 over a string seed: the same seed always gives the same numbers. */
@@ -62,7 +67,7 @@ async function demoPoints(db: Db, tenantId: string): Promise<DemoPointRow[]> {
 }
 
 /** A street's chance that a standard is met in month m (0, 1, 2): a base level and a drift up or down. */
-function quality(street: string, m: number): number {
+export function quality(street: string, m: number): number {
   const r = seeded(`street-${street}`);
   const base = 0.6 + r() * 0.33;
   const drift = (r() - 0.45) * 0.12;
@@ -147,19 +152,26 @@ async function seedMonth(
       x.at, x.at, x.at, '演示数据', x.score, x.earned, x.applicable, x.neg, x.negatives, x.findings
     FROM jsonb_to_recordset(${JSON.stringify(inspections)}::jsonb) AS x(id uuid, point uuid, type text, region text,
       at timestamptz, earned numeric, applicable numeric, neg numeric, score numeric, negatives jsonb, findings int)`);
-  await db.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, note, earned)
+  await db.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, note, earned,
+      submitted_at)
     SELECT ${tenantId}, x.id, x.inspection, x.indicator, x.pos, x.result,
-      CASE WHEN x.result = 'not_met' THEN '演示：未达标' END, x.earned
+      CASE WHEN x.result = 'not_met' THEN '演示：未达标' END, x.earned, i.submitted_at
     FROM jsonb_to_recordset(${JSON.stringify(observations)}::jsonb) AS x(id uuid, inspection uuid, indicator uuid, pos int,
-      result text, earned numeric)`);
+      result text, earned numeric)
+    JOIN inspection i ON i.tenant_id = ${tenantId} AND i.id = x.inspection`);
 }
 
 /** Points for every street and three months of inspections. */
-export async function seedEvaluationInspections(db: Db, tenantId: string, frameworkId: string): Promise<void> {
+export async function seedEvaluationInspections(
+  db: Db,
+  tenantId: string,
+  frameworkId: string,
+  months: string[],
+): Promise<void> {
   await addStreetPoints(db, tenantId);
   const inspector = (
     await db.execute(sql`SELECT id FROM account WHERE tenant_id = ${tenantId} AND username = 'inspector'`)
   ).rows[0] as { id: string } | undefined;
-  for (const [m, month] of DEMO_MONTHS.entries())
+  for (const [m, month] of months.entries())
     await seedMonth(db, tenantId, frameworkId, month, m, inspector?.id ?? null);
 }

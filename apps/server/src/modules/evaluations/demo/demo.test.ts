@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../../test/harness';
+import { type TestApp, createTestApp, demoContextOf } from '../../../test/harness';
 import { seedDemoEvaluations } from './seed-evaluations';
 
 let t: TestApp;
@@ -50,7 +50,7 @@ describe('demo evaluations', () => {
         ).rows[0] as { n: number }
       ).n;
     const before = await count();
-    await seedDemoEvaluations(t.ctx.db, t.tenantId);
+    await seedDemoEvaluations(demoContextOf(t));
     expect(await count()).toBe(before);
   });
 });

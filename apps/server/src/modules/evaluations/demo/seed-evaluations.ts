@@ -1,14 +1,14 @@
-// Demo evaluations: monthly rankings of the counties and streets of 示范市 for 2026-09, 2026-10 and 2026-11
-// (实地考察 70 + 问卷 10 + 整改率 20), computed at seed time in month order so that rank changes and trends show.
+// Demo evaluations: monthly rankings of the counties and streets of 示范市 for the three months before the seed's
+// month (实地考察 70 + 问卷 10 + 整改率 20), computed at seed time in month order so that rank changes and trends show.
+import { seedMonthlySurveys } from './demo-surveys';
 import { type EvaluationCreateBody, evaluationCreateBody } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit';
-import type { Db } from '../../../platform/db';
-import { createJobQueue } from '../../../platform/jobs';
+import type { DemoContext } from '../../../demo/context';
 import { loadActorForAccount } from '../../../platform/sessions';
 import { computeEvaluation } from '../evaluation-compute';
 import { createEvaluation } from '../evaluation-create.service';
-import { DEMO_MONTHS, seedEvaluationInspections } from './demo-inspections';
+import { demoMonths, seedEvaluationInspections } from './demo-inspections';
 
 function demoBody(frameworkId: string, month: string): EvaluationCreateBody {
   // The period is shown next to the name everywhere (lists, bulletin titles), so the name leaves it out.
@@ -32,7 +32,9 @@ function demoBody(frameworkId: string, month: string): EvaluationCreateBody {
 }
 
 /** Seed the months' inspections and evaluations once; a second run adds nothing. */
-export async function seedDemoEvaluations(db: Db, tenantId: string): Promise<void> {
+export async function seedDemoEvaluations(d: DemoContext): Promise<void> {
+  const { db, tenantId } = d;
+  const now = d.clock.now();
   const done = await db.execute(sql`SELECT 1 FROM evaluation WHERE tenant_id = ${tenantId} LIMIT 1`);
   if (done.rows.length) return;
   const fw = (
@@ -43,13 +45,15 @@ export async function seedDemoEvaluations(db: Db, tenantId: string): Promise<voi
   const admin = (await db.execute(sql`SELECT id FROM account WHERE tenant_id = ${tenantId} AND username = 'admin'`))
     .rows[0] as { id: string } | undefined;
   if (!fw || !admin) return;
-  await seedEvaluationInspections(db, tenantId, fw.id);
-  const actor = await loadActorForAccount(db, tenantId, admin.id);
-  const ctx = { db, jobs: createJobQueue(db, { error: () => {} }) };
-  for (const month of DEMO_MONTHS) {
+  const months = demoMonths(now);
+  await seedEvaluationInspections(db, tenantId, fw.id, months);
+  await seedMonthlySurveys(db, tenantId, fw.id, months);
+  const actor = await loadActorForAccount(db, tenantId, admin.id, now);
+  const ctx = { db, jobs: d.jobs };
+  for (const month of months) {
     const { id } = await createEvaluation(ctx, actor, demoBody(fw.id, month), { enqueue: false });
     await db.transaction(async (tx) => {
-      await computeEvaluation(tx, tenantId, id);
+      await computeEvaluation(tx, tenantId, id, now);
       await writeAudit(tx, actor, { action: 'evaluation.compute', objectType: 'evaluation', objectId: id });
     });
   }

@@ -1,4 +1,5 @@
 // The five demo frameworks, published in the demo tenant.
+import type { DemoContext } from '../../../demo/context';
 import { checkPointSums } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { systemActor } from '../../../platform/access';
@@ -19,28 +20,33 @@ export const demoFrameworks: FrameworkSeed[] = [
   sixHasRedProperty,
 ];
 
-async function seedOne(tx: Db, tenantId: string, seed: FrameworkSeed): Promise<void> {
+async function seedOne(tx: Db, tenantId: string, seed: FrameworkSeed, now: Date): Promise<void> {
   // Demo data that fails the publish check would be a bug in this file: stop loudly.
   const mismatches = checkPointSums(seed.roots, seed.totalPoints);
   if (mismatches.length)
     throw new Error(`demo framework ${seed.code}: points do not add up ${JSON.stringify(mismatches)}`);
   const id = newId();
   const total = seed.totalPoints ?? seed.roots.reduce((s, r) => s + (r.points ?? 0), 0);
-  await insertFramework(tx, tenantId, {
-    id,
-    familyId: id,
-    code: seed.code,
-    name: seed.name,
-    version: 1,
-    status: 'published',
-    totalPoints: total,
-    complianceLine: seed.complianceLine,
-    description: seed.description,
-    createdBy: null,
-  });
+  await insertFramework(
+    tx,
+    tenantId,
+    {
+      id,
+      familyId: id,
+      code: seed.code,
+      name: seed.name,
+      version: 1,
+      status: 'published',
+      totalPoints: total,
+      complianceLine: seed.complianceLine,
+      description: seed.description,
+      createdBy: null,
+    },
+    now,
+  );
   const count = await insertTree(tx, tenantId, id, seed.roots);
   await insertNegativeItems(tx, tenantId, id, seed.negatives);
-  await writeAudit(tx, systemActor(tenantId, 'seed-demo'), {
+  await writeAudit(tx, systemActor(tenantId, 'seed-demo', now), {
     action: 'framework.seed',
     objectType: 'framework',
     objectId: id,
@@ -49,12 +55,13 @@ async function seedOne(tx: Db, tenantId: string, seed: FrameworkSeed): Promise<v
 }
 
 /** Load the five demo frameworks, published, into a tenant; does nothing when they are already there. */
-export async function seedDemoFrameworks(db: Db, tenantId: string): Promise<void> {
+export async function seedDemoFrameworks(d: DemoContext): Promise<void> {
+  const { db, tenantId } = d;
   const codes = demoFrameworks.map((f) => f.code);
   const found = await db.execute(sql`SELECT 1 FROM framework WHERE tenant_id = ${tenantId}
     AND code = ANY(${sql.param(codes)}::text[]) LIMIT 1`);
   if (found.rows.length) return;
   await db.transaction(async (tx) => {
-    for (const seed of demoFrameworks) await seedOne(tx, tenantId, seed);
+    for (const seed of demoFrameworks) await seedOne(tx, tenantId, seed, d.clock.now());
   });
 }

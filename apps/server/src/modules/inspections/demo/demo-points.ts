@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
 import { buildSearchText } from '../../../platform/search-text';
-import { demoUnits } from '../../org/demo/demo-data';
+import { demoUnits } from '../../../demo/demo-units';
 
 const COMMUNITIES = 22;
 const PER_COMMUNITY = 3;

@@ -1,31 +1,24 @@
 // Demo data of inspections: 66 points, this month's field evaluation (实地测评) on the civilized-city framework
 // with two teams (the `inspector` account in the first), five submitted inspections with findings (which
 // become problems), and a questionnaire with answers from residents and the inspector.
+import { demoPhoto, findingNoteFor, photoKindOf } from '../../../demo/demo-photos';
 import type { ChecklistStandard, InspectionSubmitBody, PointType } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access';
 import type { AppContext } from '../../../platform/context';
 import type { Db } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
-import { createJobQueue } from '../../../platform/jobs';
+import { type DemoContext, demoServiceContext } from '../../../demo/context';
+import { shanghaiMonth } from '../../../platform/clock';
 import { loadActorForAccount } from '../../../platform/sessions';
 import { loadChecklist } from '../checklist.service';
 import { assertCanInspect, loadTarget } from '../inspection-target';
-import { shanghaiToday } from '../inspection-read.service';
 import { persistSubmission } from '../inspection.service';
 import { assignPlan, samplePlan } from '../plan-sample.service';
 import { createPlan, stepPlan } from '../plan.service';
 import { createTeam } from '../team.service';
 import { insertDemoPoints } from './demo-points';
 import { seedDemoSurvey } from './seed-survey';
-
-const notes = [
-  '地面有烟头、纸屑等垃圾，未及时清扫',
-  '公益广告画面褪色破损，未及时更换',
-  '非机动车停放杂乱，占用盲道',
-  '楼道内堆放杂物，影响通行',
-  '摊位超出划定区域经营',
-];
 
 /** The problem category of a finding at a point type under a standard (the demo's rough routing). */
 function categoryOf(type: PointType, s: ChecklistStandard): string {
@@ -44,8 +37,9 @@ function demoSubmission(
   type: PointType,
   ids: { planId: string; pointId: string },
   i: number,
+  now: Date,
 ) {
-  const started = new Date(Date.now() - (i + 1) * 3 * 3600_000);
+  const started = new Date(now.getTime() - (i + 1) * 3 * 3600_000);
   const findings = i % 3;
   const body: InspectionSubmitBody = {
     id: newId(),
@@ -62,7 +56,7 @@ function demoSubmission(
         id: newId(),
         indicatorId: s.id,
         result: notMet ? 'not_met' : k === standards.length - 1 && i % 2 ? 'na' : 'met',
-        note: notMet ? notes[(i + k) % notes.length] : null,
+        note: notMet ? findingNoteFor(s, i + k) : null,
         photoFileIds: [],
         findingCategory: notMet ? categoryOf(type, s) : null,
         severity: notMet ? (['low', 'medium', 'high'] as const)[(i + k) % 3] : null,
@@ -79,7 +73,7 @@ async function accountIds(db: Db, tenantId: string): Promise<Record<string, stri
 }
 
 async function seedPlan(db: Db, admin: Actor, frameworkId: string, ids: Record<string, string>) {
-  const period = shanghaiToday().slice(0, 7);
+  const period = shanghaiMonth(admin.now);
   const [y, m] = period.split('-').map(Number);
   const plan = await createPlan(db, admin, {
     name: `${y}年${m}月全国文明城市实地测评`,
@@ -96,6 +90,29 @@ async function seedPlan(db: Db, admin: Actor, frameworkId: string, ids: Record<s
   return stepPlan(db, admin, plan.id, 'publish');
 }
 
+/** A generated photo of each finding, taken by the inspector at the point (GPS and time beside it). */
+async function attachPhotos(ctx: AppContext, inspector: Actor, body: InspectionSubmitBody, pointName: string) {
+  for (const [k, o] of body.observations.entries()) {
+    if (o.result !== 'not_met') continue;
+    const bytes = demoPhoto(`${body.id}:${k}`, photoKindOf(o.note ?? ''), 'before');
+    const file = await ctx.files.save(
+      ctx.db,
+      inspector,
+      bytes,
+      {
+        name: `${pointName}-问题照片-${k + 1}.png`,
+        purpose: 'inspection-photo',
+        clientTime: new Date(body.submittedAt),
+        gpsLat: String(body.gps?.lat ?? ''),
+        gpsLng: String(body.gps?.lng ?? ''),
+        device: '演示手机（督查组）',
+      },
+      ['image/png'],
+    );
+    o.photoFileIds = [file.id];
+  }
+}
+
 async function seedInspections(ctx: AppContext, inspector: Actor, planId: string, teamId: string) {
   const res =
     await ctx.db.execute(sql`SELECT point_id FROM inspection_plan_point WHERE tenant_id = ${inspector.tenantId}
@@ -103,13 +120,16 @@ async function seedInspections(ctx: AppContext, inspector: Actor, planId: string
   for (const [i, r] of (res.rows as { point_id: string }[]).entries()) {
     const { plan, point } = assertCanInspect(await loadTarget(ctx.db, inspector, planId, r.point_id));
     const list = await loadChecklist(ctx.db, inspector.tenantId, plan.frameworkId, point.pointType);
-    const body = demoSubmission(list.standards, point.pointType, { planId, pointId: point.id }, i);
+    const body = demoSubmission(list.standards, point.pointType, { planId, pointId: point.id }, i, inspector.now);
+    await attachPhotos(ctx, inspector, body, point.name);
     await persistSubmission(ctx, inspector, { plan, point, list }, body);
   }
 }
 
 /** Seed the demo tenant's points, this month's plan, inspections and a questionnaire; a second run adds nothing. */
-export async function seedDemoInspections(db: Db, tenantId: string): Promise<void> {
+export async function seedDemoInspections(d: DemoContext): Promise<void> {
+  const { db, tenantId } = d;
+  const now = d.clock.now();
   const seeded = await db.execute(sql`SELECT 1 FROM inspection_plan WHERE tenant_id = ${tenantId} LIMIT 1`);
   if (seeded.rows.length) return;
   const fw = await db.execute(sql`SELECT id FROM framework WHERE tenant_id = ${tenantId} AND code = 'WMCS-DEMO'
@@ -118,9 +138,9 @@ export async function seedDemoInspections(db: Db, tenantId: string): Promise<voi
   if (!frameworkId) return;
   await insertDemoPoints(db, tenantId);
   const ids = await accountIds(db, tenantId);
-  const admin = await loadActorForAccount(db, tenantId, ids.admin);
-  const inspector = await loadActorForAccount(db, tenantId, ids.inspector);
-  const ctx = { db, jobs: createJobQueue(db, { error: () => {} }) } as unknown as AppContext;
+  const admin = await loadActorForAccount(db, tenantId, ids.admin, now);
+  const inspector = await loadActorForAccount(db, tenantId, ids.inspector, now);
+  const ctx = demoServiceContext(d);
   const plan = await seedPlan(db, admin, frameworkId, ids);
   await seedInspections(ctx, inspector, plan.id, plan.teams[0].id);
   await seedDemoSurvey(db, { admin, inspector }, plan.id, frameworkId);

@@ -50,7 +50,7 @@ export async function seedDemoSurvey(
       await submitSurveyResponse(db, who.inspector, {
         ...body,
         questionnaireId: q.id,
-        clientTime: new Date().toISOString(),
+        clientTime: who.inspector.now.toISOString(),
       });
     else await submitPublicResponse(db, q.publicToken!, body);
   }

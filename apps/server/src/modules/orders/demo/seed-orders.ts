@@ -1,9 +1,10 @@
 // Demo service orders of 示范市: the centre's service menu and orders in every stage — waiting for review, for
 // dispatch, offered for grabbing, accepted, completed (paid through the time bank) and rated — with history.
+import type { DemoContext } from '../../../demo/context';
+import { shanghaiDate } from '../../../platform/clock';
 import { type OrderStatus, type OrderUrgency, orderTargets } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { systemActor } from '../../../platform/access';
-import type { Db } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
 import { payForServiceOrder } from '../../timebank';
 
@@ -47,8 +48,10 @@ const orders: DemoOrder[] = [
 ];
 
 /** Seed the demo menu and orders once (after the volunteers' and the time bank's demo). */
-export async function seedDemoOrders(db: Db, tenantId: string): Promise<void> {
-  const actor = systemActor(tenantId, 'seed-demo');
+export async function seedDemoOrders(d: DemoContext): Promise<void> {
+  const { db, tenantId } = d;
+  const now = d.clock.now();
+  const actor = systemActor(tenantId, 'seed-demo', now);
   await db.transaction(async (tx) => {
     if ((await tx.execute(sql`SELECT 1 FROM service_item WHERE tenant_id = ${tenantId} LIMIT 1`)).rows.length) return;
     const site = (
@@ -77,12 +80,12 @@ export async function seedDemoOrders(db: Db, tenantId: string): Promise<void> {
       const needsVolunteer = ['accepted', 'completed', 'rated', 'returned'].includes(o.status);
       if (needsVolunteer && !vols.length) continue;
       const v = needsVolunteer ? vols[n % vols.length] : null;
-      const created = new Date(Date.now() - o.hoursAgo * 3600_000);
+      const created = new Date(now.getTime() - o.hoursAgo * 3600_000);
       const { respondBy, dueAt } = orderTargets(o.urgency, created);
       const accepted = v ? new Date(created.getTime() + 40 * 60_000 * (1 + (n % 3))) : null;
       const done = ['completed', 'rated', 'returned'].includes(o.status);
       const id = newId();
-      const day = new Date(created.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+      const day = shanghaiDate(created).replace(/-/g, '');
       const seq = Number(((await tx.execute(sql`SELECT nextval('service_order_number_seq') AS n`)).rows[0] as any).n);
       await tx.execute(sql`INSERT INTO service_order (tenant_id, id, number, kind, status, site_id, item_id, title, description,
           urgency, address, lat, lng, region_code, resident_name, ordered_by, ordered_by_name, volunteer_id, volunteer_account_id,
@@ -93,7 +96,7 @@ export async function seedDemoOrders(db: Db, tenantId: string): Promise<void> {
           ${who.id}, ${who.display_name}, ${v?.id ?? null}, ${v?.account_id ?? null}, ${respondBy.toISOString()},
           ${dueAt.toISOString()}, ${accepted?.toISOString() ?? null}, ${done ? new Date(created.getTime() + 3 * 3600_000).toISOString() : null},
           ${done ? 2 : null}, ${done ? '已上门完成服务' : null}, ${o.rating ?? null}, ${o.rating ? (o.rating > 2 ? '服务很好，谢谢！' : '没有修好') : null},
-          ${o.status === 'returned' ? 'low_rating' : null}, ${created.toISOString()}, now())`);
+          ${o.status === 'returned' ? 'low_rating' : null}, ${created.toISOString()}, ${now.toISOString()})`);
       await tx.execute(sql`INSERT INTO service_order_event (tenant_id, id, order_id, action, from_status, to_status, actor_name, at)
         VALUES (${tenantId}, ${newId()}, ${id}, 'create', 'submitted', 'submitted', ${who.display_name}, ${created.toISOString()})`);
       if (done && v) {

@@ -1,5 +1,7 @@
 // Demo data of the problem list: categories, the demo Open311 client (key from WENMING_DEMO_OPEN311_KEY, default
 // demo-open311-key), and about forty problems walked through the state machine to every state, some overdue.
+import { demoPhoto, photoKindOf } from '../../../demo/demo-photos';
+import { type DemoContext, demoServiceContext } from '../../../demo/context';
 import {
   type ProblemAction,
   type ProblemStatus,
@@ -13,10 +15,9 @@ import { writeAudit } from '../../../platform/audit';
 import type { AppContext } from '../../../platform/context';
 import type { Db } from '../../../platform/db';
 import { newId, randomToken, sha256Hex } from '../../../platform/ids';
-import { createJobQueue } from '../../../platform/jobs';
-import { demoUnits } from '../../org/demo/demo-data';
+import { demoUnits } from '../../../demo/demo-units';
 import { type CreatedProblem, createProblemInTx } from '../problem-create.service';
-import { scheduleProblemScan } from '../problem-deadlines';
+import { nextProblemScanSlot, scanProblemDeadlines, scheduleProblemScan } from '../problem-deadlines';
 import { type DemoProblem, demoCategories, demoProblems } from './demo-problems';
 
 export const DEMO_OPEN311_KEY_DEFAULT = 'demo-open311-key';
@@ -91,7 +92,7 @@ async function applyDemoAction(
   const reason = problemActionsNeedingReason.includes(action) ? (reasons[action] ?? '演示') : null;
   await tx.execute(sql`UPDATE problem SET status = ${to}, assigned_unit_id = ${unitId},
       duplicate_of = ${extra.duplicateOf ?? null}, version = version + 1,
-      closed_at = CASE WHEN ${to} IN ('closed', 'duplicate') THEN now() WHEN ${to} = 'reopened' THEN NULL ELSE closed_at END
+      closed_at = CASE WHEN ${to} IN ('closed', 'duplicate') THEN ${actor.now.toISOString()}::timestamptz WHEN ${to} = 'reopened' THEN NULL ELSE closed_at END
     WHERE tenant_id = ${actor.tenantId} AND id = ${p.id}`);
   await tx.execute(sql`INSERT INTO problem_transition (tenant_id, id, problem_id, action, from_status, to_status,
       actor_name, unit_id, reason)
@@ -108,14 +109,14 @@ async function applyDemoAction(
 }
 
 /** Spread the history over the days since the report; open problems keep a future deadline unless meant overdue. */
-async function backdate(tx: Db, tenantId: string, id: string, d: DemoProblem, severityDays: number) {
-  const created = new Date(Date.now() - d.daysAgo * 86_400_000 - 3 * 3600_000);
+async function backdate(tx: Db, tenantId: string, id: string, d: DemoProblem, severityDays: number, now: Date) {
+  const created = new Date(now.getTime() - d.daysAgo * 86_400_000 - 3 * 3600_000);
   const step = Math.max(1, Math.floor((d.daysAgo * 24) / 6)) * 3600_000;
   const assignedAt = new Date(created.getTime() + step);
   let deadline = new Date(assignedAt.getTime() + severityDays * 86_400_000);
-  if (d.overdue) deadline = new Date(Date.now() - 86_400_000);
-  else if (['assigned', 'rectifying', 'returned', 'reopened'].includes(d.status) && deadline.getTime() < Date.now())
-    deadline = new Date(Date.now() + 2 * 86_400_000);
+  if (d.overdue) deadline = new Date(now.getTime() - 86_400_000);
+  else if (['assigned', 'rectifying', 'returned', 'reopened'].includes(d.status) && deadline.getTime() < now.getTime())
+    deadline = new Date(now.getTime() + 2 * 86_400_000);
   await tx.execute(sql`UPDATE problem_transition t SET at = ${created.toISOString()}::timestamptz + (x.n * ${step / 1000}) * interval '1 second'
     FROM (SELECT id, row_number() OVER (ORDER BY at, id) - 1 AS n FROM problem_transition
       WHERE tenant_id = ${tenantId} AND problem_id = ${id}) x
@@ -137,10 +138,38 @@ interface SeedPlace {
   firstOfCategory: Map<string, string>;
 }
 
+const RECTIFIED: ProblemStatus[] = ['submitted', 'returned', 'verified', 'closed', 'reopened'];
+
+/** A generated photo of the problem (and, once rectified, one after), attached to the step that brought it. */
+async function attachDemoPhotos(tx: Db, ctx: AppContext, actor: Actor, problemId: string, d: DemoProblem) {
+  const kind = photoKindOf(d.description);
+  const attach = async (state: 'before' | 'after', action: string) => {
+    const file = await ctx.files.save(
+      tx,
+      actor,
+      demoPhoto(`${d.description}:${d.community}`, kind, state),
+      { name: `${state === 'before' ? '问题照片' : '整改后照片'}.png`, purpose: 'problem-photo', device: '演示手机' },
+      ['image/png'],
+    );
+    await tx.execute(sql`INSERT INTO problem_photo (tenant_id, problem_id, file_id, kind, transition_id)
+      SELECT ${actor.tenantId}, ${problemId}, ${file.id}, ${state},
+        (SELECT id FROM problem_transition WHERE tenant_id = ${actor.tenantId} AND problem_id = ${problemId}
+          AND action = ${action} ORDER BY at, id LIMIT 1)
+      ON CONFLICT DO NOTHING`);
+  };
+  const hasBefore = await tx.execute(sql`SELECT 1 FROM problem_photo WHERE tenant_id = ${actor.tenantId}
+    AND problem_id = ${problemId} AND kind = 'before' LIMIT 1`);
+  if (!hasBefore.rows.length) await attach('before', 'create');
+  if (RECTIFIED.includes(d.status)) await attach('after', 'submit');
+}
+
 /** One demo problem: created through the routing, walked to its state, given a token (Open311), backdated. */
 async function seedOne(tx: Db, s: SeedPlace, d: DemoProblem): Promise<void> {
   const c = s.communities[d.community % s.communities.length];
-  const actor = { ...systemActor(s.tenantId, 'seed-demo'), displayName: d.source === 'resident' ? '群众' : '演示数据' };
+  const actor = {
+    ...systemActor(s.tenantId, 'seed-demo', s.ctx.clock.now()),
+    displayName: d.source === 'resident' ? '群众' : '演示数据',
+  };
   const created = await createProblemInTx(tx, s.ctx, actor, {
     source: d.source,
     category: d.category,
@@ -156,15 +185,17 @@ async function seedOne(tx: Db, s: SeedPlace, d: DemoProblem): Promise<void> {
     duplicateOf: s.firstOfCategory.get(d.category),
   });
   if (!s.firstOfCategory.has(d.category)) s.firstOfCategory.set(d.category, created.id);
+  await attachDemoPhotos(tx, s.ctx, actor, created.id, d);
   if (d.source === 'open311')
     await tx.execute(sql`INSERT INTO open311_token (tenant_id, token, problem_id, client_id)
       VALUES (${s.tenantId}, ${randomToken(12)}, ${created.id}, ${s.clientId})`);
   const severity = d.severity ?? demoCategories.find((x) => x.code === d.category)!.severity;
-  await backdate(tx, s.tenantId, created.id, d, defaultProblemSettings.deadlineDays[severity]);
+  await backdate(tx, s.tenantId, created.id, d, defaultProblemSettings.deadlineDays[severity], actor.now);
 }
 
 /** Seed the demo tenant's categories, Open311 client and problems; a second run adds nothing. */
-export async function seedDemoProblems(db: Db, tenantId: string): Promise<void> {
+export async function seedDemoProblems(d: DemoContext): Promise<void> {
+  const { db, tenantId } = d;
   const seeded = await db.execute(sql`SELECT 1 FROM problem_category WHERE tenant_id = ${tenantId} LIMIT 1`);
   if (seeded.rows.length) return;
   const units = await unitIdsByDemoIndex(db, tenantId);
@@ -174,12 +205,13 @@ export async function seedDemoProblems(db: Db, tenantId: string): Promise<void> 
     await db.execute(sql`SELECT r.code, g.id AS grid_id FROM region r LEFT JOIN grid g ON g.tenant_id = r.tenant_id
       AND g.region_code = r.code WHERE r.tenant_id = ${tenantId} AND r.level = 'village' ORDER BY r.code`)
   ).rows as { code: string; grid_id: string | null }[];
-  const jobs = createJobQueue(db, { error: () => {} });
-  const ctx = { db, jobs } as unknown as AppContext;
+  const ctx = demoServiceContext(d);
   const place: SeedPlace = { ctx, tenantId, units, clientId, communities, firstOfCategory: new Map() };
-  for (const d of demoProblems) await db.transaction((tx) => seedOne(tx, place, d));
+  for (const p of demoProblems) await db.transaction((tx) => seedOne(tx, place, p));
   await db.execute(sql`ANALYZE problem`);
-  await scheduleProblemScan(db, jobs, tenantId);
+  // The deadline job's first pass: reminders, overdue notices and escalations of the demo's late problems.
+  await scanProblemDeadlines(db, tenantId, d.clock.now());
+  await scheduleProblemScan(db, d.jobs, tenantId, nextProblemScanSlot(d.clock.now()));
 }
 
 async function walkTo(

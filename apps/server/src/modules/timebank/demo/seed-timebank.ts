@@ -1,6 +1,7 @@
 // Demo time bank of 示范市: a head branch (总行) for the demo community with a branch (分行) per grid, run by the
 // demo centre; a fund; a goods catalogue; deposits of confirmed hours for the demo volunteers; a resident
 // account linked as family; a donation and a redemption — every movement through the real ledger.
+import type { DemoContext } from '../../../demo/context';
 import { sql } from 'drizzle-orm';
 import { type Actor, systemActor } from '../../../platform/access';
 import type { Db } from '../../../platform/db';
@@ -15,6 +16,11 @@ const goods = [
   { name: '理发服务券', price: 1, stock: 100 },
   { name: '家政保洁 2 小时', price: 3, stock: 20 },
   { name: '洗衣液', price: 2, stock: 50 },
+];
+
+const gridGoods = [
+  { name: '网格便民理发券', price: 1, stock: 30 },
+  { name: '鸡蛋（30 枚）', price: 3, stock: 20 },
 ];
 
 async function seedBranches(tx: Db, tenantId: string): Promise<{ headId: string; community: string } | null> {
@@ -64,9 +70,23 @@ async function seedMovements(tx: Db, actor: Actor, headId: string): Promise<void
       sourceId: `${c.activity_id}:${c.volunteer_id}`,
       memo: '志愿服务时长',
     });
-  // Accounts opened by those deposits join the head branch (the demo has no per-grid placement of volunteers).
+  // Accounts opened by those deposits join the head branch; every third of them is kept at the first grid's branch,
+  // which has goods of its own, so that a grid branch has accounts, balances and a catalogue too.
   await tx.execute(sql`UPDATE timebank_account SET branch_id = ${headId}
     WHERE tenant_id = ${t} AND branch_id IS NULL AND kind IN ('volunteer', 'resident')`);
+  const grid = (
+    await tx.execute(sql`SELECT id FROM timebank_branch WHERE tenant_id = ${t} AND parent_id = ${headId}
+      ORDER BY name, id LIMIT 1`)
+  ).rows[0] as { id: string } | undefined;
+  if (grid) {
+    await tx.execute(sql`UPDATE timebank_account a SET branch_id = ${grid.id} FROM (
+        SELECT id, row_number() OVER (ORDER BY id) AS n FROM timebank_account
+        WHERE tenant_id = ${t} AND branch_id = ${headId} AND kind = 'volunteer') x
+      WHERE a.tenant_id = ${t} AND a.id = x.id AND x.n % 3 = 0`);
+    for (const g of gridGoods)
+      await tx.execute(sql`INSERT INTO timebank_goods (tenant_id, id, branch_id, name, price_hours, stock)
+        VALUES (${t}, ${newId()}, ${grid.id}, ${g.name}, ${g.price}, ${g.stock})`);
+  }
   const vols = (
     await tx.execute(sql`SELECT id FROM volunteer WHERE tenant_id = ${t} AND status = 'active'
       ORDER BY (account_id IS NULL), number LIMIT 12`)
@@ -106,13 +126,14 @@ async function seedMovements(tx: Db, actor: Actor, headId: string): Promise<void
 }
 
 /** Seed the demo time bank once (after the volunteers' demo). */
-export async function seedDemoTimebank(db: Db, tenantId: string): Promise<void> {
+export async function seedDemoTimebank(d: DemoContext): Promise<void> {
+  const { db, tenantId } = d;
   await db.transaction(async (tx) => {
     const exists = await tx.execute(sql`SELECT 1 FROM timebank_branch WHERE tenant_id = ${tenantId} LIMIT 1`);
     if (exists.rows.length) return;
     const b = await seedBranches(tx, tenantId);
     if (!b) return;
-    await seedMovements(tx, systemActor(tenantId, 'seed-demo'), b.headId);
+    await seedMovements(tx, systemActor(tenantId, 'seed-demo', d.clock.now()), b.headId);
     // Accounts opened outside the demo community (the demo resident's) also join the head branch.
     await tx.execute(sql`UPDATE timebank_account SET branch_id = ${b.headId}
       WHERE tenant_id = ${tenantId} AND branch_id IS NULL AND kind IN ('volunteer', 'resident')`);

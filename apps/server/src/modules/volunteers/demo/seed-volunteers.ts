@@ -1,6 +1,8 @@
 // Demo volunteers of 示范市: teams 总队 → 支队 → 小队 plus a specialist team, about sixty volunteers (the demo
 // account `volunteer` among them), activities over the last three months with check-ins and confirmed hours,
 // and upcoming activities to sign up to.
+import type { DemoContext } from '../../../demo/context';
+import { shanghaiDate, shanghaiDayStart, shanghaiMonthBounds } from '../../../platform/clock';
 import {
   type VolunteerSkill,
   activityTypes,
@@ -120,7 +122,7 @@ async function insertTeam(
   return id;
 }
 
-async function seedTeams(tx: Db, tenantId: string, s: Awaited<ReturnType<typeof sitesOf>>, vols: string[]) {
+async function seedTeams(tx: Db, tenantId: string, s: Awaited<ReturnType<typeof sitesOf>>, vols: string[], now: Date) {
   const corps = await insertTeam(tx, tenantId, {
     name: '示范市新时代文明实践志愿服务总队',
     level: 'corps',
@@ -159,7 +161,7 @@ async function seedTeams(tx: Db, tenantId: string, s: Awaited<ReturnType<typeof 
   }));
   members.push({ team: medics, v: vols[0], status: 'active', role: 'member' });
   await tx.execute(sql`INSERT INTO team_member (tenant_id, team_id, volunteer_id, status, role, decided_at)
-    SELECT ${tenantId}, x.team, x.v, x.status, x.role, CASE WHEN x.status = 'active' THEN now() END
+    SELECT ${tenantId}, x.team, x.v, x.status, x.role, CASE WHEN x.status = 'active' THEN ${now.toISOString()}::timestamptz END
     FROM jsonb_to_recordset(${JSON.stringify(members)}::jsonb) AS x(team uuid, v uuid, status text, role text)
     ON CONFLICT DO NOTHING`);
   return corps;
@@ -170,11 +172,12 @@ async function seedActivity(
   tx: Db,
   tenantId: string,
   a: { i: number; site: Site; start: number; people: string[]; confirmer: string | null; project: string | null },
+  now: Date,
 ) {
   const type = activityTypes[a.i % (activityTypes.length - 1)];
   const id = newId();
   const hoursLong = 2 + (a.i % 3);
-  const past = a.start + hoursLong * 3600_000 < Date.now();
+  const past = a.start + hoursLong * 3600_000 < now.getTime();
   await tx.execute(sql`INSERT INTO activity (tenant_id, id, project_id, title, type, description, site_id, region_code, place,
       lat, lng, radius_m, starts_at, ends_at, recruit_limit, qr_secret)
     VALUES (${tenantId}, ${id}, ${a.project}, ${titles[type]}, ${type}, ${'组织志愿者开展服务，欢迎报名参加。'}, ${a.site.id},
@@ -186,7 +189,7 @@ async function seedActivity(
     const inAt = a.start - (5 + k) * 60_000;
     const minutes = hoursLong * 60 - 20 + ((k * 13) % 50);
     const forgot = k === 3 && a.i % 4 === 0;
-    const pending = a.i === 1;
+    const pending = a.i === 1 || a.i >= 60; // this month's station activities wait for the organiser's confirmation
     return {
       v,
       status: 'signed_up',
@@ -208,7 +211,9 @@ async function seedActivity(
 }
 
 /** Seed the volunteers' demo once (after inspections); the demo `volunteer` account becomes a volunteer. */
-export async function seedDemoVolunteers(db: Db, cipher: PiiCipher, tenantId: string): Promise<void> {
+export async function seedDemoVolunteers(d: DemoContext): Promise<void> {
+  const { db, cipher, tenantId } = d;
+  const now = d.clock.now();
   const exists = await db.execute(sql`SELECT 1 FROM volunteer_team WHERE tenant_id = ${tenantId} LIMIT 1`);
   if (exists.rows.length) return;
   const s = await sitesOf(db, tenantId);
@@ -221,43 +226,75 @@ export async function seedDemoVolunteers(db: Db, cipher: PiiCipher, tenantId: st
     )?.id ?? null;
   await db.transaction(async (tx) => {
     const bodies = demoVolunteers(s.centre, s.stations, me).map((b) => ({ ...b, id: newId() }));
-    await insertVolunteers(tx, cipher, tenantId, bodies, { onConflict: 'skip' });
+    await insertVolunteers(tx, cipher, tenantId, bodies, { onConflict: 'skip', at: now });
     const ids = bodies.map((b) => b.id); // the demo account's volunteer first
-    await seedTeams(tx, tenantId, s, ids);
+    await seedTeams(tx, tenantId, s, ids, now);
     const project = newId();
     await tx.execute(sql`INSERT INTO activity_project (tenant_id, id, name, description, site_id, region_code, is_brand)
       VALUES (${tenantId}, ${project}, '文明实践·邻里守望', '示范市新时代文明实践品牌项目：关爱空巢老人与留守儿童', ${s.centre.id}, ${s.centre.region_code}, true)`);
-    const today =
-      Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) + 1 * 3600_000; // 09:00 Beijing
+    const today = shanghaiDayStart(shanghaiDate(now)).getTime() + 9 * 3600_000; // 09:00 Beijing
     for (let i = 0; i < 14; i++) {
       const site = i % 2 === 0 ? s.centre : s.stations[i % 6];
       const people = ids.filter((_, k) => (k + i) % 5 === 0 || (k === 0 && i % 3 === 0)).slice(0, 10);
-      await seedActivity(tx, tenantId, {
-        i,
-        site,
-        start: today - (6 + i * 6) * DAY,
-        people,
-        confirmer,
-        project: i % 3 === 0 ? project : null,
-      });
+      await seedActivity(
+        tx,
+        tenantId,
+        {
+          i,
+          site,
+          start: today - (6 + i * 6) * DAY,
+          people,
+          confirmer,
+          project: i % 3 === 0 ? project : null,
+        },
+        now,
+      );
+    }
+    // 一月一活动: every institute and half of the stations held an activity last month, and the same sites one in
+    // this month (already held from the 3rd of the month on, still to come before that).
+    const local = shanghaiDate(now);
+    const thisMonth = shanghaiMonthBounds(local.slice(0, 7)).from.getTime();
+    const dayOfMonth = Number(local.slice(8, 10));
+    const monthly = [...s.institutes, ...s.stations.filter((_, k) => k % 2 === 0)];
+    for (const [k, site] of monthly.entries()) {
+      const people = ids.filter((_, j) => (j + k) % 7 === 0).slice(0, 2);
+      const base = { site, people, confirmer, project: null };
+      await seedActivity(
+        tx,
+        tenantId,
+        { ...base, i: 30 + k, start: thisMonth - (10 + (k % 15)) * DAY + 9 * 3600_000 },
+        now,
+      );
+      const held = dayOfMonth >= 3 ? thisMonth + (k % (dayOfMonth - 1)) * DAY : today + (2 + (k % 5)) * DAY;
+      await seedActivity(tx, tenantId, { ...base, i: 60 + k, start: held + (dayOfMonth >= 3 ? 9 * 3600_000 : 0) }, now);
     }
     // Upcoming: one the demo volunteer can sign up to, one already signed up.
-    await seedActivity(tx, tenantId, {
-      i: 20,
-      site: s.centre,
-      start: today + 2 * DAY,
-      people: ids.slice(5, 9),
-      confirmer,
-      project,
-    });
-    await seedActivity(tx, tenantId, {
-      i: 21,
-      site: s.centre,
-      start: today + 5 * DAY,
-      people: ids.slice(0, 3),
-      confirmer,
-      project: null,
-    });
+    await seedActivity(
+      tx,
+      tenantId,
+      {
+        i: 20,
+        site: s.centre,
+        start: today + 2 * DAY,
+        people: ids.slice(5, 9),
+        confirmer,
+        project,
+      },
+      now,
+    );
+    await seedActivity(
+      tx,
+      tenantId,
+      {
+        i: 21,
+        site: s.centre,
+        start: today + 5 * DAY,
+        people: ids.slice(0, 3),
+        confirmer,
+        project: null,
+      },
+      now,
+    );
     await tx.execute(sql`UPDATE volunteer v SET confirmed_hours = x.h FROM (
         SELECT volunteer_id, sum(hours) AS h FROM activity_signup WHERE tenant_id = ${tenantId} AND hours_status = 'confirmed'
         GROUP BY volunteer_id) x

@@ -12,7 +12,4 @@ export function planPeriod(p: { period: string | null; startDate: string; endDat
   return p.period ?? `${p.startDate} ~ ${p.endDate}`;
 }
 
-/** A 0–1 score as a percentage with one decimal; '—' when nothing applied. */
-export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined ? '—' : `${(score * 100).toFixed(1)}%`;
-}
+export { formatScore } from '../score-format';

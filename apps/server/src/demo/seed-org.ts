@@ -1,26 +1,17 @@
+// The organisation of the demo tenant 示范市: its regions (the real GB/T 2260 codes of 6203), grids, units with
+// pairings, the practice network, people and one account per role.
 import { computeIdCardCheck, computeUsccCheck } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import { systemActor } from '../../../platform/access';
-import { writeAudit } from '../../../platform/audit';
-import type { PiiCipher } from '../../../platform/crypto';
-import type { Db } from '../../../platform/db';
-import { newId } from '../../../platform/ids';
-import { hashPassword } from '../../../platform/passwords';
-import { buildSearchText } from '../../../platform/search-text';
-import { insertPeople } from '../person.service';
-import { importRegionSubtree } from '../region-import';
-import { createAccountRaw, createTenant } from '../tenant.service';
-import { insertUnits } from '../unit.service';
-import { seedDemoCampaigns } from '../../campaigns';
-import { seedDemoFrameworks } from '../../frameworks';
-import { seedDemoProblems } from '../../problems';
-import { seedDemoInspections } from '../../inspections';
-import { seedDemoVolunteers } from '../../volunteers';
-import { seedDemoEvaluations } from '../../evaluations';
-import { seedDemoTimebank } from '../../timebank';
-import { seedDemoOrders } from '../../orders';
-import { seedRegionShapes } from '../../evaluations/bigscreen-demo';
-import { demoUnits } from './demo-data';
+import { createAccountRaw } from '../modules/org/tenant.service';
+import { insertPeople } from '../modules/org/person.service';
+import { importRegionSubtree } from '../modules/org/region-import';
+import { insertUnits } from '../modules/org/unit.service';
+import type { Db } from '../platform/db';
+import { newId } from '../platform/ids';
+import { hashPassword } from '../platform/passwords';
+import { buildSearchText } from '../platform/search-text';
+import type { DemoContext } from './context';
+import { demoUnits } from './demo-units';
 
 /** GB/T 2260 prefecture whose real codes carry the fictional 示范市 (金昌市: 2 districts, 182 communities). */
 export const DEMO_ROOT = '6203';
@@ -44,15 +35,12 @@ function idCard(region: string, birth: string, seq: number): string {
   return body + computeIdCardCheck(body);
 }
 
-/** Create the 示范市 demo tenant once: regions, grids, units, pairings, sites, people and one account per role. */
-export async function seedDemo(
-  db: Db,
-  cipher: PiiCipher,
-  password: string,
-  code = 'demo',
-): Promise<{ created: boolean; tenantId: string; accounts: DemoAccount[] }> {
-  const { id: tenantId, created } = await createTenant(db, { code, name: '示范市', rootRegionCode: DEMO_ROOT });
-  if (!created) return { created, tenantId, accounts: demoAccountList() };
+/** Regions, grids, units, pairings, sites, people and the demo accounts of a freshly created demo tenant. */
+export async function seedDemoOrg(
+  d: DemoContext,
+  opts: { password: string; mustChangePassword: boolean },
+): Promise<void> {
+  const { db, tenantId, cipher } = d;
   await importRegionSubtree(db, tenantId, DEMO_ROOT, { rootName: '示范市' });
   const communities = (
     await db.execute(sql`SELECT code, name, parent_code FROM region WHERE tenant_id = ${tenantId}
@@ -112,24 +100,7 @@ export async function seedDemo(
     unitRows.map((u) => u.id),
   );
   await db.transaction((tx) => insertPeople(tx, cipher, tenantId, people as never));
-  await createDemoAccounts(db, tenantId, password, unitRows[0].id, gridIds[0], people);
-  await seedDemoFrameworks(db, tenantId); // before campaigns: their demo decomposes the published framework
-  await seedDemoCampaigns(db, tenantId);
-  await seedDemoProblems(db, tenantId);
-  await seedDemoInspections(db, tenantId); // after problems: findings need their categories
-  await seedDemoEvaluations(db, tenantId); // after inspections: three months of monthly rankings
-  await seedDemoVolunteers(db, cipher, tenantId); // teams, volunteers, activities with confirmed hours
-  await seedDemoTimebank(db, tenantId); // after the volunteers' demo: deposits their confirmed hours
-  await seedDemoOrders(db, tenantId); // after the time bank: completed orders pay volunteers from the fund
-  await seedRegionShapes(db, tenantId, DEMO_ROOT); // generated outlines for the big-screen map
-  await db.transaction((tx) =>
-    writeAudit(tx, systemActor(tenantId, 'seed-demo'), {
-      action: 'tenant.seeded',
-      objectType: 'tenant',
-      objectId: tenantId,
-    }),
-  );
-  return { created, tenantId, accounts: demoAccountList() };
+  await createDemoAccounts(db, tenantId, opts, unitRows[0].id, people);
 }
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
@@ -195,12 +166,11 @@ export function demoAccountList(): DemoAccount[] {
 async function createDemoAccounts(
   db: Db,
   tenantId: string,
-  password: string,
+  opts: { password: string; mustChangePassword: boolean },
   unitId: string,
-  _gridId: string,
   people: { id: string; name: string; regionCode: string }[],
 ) {
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(opts.password);
   const site = (
     await db.execute(sql`SELECT id FROM practice_site WHERE tenant_id = ${tenantId} AND kind = 'centre' LIMIT 1`)
   ).rows[0] as { id: string };
@@ -227,10 +197,10 @@ async function createDemoAccounts(
         username: a.username,
         // A person's name is their display name; the role and its scope are shown beside it, from the grants.
         displayName: people[i].name,
-        password,
+        password: opts.password,
         personId: people[i].id,
         isDemo: true,
-        mustChangePassword: false,
+        mustChangePassword: opts.mustChangePassword,
         roles: [{ role: a.role, scopeKind: scope.kind, scopeRef: scope.ref }],
       },
       hash,
