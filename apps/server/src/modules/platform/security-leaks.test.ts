@@ -1,5 +1,6 @@
 // Issue 13, holes 7 and 8: Excel exports are audited; a point's checklist, someone else's redemptions and other
 // people's jobs are 404s; the API docs page carries a Content-Security-Policy (the web pages: web-static.test.ts).
+import { findAuditActionLabel } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../app';
@@ -52,6 +53,10 @@ describe('Excel exports are audited (issue 13, hole 7)', () => {
       expect(after.filters).toBeTypeOf('object');
     }
     expect(parsed((await auditEvents('unit.export'))[0].after).filters.q).toBe('文明');
+    // The auditor reads them in words.
+    for (const c of cases)
+      for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) expect(findAuditActionLabel(c.action, lang)).toBeTruthy();
+    expect(findAuditActionLabel('unit.export', 'en')).toBe('Unit · exported to Excel');
   });
 
   it('records the problem export job with the file it produced', async () => {
