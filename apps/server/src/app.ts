@@ -47,7 +47,6 @@ export function webCacheControl(file: string): string {
   return /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-/** Build the Fastify app with every module; it does not listen and does not start the job worker. */
 /**
  * Content-Security-Policy of every HTML page (the desktop app, the phone app at /m/, the API docs): code only from
  * this origin and no inline script (the Vite build and the docs page load every script from files; the phone's
@@ -73,6 +72,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Build the Fastify app with every module; it does not listen and does not start the job worker. */
 export async function buildApp(
   config: Readonly<Config>,
   opts: BuildOptions = {},
