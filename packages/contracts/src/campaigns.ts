@@ -1,6 +1,6 @@
 // Campaigns, tasks, ledgers, notices and self-assessment (SPEC 4.3): enums, the task state machine, bodies.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, versionField } from './common';
 import './campaign-messages';
 
 export const campaignKinds = ['cycle', 'yearly_plan', 'special_action'] as const;
@@ -115,7 +115,7 @@ export const campaignBody = z
     message: 'duplicate_in_file',
   });
 export type CampaignBody = z.infer<typeof campaignBody>;
-export const campaignUpdateBody = campaignBody.and(z.object({ version: z.number().int() }));
+export const campaignUpdateBody = campaignBody.and(z.object({ version: versionField }));
 export type CampaignUpdateBody = z.infer<typeof campaignUpdateBody>;
 export const campaignListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
