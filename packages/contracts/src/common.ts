@@ -3,10 +3,13 @@ import { z } from 'zod';
 /** A record's optimistic-lock version (an `integer` column): beyond its range it is a 400, never a database error. */
 export const versionField = z.number().int().min(0).max(2147483647);
 
-/** A calendar day, YYYY-MM-DD, that exists (2026-13-45 and 2026-02-30 do not). */
+/**
+ * A calendar day, YYYY-MM-DD, that exists (2026-13-45 and 2026-02-30 do not), in the years 1900–2999: a day far
+ * outside them means nothing here, and year 1 or 9999 ran off PostgreSQL's timestamps once shifted to Shanghai time.
+ */
 export const calendarDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
+  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'invalid_date')
   .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'invalid_date');
 
 /** Query of every paged list: `?page=1&pageSize=20`. */

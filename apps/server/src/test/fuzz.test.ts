@@ -59,6 +59,12 @@ const badDates = fc.constantFrom(
   '0000-00-00T25:61:61Z',
   '99999-01-01',
   '2026-1-1',
+  // Real days and instants at the edges of what JavaScript and PostgreSQL can hold.
+  '0001-01-01',
+  '9999-12-31',
+  '1900-01-01',
+  '0001-01-01T00:00:00.000Z',
+  '+275760-09-13T00:00:00.000Z',
 );
 
 function deep(n: number): unknown {
@@ -100,7 +106,17 @@ function plausible(s: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
     case 'string':
       if (s.format === 'date') return fc.constant('2026-06-01');
       if (s.format === 'date-time') return fc.constant('2026-06-01T08:00:00.000Z');
-      if (s.format === 'uuid') return fc.constant('00000000-0000-4000-8000-000000000000');
+      if (s.format === 'uuid')
+        return idPool.length ? fc.constantFrom(...idPool) : fc.constant('00000000-0000-4000-8000-000000000000');
+      if (s.pattern) {
+        try {
+          const re = new RegExp(s.pattern);
+          const [min, max] = [s.minLength ?? 0, s.maxLength ?? 200];
+          return fc.stringMatching(re, { size: 'xsmall' }).filter((x) => x.length >= min && x.length <= max);
+        } catch {
+          return fc.constant('示范');
+        }
+      }
       return fc.constant('示范');
     case 'integer':
     case 'number':
@@ -323,6 +339,8 @@ let t: TestApp;
 let admin: Session;
 let ops: Operation[] = [];
 let requests = 0;
+/** Answers by status, printed with the totals: how far the cases got (400 at the edge or schema, 404 in a handler…). */
+const byStatus: Record<number, number> = {};
 const fivexx: string[] = [];
 const badShape: string[] = [];
 
@@ -335,7 +353,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(
-    `fuzz (${testEngine()}): ${ops.length} operations, ${requests} requests, ${fivexx.length} 5xx answers, ${badShape.length} 4xx without the error shape`,
+    `fuzz (${testEngine()}): ${ops.length} operations, ${requests} requests, ${fivexx.length} 5xx answers, ${badShape.length} 4xx without the error shape; by status ${JSON.stringify(byStatus)}`,
   );
   if (process.env.FUZZ_REPORT) fs.writeFileSync(process.env.FUZZ_REPORT, [...fivexx, ...badShape].join('\n'));
   await t?.close();
@@ -355,6 +373,8 @@ function hasErrorShape(url: string, res: LightMyRequestResponse): boolean {
 }
 
 const listCache = new Map<string, string | undefined>();
+/** Ids seen in the lists: the plausible value of an id field of a body. */
+const idPool: string[] = [];
 
 /** A real id for each path parameter: the first `id` of the list the path continues, when there is one. */
 async function realIdsFor(op: Operation): Promise<string[]> {
@@ -373,6 +393,7 @@ async function realIdsFor(op: Operation): Promise<string[]> {
       const items = Array.isArray(body) ? body : Array.isArray(body?.items) ? body.items : [];
       id = items.find((x: any) => x && (typeof x.id === 'string' || typeof x.id === 'number'))?.id?.toString();
       listCache.set(listPath, id);
+      for (const x of items.slice(0, 3)) if (typeof x?.id === 'string' && !idPool.includes(x.id)) idPool.push(x.id);
     }
     ids.push(id ?? '00000000-0000-4000-8000-000000000000');
   }
@@ -396,6 +417,7 @@ describe('fuzz of every operation', () => {
           requests++;
         }
         const label = `${asAdmin ? 'admin' : 'anon'} ${op.method} ${c.url.slice(0, 200)} ${String(c.payload ?? '').slice(0, 200)}`;
+        byStatus[res.statusCode] = (byStatus[res.statusCode] ?? 0) + 1;
         if (res.statusCode >= 500) fivexx.push(`${res.statusCode} ${label} → ${res.body.slice(0, 200)}`);
         else if (res.statusCode >= 400 && !hasErrorShape(c.url, res))
           badShape.push(`${res.statusCode} ${label} → ${res.body.slice(0, 200)}`);
