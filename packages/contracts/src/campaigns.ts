@@ -1,6 +1,6 @@
 // Campaigns, tasks, ledgers, notices and self-assessment (SPEC 4.3): enums, the task state machine, bodies.
 import { z } from 'zod';
-import { pageQuery, versionField } from './common';
+import { pageQuery, versionField, instantString } from './common';
 import './campaign-messages';
 
 export const campaignKinds = ['cycle', 'yearly_plan', 'special_action'] as const;
@@ -193,7 +193,7 @@ export const reminderLetterBody = z.object({
 export const summonsBody = z.object({
   id: z.string().uuid().optional(),
   reason: text(2000),
-  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  scheduledAt: instantString.optional(),
   place: optionalText(200),
   attendees: optionalText(500),
   taskIds: z.array(z.string().uuid()).max(200).default([]),

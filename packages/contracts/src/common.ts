@@ -12,6 +12,17 @@ export const calendarDay = z
   .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'invalid_date')
   .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'invalid_date');
 
+const inAppYears = (ms: number) => ms >= Date.UTC(1900, 0, 1) && ms < Date.UTC(3000, 0, 1);
+
+/** An instant, ISO 8601 with an offset, in the years 1900–2999 (year 0 or +275760 answered 500 from PostgreSQL). */
+export const instantString = z
+  .string()
+  .datetime({ offset: true })
+  .refine((v) => inAppYears(Date.parse(v)), 'invalid_date');
+
+/** A date or date-time read into a Date, in the years 1900–2999. */
+export const boundedDate = z.coerce.date().refine((d) => inAppYears(d.getTime()), 'invalid_date');
+
 /** Query of every paged list: `?page=1&pageSize=20`. */
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -1,6 +1,6 @@
 // Inspections (督查测评, SPEC 4.4): plans, teams, samples, the phone checklist and submissions.
 import { z } from 'zod';
-import { pageQuery, versionField } from './common';
+import { pageQuery, versionField, instantString } from './common';
 import { pointsValue } from './frameworks';
 import { type PointType, pointTypes, regionCode } from './org';
 import './inspections-messages';
@@ -36,7 +36,7 @@ export type FindingSeverity = (typeof findingSeverities)[number];
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const isoDate = z.iso.date();
-const instant = z.string().datetime({ offset: true });
+const instant = instantString;
 const uuid = z.string().uuid();
 /** A month period (SPEC 3.1): YYYY-MM. */
 export const monthPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalid_format');

@@ -192,6 +192,21 @@ describe('impossible dates', () => {
     expect(res.json().error.details.fields[0].field).toBe('to');
   });
 
+  it('answers instants PostgreSQL cannot hold (year 0, +275760) with 400, not a database error', async () => {
+    const auditor = await t.login('auditor');
+    const audit = await auditor.inject({ url: '/api/v1/audit-events?to=0000-01-01T00:00:00Z' });
+    expect(audit.statusCode).toBe(400);
+    expect(audit.json().error.details.fields[0].field).toBe('to');
+    const vols = (await admin.inject({ url: '/api/v1/volunteers' })).json();
+    const cert = await admin.inject({
+      method: 'POST',
+      url: `/api/v1/volunteers/${(vols.items ?? vols)[0].id}/certificates`,
+      payload: { from: '-000001-01-01T00:00:00Z', to: '+275760-09-13T00:00:00Z' },
+    });
+    expect(cert.statusCode).toBe(400);
+    expect(cert.json().error.details.fields.map((f: any) => f.field).sort()).toEqual(['from', 'to']);
+  });
+
   it('answers an out-of-range version with 400, not a database error', async () => {
     const teams = (await admin.inject({ url: '/api/v1/teams' })).json();
     const team = teams.items?.[0] ?? teams[0];

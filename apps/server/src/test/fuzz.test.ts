@@ -1,8 +1,9 @@
 // Fuzz of every operation of /api/openapi.json (issue 13): bad path parameters, queries and bodies generated from
 // each operation's schema with fast-check (NUL bytes, lone surrogates, huge strings, deep nesting, wrong types,
 // impossible dates, negative and huge numbers, unknown enum values), sent as the signed-in admin (with its CSRF
-// token) and anonymously. No answer may be a 5xx, and every 4xx carries the error shape (Open311's array form under
-// /open311). Deterministic: a fixed seed and a fixed number of requests per operation.
+// token; where the office admin is refused, as the audit, system and security admins in turn) and anonymously. No
+// answer may be a 5xx, and every 4xx carries the error shape (Open311's array form under /open311). Deterministic:
+// a fixed seed and a fixed number of requests per operation.
 import fs from 'node:fs';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
@@ -65,6 +66,8 @@ const badDates = fc.constantFrom(
   '1900-01-01',
   '0001-01-01T00:00:00.000Z',
   '+275760-09-13T00:00:00.000Z',
+  '0000-01-01T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
 );
 
 function deep(n: number): unknown {
@@ -336,7 +339,8 @@ const SKIP = new Set<string>([
 // ---- the run ------------------------------------------------------------------------------------------------------
 
 let t: TestApp;
-let admin: Session;
+const SEPARATED = ['auditor', 'sysadmin', 'secadmin'];
+const sessions: Record<string, Session> = {};
 let ops: Operation[] = [];
 let requests = 0;
 /** Answers by status, printed with the totals: how far the cases got (400 at the edge or schema, 404 in a handler…). */
@@ -346,7 +350,8 @@ const badShape: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.login('admin');
+  sessions.admin = await t.login('admin');
+  for (const who of SEPARATED) sessions[who] = await t.login(who);
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   ops = operationsOf(doc).filter((o) => !SKIP.has(`${o.method} ${o.path}`));
 });
@@ -385,7 +390,9 @@ async function realIdsFor(op: Operation): Promise<string[]> {
     const listPath = prefix.replace(/\{[^}]+\}/g, () => ids[k++] ?? 'x');
     let id = listCache.get(listPath);
     if (!listCache.has(listPath)) {
-      const res = await admin.inject({ method: 'GET', url: listPath });
+      let res = await sessions.admin.inject({ method: 'GET', url: listPath });
+      for (const who of SEPARATED)
+        if (res.statusCode === 403) res = await sessions[who].inject({ method: 'GET', url: listPath });
       let body: any = null;
       try {
         body = res.statusCode === 200 ? res.json() : null;
@@ -400,6 +407,15 @@ async function realIdsFor(op: Operation): Promise<string[]> {
   return ids;
 }
 
+function record(who: string, op: Operation, c: Case, res: LightMyRequestResponse): void {
+  requests++;
+  const label = `${who} ${op.method} ${c.url.slice(0, 200)} ${String(c.payload ?? '').slice(0, 200)}`;
+  byStatus[res.statusCode] = (byStatus[res.statusCode] ?? 0) + 1;
+  if (res.statusCode >= 500) fivexx.push(`${res.statusCode} ${label} → ${res.body.slice(0, 200)}`);
+  else if (res.statusCode >= 400 && !hasErrorShape(c.url, res))
+    badShape.push(`${res.statusCode} ${label} → ${res.body.slice(0, 200)}`);
+}
+
 describe('fuzz of every operation', () => {
   it('answers bad input with a 4xx in the error shape, never a 5xx', { timeout: 900_000 }, async () => {
     expect(ops.length).toBeGreaterThan(100);
@@ -408,19 +424,22 @@ describe('fuzz of every operation', () => {
       for (const [j, c] of cases.entries()) {
         const asAdmin = j < ADMIN_RUNS;
         const req = { method: op.method as any, url: c.url, headers: c.headers, payload: c.payload };
-        let res = asAdmin ? await admin.inject(req) : await t.app.inject(req);
-        requests++;
-        if (asAdmin && res.statusCode === 401) {
-          // An operation signed the admin out (or locked it): sign in again and resend once.
-          admin = await t.login('admin');
-          res = await admin.inject(req);
-          requests++;
+        if (!asAdmin) {
+          record('anon', op, c, await t.app.inject(req));
+          continue;
         }
-        const label = `${asAdmin ? 'admin' : 'anon'} ${op.method} ${c.url.slice(0, 200)} ${String(c.payload ?? '').slice(0, 200)}`;
-        byStatus[res.statusCode] = (byStatus[res.statusCode] ?? 0) + 1;
-        if (res.statusCode >= 500) fivexx.push(`${res.statusCode} ${label} → ${res.body.slice(0, 200)}`);
-        else if (res.statusCode >= 400 && !hasErrorShape(c.url, res))
-          badShape.push(`${res.statusCode} ${label} → ${res.body.slice(0, 200)}`);
+        // The office admin first; where it is refused, the separated admins (audit, system, security) in turn.
+        for (const who of ['admin', ...SEPARATED]) {
+          let res = await sessions[who].inject(req);
+          if (res.statusCode === 401) {
+            // An operation signed the account out (or locked it): sign in again and resend once.
+            requests++;
+            sessions[who] = await t.login(who);
+            res = await sessions[who].inject(req);
+          }
+          record(who, op, c, res);
+          if (res.statusCode !== 403) break;
+        }
       }
     }
     expect.soft(fivexx).toEqual([]);
