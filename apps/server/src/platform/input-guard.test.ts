@@ -204,7 +204,12 @@ describe('impossible dates', () => {
       payload: { from: '-000001-01-01T00:00:00Z', to: '+275760-09-13T00:00:00Z' },
     });
     expect(cert.statusCode).toBe(400);
-    expect(cert.json().error.details.fields.map((f: any) => f.field).sort()).toEqual(['from', 'to']);
+    expect(
+      cert
+        .json()
+        .error.details.fields.map((f: any) => f.field)
+        .sort(),
+    ).toEqual(['from', 'to']);
   });
 
   it('answers an out-of-range version with 400, not a database error', async () => {
