@@ -8,18 +8,20 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { registerModules } from './modules';
 import { open311Routes } from './modules/open311';
+import { formatOfUrl, sendOpen311Error } from './modules/open311/open311-format';
+import { open311ErrorOf } from './modules/open311/open311.routes';
 import { type Clock, clockFromEnv } from './platform/clock';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import type { AppContext } from './platform/context';
 import { type Database, checkMigrationsCurrent, openDatabase } from './platform/db';
 import { createFileStore } from './platform/files';
 import { AppError } from './platform/errors';
-import { errorPayload, registerHttpPlatform } from './platform/http';
+import { errorPayload, frameworkError, registerHttpPlatform } from './platform/http';
 import { registerIdempotency } from './platform/idempotency';
 import { countOpenJobs, createJobQueue } from './platform/jobs';
 import { newId } from './platform/ids';
@@ -85,6 +87,12 @@ export async function buildApp(
     genReqId: () => newId(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: (err, req, reply) => {
+      const appErr = frameworkError(err, req);
+      if (req.url.startsWith('/open311/'))
+        return sendOpen311Error(reply, formatOfUrl(req.url), open311ErrorOf(req, appErr));
+      return (reply as FastifyReply).status(appErr.status).send(errorPayload(req, appErr));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -6,6 +6,14 @@ export const platformErrors = defineErrors({
     status: 400,
     message: ['输入有误，请检查标出的字段', '輸入有誤，請檢查標出的欄位', 'Some fields are invalid'],
   },
+  INVALID_TEXT: {
+    status: 400,
+    message: [
+      '输入含有不允许的字符（空字符或无效的 Unicode），请检查标出的字段',
+      '輸入含有不允許的字元（空字元或無效的 Unicode），請檢查標出的欄位',
+      'Some fields hold a character that is not allowed (a NUL byte or invalid Unicode)',
+    ],
+  },
   UNAUTHENTICATED: { status: 401, message: ['请先登录', '請先登入', 'Please sign in'] },
   FORBIDDEN: { status: 403, message: ['没有权限执行此操作', '沒有權限執行此操作', 'You are not allowed to do this'] },
   NOT_FOUND: { status: 404, message: ['记录不存在或无权查看', '記錄不存在或無權查看', 'Not found'] },
