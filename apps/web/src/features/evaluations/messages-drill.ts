@@ -22,6 +22,13 @@ export const evaluationDrillMessages: Dict = {
   'evaluation.exportDeductions': ['导出失分项 Excel', '匯出失分項 Excel', 'Export to Excel'],
   'evaluation.sampledPoints': ['抽测点位', '抽測點位', 'Sampled points'],
   'evaluation.negativeDeduction': ['负面清单扣分', '負面清單扣分', 'Negative list'],
+  'evaluation.breakdown': ['得分构成', '得分構成', 'Score breakdown'],
+  'evaluation.breakdownDropped': [
+    '{{kind}}（无数据，不计入）',
+    '{{kind}}（無數據，不計入）',
+    '{{kind}} (no data, left out)',
+  ],
+  'evaluation.breakdownVetoed': ['一票否决，得分为 0', '一票否決，得分為 0', 'Vetoed: score 0'],
   'evaluation.indicatorPoints': [
     '「{{name}}」在各点位的测评',
     '「{{name}}」在各點位的測評',

@@ -7,6 +7,7 @@ import { DeductionsList } from '../components/DeductionsList';
 import { IndicatorPointsTable } from '../components/IndicatorPointsTable';
 import { IndicatorScoreTable } from '../components/IndicatorScoreTable';
 import { PointInspections } from '../components/PointInspections';
+import { ScoreBreakdown } from '../components/ScoreBreakdown';
 import { Movement, ResultTags } from '../components/RankingTable';
 import { formatScore } from '../format';
 import { levelLabel } from '../format-labels';
@@ -84,6 +85,11 @@ export function EvaluationDrillPage() {
             <Descriptions.Item label={t('evaluation.tags')}>
               <ResultTags r={d.result} />
             </Descriptions.Item>
+            {evaluation.data && (
+              <Descriptions.Item label={t('evaluation.breakdown')} span="filled">
+                <ScoreBreakdown result={d.result} scheme={evaluation.data.scheme} />
+              </Descriptions.Item>
+            )}
           </Descriptions>
         </Card>
       )}
