@@ -58,7 +58,8 @@ export async function buildApp(
       : { loggerInstance: createLogger(config.logLevel, config.logFormat) }),
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newId(),
-    trustProxy: true,
+    // X-Forwarded-For only from configured proxies (WENMING_TRUST_PROXY): rate limits and audit IPs use req.ip.
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
