@@ -47,6 +47,19 @@ export function webCacheControl(file: string): string {
   return /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/**
+ * Fastify's trustProxy from the config. A list of proxies goes over as one comma list. A hop count trusts that
+ * many hops nearest the server, whoever they are (Fastify itself would trust no one for a bare number): right
+ * only when the server is reachable through the proxies alone.
+ */
+export function trustProxyOption(
+  v: Config['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  if (Array.isArray(v)) return v.join(',');
+  if (typeof v === 'number') return (_address, hop) => hop < v;
+  return v;
+}
+
 /** Build the Fastify app with every module; it does not listen and does not start the job worker. */
 export async function buildApp(
   config: Readonly<Config>,
@@ -59,7 +72,7 @@ export async function buildApp(
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newId(),
     // X-Forwarded-For only from configured proxies (WENMING_TRUST_PROXY): rate limits and audit IPs use req.ip.
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

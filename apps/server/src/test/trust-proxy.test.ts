@@ -1,8 +1,9 @@
 // Issue 13, hole 4: X-Forwarded-For counts only from proxies named in WENMING_TRUST_PROXY. By default the socket's
 // address is the client's: invented XFF values neither escape the rate limits nor end up in the audit log.
 import { sql } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
+import Fastify, { type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trustProxyOption } from '../app';
 import { loadConfig } from '../config';
 import { PNG, multipart } from '../modules/problems/test-fixtures';
 import { RESIDENT_REPORTS_PER_MINUTE } from '../modules/problems/resident-report.routes';
@@ -58,6 +59,21 @@ describe('WENMING_TRUST_PROXY in the configuration', () => {
     ]);
     for (const bad of ['true', 'proxy.local', '10.0.0.0/33', '0'])
       expect(() => loadConfig({ ...base, WENMING_TRUST_PROXY: bad }), bad).toThrow(/WENMING_TRUST_PROXY/);
+  });
+
+  it('hands Fastify a hop count that trusts that many nearest hops (Fastify alone would trust none)', async () => {
+    const ipWith = async (trust: ReturnType<typeof loadConfig>['trustProxy'], xff: string) => {
+      const app = Fastify({ trustProxy: trustProxyOption(trust) });
+      app.get('/ip', async (req) => req.ip);
+      const res = await app.inject({ url: '/ip', headers: { 'x-forwarded-for': xff }, remoteAddress: '10.0.0.1' });
+      await app.close();
+      return res.body;
+    };
+    expect(await ipWith(false, '198.51.100.1')).toBe('10.0.0.1');
+    expect(await ipWith(1, '198.51.100.1, 198.51.100.2')).toBe('198.51.100.2');
+    expect(await ipWith(2, '198.51.100.1, 198.51.100.2')).toBe('198.51.100.1');
+    expect(await ipWith(['10.0.0.0/8'], '198.51.100.1, 198.51.100.2')).toBe('198.51.100.2');
+    expect(await ipWith(['127.0.0.1'], '198.51.100.1')).toBe('10.0.0.1');
   });
 });
 
