@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { AggregatorRegistry } from 'prom-client';
 import { buildApp } from './app';
 import type { Config } from './config';
@@ -25,6 +26,11 @@ export async function prepareDatabase(config: Readonly<Config>) {
   await premakePartitions(database.db, new Date());
   // Built-in roles follow the contracts: a tenant made by an older version gets new permissions on start.
   for (const t of await database.db.select({ id: tenant.id }).from(tenant)) await ensureBuiltinRoles(database.db, t.id);
+  // A demo made earlier (in development, before the switch) still has its published password: in production every
+  // demo account that never changed it must do so at its next sign-in.
+  if (config.env === 'production')
+    await database.db.execute(sql`UPDATE account SET must_change_password = true
+      WHERE is_demo AND password_changed_at IS NULL AND NOT must_change_password`);
   let seeded = false;
   // The personal-data key is read (in development: made) once, before any worker could race to make it.
   const cipher = createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env));

@@ -38,7 +38,7 @@ describe('the demo tenant in production', () => {
     expect(production({ WENMING_DEMO: '1', WENMING_NO_DEMO: '1' }).seedDemo).toBe(false);
   });
 
-  it('is not made by a production start; asked for, every demo account must change its password first', async () => {
+  it('is not made by a production start; asked for (or made before), every demo account must change its password first', async () => {
     let url: string | undefined;
     if (testEngine() === 'postgres') {
       // An empty database on the server for the start to migrate (the harness drops it afterwards).
@@ -79,5 +79,16 @@ describe('the demo tenant in production', () => {
       await app.close();
       await asked.database.close();
     }
+
+    // A demo made before (as in development) with its published password: a production start marks it too.
+    const opened = await prepareDatabase(production({}, url));
+    await opened.database.query(sql`UPDATE account SET must_change_password = false WHERE is_demo`);
+    await opened.database.close();
+    const again = await prepareDatabase(production({}, url));
+    const left = await again.database.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM account WHERE is_demo AND NOT must_change_password`,
+    );
+    expect(left[0].n).toBe(0);
+    await again.database.close();
   }, 300_000);
 });
