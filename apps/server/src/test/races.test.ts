@@ -28,6 +28,13 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => t?.close());
 
+/** The outcome of a race as answer codes and how often each came, for the run's log (the issue's note). */
+const tally = (name: string, codes: number[]) => {
+  const by = new Map<number, number>();
+  for (const c of codes) by.set(c, (by.get(c) ?? 0) + 1);
+  const parts = [...by.entries()].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${n}×${c}`);
+  console.info(`race (${t.database.engine}) ${name}: ${parts.join(', ')}`);
+};
 const count = async (q: ReturnType<typeof sql>) => Number((await t.database.query<{ n: number }>(q))[0].n);
 const transfer = (s: Session, payload: Record<string, unknown>, key?: string) =>
   s.inject({
@@ -82,6 +89,7 @@ describe('races', () => {
     expect((await act(station, o.id, { action: 'offer' })).json().status).toBe('offered');
     const results = await Promise.all(volunteers.map((v) => act(v.session, o.id, { action: 'accept' })));
     const codes = results.map((r) => r.statusCode);
+    tally('50 accept one order', codes);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(49);
     for (const r of results.filter((x) => x.statusCode === 409))
@@ -105,6 +113,7 @@ describe('races', () => {
       Array.from({ length: 50 }, () => transfer(admin, { fromAccountId: account, toAccountId: fundId, hours: 1 })),
     );
     const codes = results.map((r) => r.statusCode);
+    tally('50 transfers of 1 h from 20 h', codes);
     expect(codes.filter((c) => c === 201)).toHaveLength(20);
     expect(codes.filter((c) => c === 422)).toHaveLength(30);
     for (const r of results.filter((x) => x.statusCode === 422))
@@ -122,6 +131,7 @@ describe('races', () => {
     const payload = { fromAccountId: account, toAccountId: fundId, hours: 3 };
     const results = await Promise.all(Array.from({ length: 20 }, () => transfer(admin, payload, key)));
     const codes = results.map((r) => r.statusCode);
+    tally('one Idempotency-Key 20 times (transfer)', codes);
     // Each answer is the one transfer (201, first or replayed) or "still in progress" (409): never a second one.
     expect(codes.every((c) => c === 201 || c === 409)).toBe(true);
     expect(codes.filter((c) => c === 201).length).toBeGreaterThanOrEqual(1);
@@ -148,6 +158,10 @@ describe('races', () => {
         admin.inject({ method: 'POST', url: '/api/v1/units', payload: unit, headers: { 'idempotency-key': unitKey } }),
       ),
     );
+    tally(
+      'one Idempotency-Key 20 times (unit)',
+      answers.map((a) => a.statusCode),
+    );
     expect(answers.every((a) => a.statusCode === 201 || a.statusCode === 409)).toBe(true);
     expect(new Set(answers.filter((a) => a.statusCode === 201).map((a) => a.json().id)).size).toBe(1);
     expect(
@@ -163,6 +177,7 @@ describe('races', () => {
       Array.from({ length: 20 }, () => person.inject({ method: 'POST', url: `/api/v1/activities/${a.id}/signup` })),
     );
     const codes = results.map((r) => r.statusCode);
+    tally('one person signs up 20 times', codes);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(19);
     for (const r of results.filter((x) => x.statusCode === 409))
