@@ -54,7 +54,7 @@ class Server {
     });
   }
   async ready(base: string) {
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 1200; i++) {
       const ok = await fetch(`${base}/readyz`).then(
         (r) => r.ok,
         () => false,
@@ -63,11 +63,11 @@ class Server {
       if (this.child.exitCode !== null) throw new Error(`wenming start exited: ${this.output}`);
       await sleep(100);
     }
-    throw new Error(`not ready in 60 s: ${this.output}`);
+    throw new Error(`not ready in 120 s: ${this.output}`);
   }
   /** Wait until a request reached the test pause point, then SIGKILL the process. */
   async killWhenPausedAt(point: string) {
-    for (let i = 0; i < 300 && !this.output.includes(`wenming-test-paused ${point}`); i++) await sleep(50);
+    for (let i = 0; i < 1200 && !this.output.includes(`wenming-test-paused ${point}`); i++) await sleep(50);
     expect(this.output, `never paused at ${point}`).toContain(`wenming-test-paused ${point}`);
     await this.kill('SIGKILL');
   }
@@ -167,11 +167,13 @@ describe(`crash safety: SIGKILL mid-transaction, restart, resend (${testEngine()
     }
     const res = await fetch(`${base}${url}`, { method, headers: h, body: payload });
     const text = await res.text();
-    return {
-      status: res.status,
-      body: text ? JSON.parse(text) : null,
-      replayed: res.headers.get('idempotent-replayed') === 'true',
-    };
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = { text, server: server?.output.slice(-2000) };
+    }
+    return { status: res.status, body: parsed, replayed: res.headers.get('idempotent-replayed') === 'true' };
   }
   /** A request the server will not answer (the process dies under it). */
   const doomed = (p: Promise<Answer>) =>
@@ -219,8 +221,10 @@ describe(`crash safety: SIGKILL mid-transaction, restart, resend (${testEngine()
     const early = await call(admin, 'POST', '/api/v1/timebank/transfers', transferBody(), {
       'idempotency-key': transferKey,
     });
-    expect(early.status).toBe(409);
-    expect(early.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    // Within 30 s of the killed claim the key is "in progress" (409); after that (a slow restart) it is taken over
+    // and the transfer runs, once.
+    expect([409, 201], JSON.stringify(early.body)).toContain(early.status);
+    if (early.status === 409) expect(early.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
     const queued = await call(admin, 'POST', '/api/v1/units/import', importBody(), importHeaders(importKey));
     expect(queued.status, JSON.stringify(queued.body)).toBe(202);
     const jobId = queued.body.jobId as string;
@@ -231,7 +235,7 @@ describe(`crash safety: SIGKILL mid-transaction, restart, resend (${testEngine()
     // The clock starts 5 minutes ahead: the killed job's lease has run out and the queue takes it up again.
     s = await start('inspection.batch', 5 * 60_000);
     let job: Answer | null = null;
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       job = await call(admin, 'GET', `/api/v1/jobs/${jobId}`);
       if (job.body.status === 'done' || job.body.status === 'failed') break;
       await sleep(100);
@@ -242,12 +246,8 @@ describe(`crash safety: SIGKILL mid-transaction, restart, resend (${testEngine()
     const inFlight = bodies.map((b, k) =>
       doomed(call(inspector, 'POST', '/api/v1/inspections', b, { 'idempotency-key': inspectionKeys[k] })),
     );
-    const paused = await Promise.race([
-      s.killWhenPausedAt('inspection.batch').then(() => true),
-      Promise.all(inFlight).then(() => false),
-    ]);
-    expect(paused, JSON.stringify(await Promise.race([Promise.all(inFlight), sleep(100)]))).toBe(true);
-    for (const p of inFlight) expect((await p).answered).toBeNull();
+    await s.killWhenPausedAt('inspection.batch');
+    for (const p of inFlight) expect((await p).answered, 'answered before the kill').toBeNull();
     crashPoints.push(
       'inspection batch: inspections, finding problems and observations inserted, audit and answers not yet',
     );
@@ -269,7 +269,7 @@ describe(`crash safety: SIGKILL mid-transaction, restart, resend (${testEngine()
       moved = await call(admin, 'POST', '/api/v1/timebank/transfers', transferBody(), {
         'idempotency-key': transferKey,
       });
-      if (moved.status !== 409 || Date.now() - transferSentAt > 45_000) break;
+      if (moved.status !== 409 || Date.now() - transferSentAt > 120_000) break;
       await sleep(500);
     }
     expect(moved.status, JSON.stringify(moved.body)).toBe(201);
@@ -339,5 +339,5 @@ describe(`crash safety: SIGKILL mid-transaction, restart, resend (${testEngine()
     console.info(
       `crash safety (${testEngine()}): ${crashPoints.length} crash points in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${crashPoints.join('\n  ')}`,
     );
-  }, 180_000);
+  }, 420_000);
 });
