@@ -165,7 +165,13 @@ describe(`crash safety: SIGKILL mid-transaction, restart, resend (${testEngine()
       payload = JSON.stringify(body);
       h['content-type'] = 'application/json';
     }
-    const res = await fetch(`${base}${url}`, { method, headers: h, body: payload });
+    // A network error is retried as the phone's queue would (every write here carries an Idempotency-Key): a
+    // kept-alive connection to the killed process can fail a request before it reaches the new one.
+    const send = () => fetch(`${base}${url}`, { method, headers: h, body: payload });
+    const res = await send().catch(async () => {
+      await sleep(200);
+      return send();
+    });
     const text = await res.text();
     let parsed: unknown = null;
     try {
