@@ -74,6 +74,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Fastify's trustProxy from the config. A list of proxies goes over as one comma list. A hop count trusts that
+ * many hops nearest the server, whoever they are (Fastify itself would trust no one for a bare number): right
+ * only when the server is reachable through the proxies alone.
+ */
+export function trustProxyOption(
+  v: Config['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  if (Array.isArray(v)) return v.join(',');
+  if (typeof v === 'number') return (_address, hop) => hop < v;
+  return v;
+}
+
 /** Build the Fastify app with every module; it does not listen and does not start the job worker. */
 export async function buildApp(
   config: Readonly<Config>,
@@ -85,7 +98,8 @@ export async function buildApp(
       : { loggerInstance: createLogger(config.logLevel, config.logFormat) }),
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newId(),
-    trustProxy: true,
+    // X-Forwarded-For only from configured proxies (WENMING_TRUST_PROXY): rate limits and audit IPs use req.ip.
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: (err, req, reply) => {
       const appErr = frameworkError(err, req);

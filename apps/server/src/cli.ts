@@ -87,7 +87,12 @@ async function main(argv: string[]): Promise<number> {
           clock: clockFromEnv(config.clockStart ?? undefined),
           files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
         };
-        const opts = { password: config.demoPassword, code: config.defaultTenant };
+        // Asked for explicitly; in production its accounts must change the published password first.
+        const opts = {
+          password: config.demoPassword,
+          code: config.defaultTenant,
+          mustChangePassword: config.demoMustChangePassword,
+        };
         const r = values.reset ? await resetDemo(deps, opts) : await seedDemo(deps, opts);
         if (values.reset) console.log(`demo tenant recreated (${r.tenantId})`);
         else console.log(r.created ? `demo tenant created (${r.tenantId})` : 'demo tenant already present');

@@ -1,5 +1,28 @@
 import path from 'node:path';
+import net from 'node:net';
 import { z } from 'zod';
+
+/**
+ * WENMING_TRUST_PROXY: a hop count (`1`) or a comma list of proxy addresses and CIDRs. Empty: trust no proxy.
+ * Returns null when the value is neither.
+ */
+export function parseTrustProxy(v: string): false | number | string[] | null {
+  const t = v.trim();
+  if (!t) return false;
+  if (/^\d+$/.test(t)) return Number(t) >= 1 && Number(t) <= 32 ? Number(t) : null;
+  const list = t
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const valid = (x: string) => {
+    const [addr, bits, extra] = x.split('/');
+    if (extra !== undefined || !net.isIP(addr)) return false;
+    if (bits === undefined) return true;
+    const max = net.isIPv4(addr) ? 32 : 128;
+    return /^\d+$/.test(bits) && Number(bits) <= max;
+  };
+  return list.length && list.every(valid) ? list : null;
+}
 
 const boolish = z
   .enum(['true', 'false', '1', '0', ''])
@@ -28,6 +51,12 @@ const envSchema = z.object({
   WENMING_DEMO_PASSWORD: z.string().min(1).default('Wenming@2026'),
   WENMING_DEMO: boolish,
   WENMING_NO_DEMO: boolish,
+  WENMING_TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseTrustProxy(v) !== null, {
+      message: 'must be a hop count (1) or a comma list of addresses or CIDRs (10.0.0.1, 172.16.0.0/12)',
+    }),
   WENMING_PII_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -65,8 +94,16 @@ export interface Config {
   logFormat: 'json' | 'text';
   /** HTTP processes sharing the port (PostgreSQL only): one primary forks them and replaces any that dies. */
   processes: number;
+  /**
+   * Which peers may set X-Forwarded-For (Fastify's trustProxy): a hop count or a list of addresses and CIDRs.
+   * false (the default): the socket's address is the client's, whatever a header says.
+   */
+  trustProxy: false | number | string[];
   demoPassword: string;
+  /** Create the demo tenant at start: by default outside production; in production only with WENMING_DEMO=1. */
   seedDemo: boolean;
+  /** Demo accounts must change their password at first sign-in (a demo created in production). */
+  demoMustChangePassword: boolean;
   piiKey: string | null;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -101,7 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logFormat: e.WENMING_LOG_FORMAT ?? (e.NODE_ENV !== 'production' && process.stdout.isTTY ? 'text' : 'json'),
     processes: e.WENMING_PROCESSES,
     demoPassword: e.WENMING_DEMO_PASSWORD,
-    seedDemo: !e.WENMING_NO_DEMO,
+    trustProxy: parseTrustProxy(e.WENMING_TRUST_PROXY ?? '') || false,
+    seedDemo: e.NODE_ENV === 'production' ? e.WENMING_DEMO && !e.WENMING_NO_DEMO : !e.WENMING_NO_DEMO,
+    demoMustChangePassword: e.NODE_ENV === 'production',
     piiKey: e.WENMING_PII_KEY ?? null,
     sessionIdleMs: e.WENMING_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.WENMING_SESSION_MAX_HOURS * 3_600_000,

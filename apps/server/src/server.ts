@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { AggregatorRegistry } from 'prom-client';
 import { buildApp } from './app';
 import type { Config } from './config';
@@ -15,7 +16,7 @@ import { serveMetricsPort } from './platform/metrics';
 import { premakePartitions, schedulePartitionJob } from './platform/partitions';
 
 /** Open and migrate the database, bring built-in roles up to date and seed the demo tenant once. */
-async function prepareDatabase(config: Readonly<Config>) {
+export async function prepareDatabase(config: Readonly<Config>) {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'db'),
@@ -25,6 +26,11 @@ async function prepareDatabase(config: Readonly<Config>) {
   await premakePartitions(database.db, new Date());
   // Built-in roles follow the contracts: a tenant made by an older version gets new permissions on start.
   for (const t of await database.db.select({ id: tenant.id }).from(tenant)) await ensureBuiltinRoles(database.db, t.id);
+  // A demo made earlier (in development, before the switch) still has its published password: in production every
+  // demo account that never changed it must do so at its next sign-in.
+  if (config.env === 'production')
+    await database.db.execute(sql`UPDATE account SET must_change_password = true
+      WHERE is_demo AND password_changed_at IS NULL AND NOT must_change_password`);
   let seeded = false;
   // The personal-data key is read (in development: made) once, before any worker could race to make it.
   const cipher = createPiiCipher(loadPiiKey(config.piiKey, config.dataDir, config.env));
@@ -35,7 +41,14 @@ async function prepareDatabase(config: Readonly<Config>) {
       clock: clockFromEnv(config.clockStart ?? undefined),
       files: createFileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
     };
-    seeded = (await seedDemo(deps, { password: config.demoPassword, code: config.defaultTenant })).created;
+    // A demo made in production (only with WENMING_DEMO=1) makes every demo account change its published password.
+    seeded = (
+      await seedDemo(deps, {
+        password: config.demoPassword,
+        code: config.defaultTenant,
+        mustChangePassword: config.demoMustChangePassword,
+      })
+    ).created;
   }
   return { database, seeded };
 }
@@ -46,7 +59,7 @@ function announce(config: Readonly<Config>, engine: string, t0: number, seeded: 
   console.log(
     `\n文明 Wenming is running on http://localhost:${config.port}  (${where}${processes}; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );
-  if (config.seedDemo) printDemoAccounts(config.demoPassword, seeded);
+  if (config.seedDemo) printDemoAccounts(config.demoPassword, seeded, config.demoMustChangePassword);
 }
 
 /** Serve HTTP on an opened database (and run jobs if configured) until a signal stops it. */
@@ -145,8 +158,9 @@ async function startWorkers(config: Readonly<Config>) {
   process.on('SIGINT', stop);
 }
 
-function printDemoAccounts(password: string, seeded: boolean): void {
-  console.log(`\n示范市 demo tenant ${seeded ? 'created' : 'ready'}. Accounts (password: ${password}):`);
+function printDemoAccounts(password: string, seeded: boolean, mustChange: boolean): void {
+  const change = mustChange ? '; each must change it at first sign-in' : '';
+  console.log(`\n示范市 demo tenant ${seeded ? 'created' : 'ready'}. Accounts (password: ${password}${change}):`);
   for (const a of demoAccountList()) console.log(`  ${a.username.padEnd(16)} ${a.role.padEnd(14)} ${a.description}`);
   console.log('');
 }

@@ -29,6 +29,14 @@ export const platformErrors = defineErrors({
     status: 429,
     message: ['操作过于频繁，请稍后再试', '操作過於頻繁，請稍後再試', 'Too many requests; try again later'],
   },
+  FILE_ID_TAKEN: {
+    status: 409,
+    message: [
+      '该文件编号已被使用，请重新上传',
+      '該檔案編號已被使用，請重新上傳',
+      'This file id is already in use; upload the file again',
+    ],
+  },
   IMPORT_FAILED: {
     status: 400,
     message: [

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
 import * as s from '../db/schema';
 import type { Actor } from './access';
 import { can } from './access';
 import type { Db } from './db';
-import { AppError } from './errors';
+import { AppError, fail } from './errors';
 import { newId, sha256Hex } from './ids';
 
 /** Content types recognised by their first bytes; nothing else is accepted. */
@@ -54,11 +54,31 @@ export interface StoredFile {
   receivedAt: Date;
 }
 
+/**
+ * A kind of object files are attached to (a problem's photos, an order's photos): the module that owns it says
+ * when a file is attached to one and when to one the actor may see. `fileId` is a uuid parameter.
+ */
+export interface FileAttachment {
+  name: string;
+  /** True when the file is attached to an object of this kind (in the actor's tenant). */
+  attached(tenantId: string, fileId: SQL): SQL;
+  /** True when the file is attached to an object of this kind that the actor may see. */
+  visible(actor: Actor, fileId: SQL): SQL;
+}
+
 export interface FileStore {
-  /** Store bytes by SHA-256 and record the upload; an id seen before returns the stored file. */
+  /**
+   * Store bytes by SHA-256 and record the upload; the uploader's resend with an id seen before returns the stored
+   * file, and an id that names someone else's file answers 409 FILE_ID_TAKEN (nothing of that file is shown).
+   */
   save(db: Db, actor: Actor, bytes: Buffer, meta: FileMeta, allowed?: string[]): Promise<StoredFile>;
-  /** Metadata of a file the actor may read, or 404. */
+  /**
+   * Metadata of a file the actor may read, or 404: the uploader always; others with file.read, and when the file
+   * is attached to objects (problems, orders), only if one of them is in the actor's scope.
+   */
   get(db: Db, actor: Actor, id: string): Promise<StoredFile>;
+  /** Modules register the kinds of objects files are attached to (at build time). */
+  registerAttachment(kind: FileAttachment): void;
   read(sha256: string): Buffer;
   pathOf(sha256: string): string;
 }
@@ -74,8 +94,28 @@ export function createFileStore(root: string, maxBytes: number): FileStore {
     const r = rows[0];
     return r ? ({ ...r.f, size: r.o.size, contentType: r.o.contentType } as StoredFile) : null;
   };
+  const attachments: FileAttachment[] = [];
+  /** True unless the file is attached to objects none of which the actor may see. */
+  const inScope = async (db: Db, actor: Actor, id: string) => {
+    if (!attachments.length) return true;
+    const fileId = sql`${id}::uuid`;
+    const attached = sql.join(
+      attachments.map((k) => k.attached(actor.tenantId, fileId)),
+      sql` OR `,
+    );
+    const visible = sql.join(
+      attachments.map((k) => k.visible(actor, fileId)),
+      sql` OR `,
+    );
+    const res = await db.execute(sql`SELECT (${attached}) AS attached, (${visible}) AS visible`);
+    const r = res.rows[0] as { attached: boolean; visible: boolean };
+    return !r.attached || r.visible;
+  };
   return {
     pathOf,
+    registerAttachment(kind) {
+      if (!attachments.some((k) => k.name === kind.name)) attachments.push(kind);
+    },
     read: (sha) => fs.readFileSync(pathOf(sha)),
     async save(db, actor, bytes, meta, allowed) {
       if (bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', 413, { maxBytes });
@@ -84,7 +124,11 @@ export function createFileStore(root: string, maxBytes: number): FileStore {
         throw new AppError('FILE_TYPE_NOT_ALLOWED', 415, { allowed });
       const id = meta.id ?? newId();
       const existing = await find(db, actor.tenantId, id);
-      if (existing) return existing;
+      if (existing) {
+        // An offline resend of the uploader's own file; someone else's id shows nothing of that file.
+        if (existing.uploadedBy === actor.accountId) return existing;
+        throw fail('FILE_ID_TAKEN', { fieldKeys: [{ field: 'id', key: 'taken' }] });
+      }
       const sha = sha256Hex(bytes);
       const target = pathOf(sha);
       if (!fs.existsSync(target)) {
@@ -112,12 +156,17 @@ export function createFileStore(root: string, maxBytes: number): FileStore {
           device: meta.device?.slice(0, 255) ?? null,
         })
         .onConflictDoNothing();
-      return (await find(db, actor.tenantId, id))!;
+      const stored = (await find(db, actor.tenantId, id))!;
+      // Two uploads raced for one id: only the one whose row was written sees it.
+      if (stored.uploadedBy !== actor.accountId)
+        throw fail('FILE_ID_TAKEN', { fieldKeys: [{ field: 'id', key: 'taken' }] });
+      return stored;
     },
     async get(db, actor, id) {
       const f = await find(db, actor.tenantId, id);
-      if (!f || (f.uploadedBy !== actor.accountId && !can(actor, 'file.read')))
-        throw new AppError('FILE_NOT_FOUND', 404);
+      if (!f) throw new AppError('FILE_NOT_FOUND', 404);
+      if (f.uploadedBy !== null && f.uploadedBy === actor.accountId) return f;
+      if (!can(actor, 'file.read') || !(await inScope(db, actor, id))) throw new AppError('FILE_NOT_FOUND', 404);
       return f;
     },
   };

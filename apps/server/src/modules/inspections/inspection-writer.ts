@@ -18,6 +18,7 @@ import {
   insertInspections,
   insertObservations,
 } from './inspection.repository';
+import { pauseForTest } from '../../platform/test-pause';
 
 export interface SubmissionItem {
   actor: Actor;
@@ -61,6 +62,7 @@ async function writeBatch(tx: Db, ctx: AppContext, items: SubmissionItem[]): Pro
   }
   const obs = new Map(fresh.map((it) => [it.row.id, it.observations((o) => problems.get(o) ?? null)]));
   await insertObservations(tx, items[0].actor.tenantId, [...obs.values()].flat());
+  await pauseForTest('inspection.batch'); // inspections, problems and observations written; audit and answers not
   const input = (it: SubmissionItem) => ({
     action: 'inspection.submit',
     objectType: 'inspection',

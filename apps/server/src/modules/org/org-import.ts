@@ -31,6 +31,7 @@ import * as rows from './org-import-rows';
 import { type PersonFilter, insertPeople, personWhere } from './person.service';
 import { regionPathVisible } from './region.service';
 import { type UnitFilter, insertUnits, toUnitView, unitWhere } from './unit.service';
+import { pauseForTest } from '../../platform/test-pause';
 
 const MAX_ROWS = 20_000;
 const CHUNK = 500;
@@ -158,6 +159,7 @@ async function insertAll<T>(
       await spec.insert(tx, ctx, actor.tenantId, bodies.slice(i, i + CHUNK));
       if (reportInside) await progress(Math.min(i + CHUNK, bodies.length));
     }
+    await pauseForTest('org.import'); // every row inserted, the audit event not yet
     const after = { fileId, created: bodies.length };
     await writeAudit(tx, actor, { action: `${spec.kind}.import`, objectType: 'file', objectId: fileId, after });
   });

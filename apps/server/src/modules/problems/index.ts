@@ -1,8 +1,10 @@
 // The problems module's public face: routes, job handlers, the create function other modules call, demo data.
+import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { registerProblemDeadlineJob } from './problem-deadlines';
 import { registerProblemExportJob } from './problem-export';
+import { problemScope } from './problem.policy';
 import { problemSetupRoutes, problemToolRoutes } from './problem-extra.routes';
 import { myReportRoutes } from './my-reports.routes';
 import { problemRoutes } from './problem.routes';
@@ -19,6 +21,15 @@ export { seedDemoProblems } from './demo/seed-problems';
 
 /** Problems, their transitions, export, notices and the public resident report under /api/v1. */
 export function problemsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  // A problem's photos are read through /files/{id} only by those who may see the problem (as /problems/{id}/photos).
+  ctx.files.registerAttachment({
+    name: 'problem_photo',
+    attached: (tenantId, fileId) =>
+      sql`EXISTS (SELECT 1 FROM problem_photo ph WHERE ph.tenant_id = ${tenantId} AND ph.file_id = ${fileId})`,
+    visible: (actor, fileId) => sql`EXISTS (SELECT 1 FROM problem_photo ph
+      JOIN problem p ON p.tenant_id = ph.tenant_id AND p.id = ph.problem_id
+      WHERE ph.tenant_id = ${actor.tenantId} AND ph.file_id = ${fileId} AND ${problemScope(actor, 'problem.read')})`,
+  });
   return async (app) => {
     for (const routes of [problemRoutes, problemToolRoutes, problemSetupRoutes, residentReportRoutes, myReportRoutes])
       await app.register(routes(ctx));

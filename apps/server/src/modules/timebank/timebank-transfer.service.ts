@@ -17,6 +17,7 @@ import { newId } from '../../platform/ids';
 import { ensureIssuanceAccount, ensureVolunteerAccount, getAccount } from './timebank-accounts.service';
 import { journalLegs, postJournal } from './timebank-ledger';
 import { ACCOUNT_FROM, accountScope } from './timebank.policy';
+import { pauseForTest } from '../../platform/test-pause';
 
 interface AccountRow {
   id: string;
@@ -80,6 +81,7 @@ export async function transferHours(
         { accountId: to.id, centi },
       ],
     });
+    await pauseForTest('timebank.transfer'); // the journal and its entries written, the audit event not yet
     if (posted.created)
       await writeAudit(tx, actor, {
         action: `timebank.${kind}`,
