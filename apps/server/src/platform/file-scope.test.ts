@@ -50,6 +50,30 @@ describe('file reads follow the scope of what the file is attached to', () => {
     expect((await city.inject({ method: 'GET', url: `/api/v1/files/${outside.fileId}/meta` })).statusCode).toBe(200);
   });
 
+  it('answers 404 to a district office for the photo of a finding at a point in another district', async () => {
+    const photo = async (inside: boolean) => {
+      const res = await t.ctx.db.execute(sql`SELECT o.photo_file_ids[1] AS file_id FROM inspection_observation o
+        JOIN inspection i ON i.tenant_id = o.tenant_id AND i.id = o.inspection_id
+        JOIN inspection_plan p ON p.tenant_id = i.tenant_id AND p.id = i.plan_id
+        WHERE o.tenant_id = ${t.tenantId} AND cardinality(o.photo_file_ids) > 0 AND p.name LIKE '%月度考评实地测评'
+          AND (i.region_code LIKE ${`${DEMO_DISTRICT}%`}) = ${inside}
+        ORDER BY o.id LIMIT 1`);
+      const r = res.rows[0] as { file_id: string } | undefined;
+      if (!r) throw new Error(`the demo has no finding photo ${inside ? 'inside' : 'outside'} ${DEMO_DISTRICT}`);
+      return r.file_id;
+    };
+    const [outside, inside] = [await photo(false), await photo(true)];
+    const district = await t.login('district_admin');
+    for (const url of [`/api/v1/files/${outside}`, `/api/v1/files/${outside}/meta`]) {
+      const res = await district.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('FILE_NOT_FOUND');
+    }
+    expect((await district.inject({ method: 'GET', url: `/api/v1/files/${inside}` })).statusCode).toBe(200);
+    const city = await t.login('admin');
+    expect((await city.inject({ method: 'GET', url: `/api/v1/files/${outside}` })).statusCode).toBe(200);
+  });
+
   it('lets the uploader read their own upload, attached or not', async () => {
     const district = await t.login('district_admin');
     const body = multipart({ gpsLat: '38.5', gpsLng: '102.1' }, { field: 'file', name: 'mine.png', bytes: PNG });
