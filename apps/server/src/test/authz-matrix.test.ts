@@ -262,6 +262,8 @@ const DEBUG = process.env.WENMING_MATRIX_DEBUG;
  */
 const EXTRA: Record<string, { body?: Record<string, unknown>; query?: Record<string, string> }> = {
   'GET /api/v1/problems/duplicates': { query: { lat: '38.5', lng: '102.2' } },
+  // The grant of issue 13 hole 1: a city-wide business role, to the caller itself (self) and to another account.
+  'POST /api/v1/accounts/{id}/roles': { body: { role: 'office_admin', scopeKind: 'all' } },
   'POST /api/v1/activities': { body: { siteId: UNKNOWN_ID, endsAt: '2026-01-15T10:00:00Z' } },
   'POST /api/v1/activities/{id}/attendance/{volunteerId}/correct': { body: { checkOutAt: '2026-01-15T10:00:00Z' } },
   'POST /api/v1/activity-projects': { body: { siteId: UNKNOWN_ID } },
@@ -370,9 +372,13 @@ function operationsOf(doc: any, problems: string[]): Operation[] {
   return ops;
 }
 
-/** Reads, then writes, then deletes, then logout: a write that succeeds comes after every read of the role. */
+/**
+ * Reads, then writes, then deletes, then the caller's own roles (a grant or revoke that succeeds changes what the
+ * caller may do next), then logout: a write that succeeds comes after every read of the role.
+ */
 function rank(op: Operation): number {
   if (op.path === '/api/v1/auth/logout') return 4;
+  if (op.path.startsWith('/api/v1/accounts/{id}/roles')) return 3;
   if (op.method === 'GET') return 0;
   if (op.method === 'DELETE') return 2;
   return 1;
