@@ -373,12 +373,12 @@ function operationsOf(doc: any, problems: string[]): Operation[] {
 }
 
 /**
- * Reads, then writes, then deletes, then the caller's own roles (a grant or revoke that succeeds changes what the
- * caller may do next), then logout: a write that succeeds comes after every read of the role.
+ * Reads, then writes, then deletes, then grants and then revokes of roles (one that succeeds on the caller itself
+ * changes what it may do next), then logout: a write that succeeds comes after every read of the role.
  */
 function rank(op: Operation): number {
   if (op.path === '/api/v1/auth/logout') return 4;
-  if (op.path.startsWith('/api/v1/accounts/{id}/roles')) return 3;
+  if (op.path.startsWith('/api/v1/accounts/{id}/roles')) return op.method === 'DELETE' ? 3.5 : 3;
   if (op.method === 'GET') return 0;
   if (op.method === 'DELETE') return 2;
   return 1;
