@@ -44,7 +44,6 @@ const ROLES = [
   'secadmin',
   'auditor',
 ] as const;
-type Role = (typeof ROLES)[number];
 
 const IN = '620302';
 const OUT = '620321';
@@ -73,11 +72,7 @@ async function byRegion(q: Query, select: (like: string) => string): Promise<[st
   return [await q(select(`'${IN}%'`)), await q(select(`'${OUT}%'`))];
 }
 
-async function sides(
-  key: string,
-  [a, b]: [string?, string?],
-  child?: (id: string) => Promise<Params>,
-): Promise<Sides> {
+async function sides(key: string, [a, b]: [string?, string?], child?: (id: string) => Promise<Params>): Promise<Sides> {
   const ids = [a, b].filter((x): x is string => !!x);
   if (ids.length === 0) return { note: 'none', a: { [key]: UNKNOWN_ID } };
   const make = async (id: string) => ({ [key]: id, ...(child ? await child(id) : {}) });
@@ -92,134 +87,362 @@ const first = (q: Query, text: string) => q(text).then((x) => x ?? UNKNOWN_ID);
  * The first matching entry wins; a path with parameters and no entry fails the test (add one).
  */
 const RESOLVERS: [RegExp, (q: Query, self: { account: string | null; other: string }) => Promise<Sides>][] = [
-  [/^\/api\/v1\/files\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT pp.file_id FROM problem_photo pp JOIN problem p ON p.id = pp.problem_id WHERE p.region_code LIKE ${l} ORDER BY pp.file_id LIMIT 1`))],
-  [/^\/api\/v1\/jobs\/\{id\}/, async (q) => ({ note: 'one', a: { id: await first(q, 'SELECT id FROM job ORDER BY id LIMIT 1') } })],
-  [/^\/api\/v1\/regions\/\{code\}/, async (q) =>
-      sides('code', await byRegion(q, (l) => `SELECT code FROM region WHERE level = 'village' AND code LIKE ${l} ORDER BY code LIMIT 1`))],
-  [/^\/api\/v1\/units\/\{id\}/, async (q) =>
+  [
+    /^\/api\/v1\/files\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(
+          q,
+          (l) =>
+            `SELECT pp.file_id FROM problem_photo pp JOIN problem p ON p.id = pp.problem_id WHERE p.region_code LIKE ${l} ORDER BY pp.file_id LIMIT 1`,
+        ),
+      ),
+  ],
+  [
+    /^\/api\/v1\/jobs\/\{id\}/,
+    async (q) => ({ note: 'one', a: { id: await first(q, 'SELECT id FROM job ORDER BY id LIMIT 1') } }),
+  ],
+  [
+    /^\/api\/v1\/regions\/\{code\}/,
+    async (q) =>
+      sides(
+        'code',
+        await byRegion(
+          q,
+          (l) => `SELECT code FROM region WHERE level = 'village' AND code LIKE ${l} ORDER BY code LIMIT 1`,
+        ),
+      ),
+  ],
+  [
+    /^\/api\/v1\/units\/\{id\}/,
+    async (q) =>
       sides('id', [
         await q(`SELECT scope_ref FROM role_assignment WHERE role_code = 'unit_liaison' LIMIT 1`),
         await q(`SELECT id FROM unit WHERE region_code LIKE '${OUT}%' ORDER BY id LIMIT 1`),
-      ])],
-  [/^\/api\/v1\/people\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM person WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/accounts\/\{id\}/, async (q, self) => {
+      ]),
+  ],
+  [
+    /^\/api\/v1\/people\/\{id\}/,
+    async (q) =>
+      sides('id', await byRegion(q, (l) => `SELECT id FROM person WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`)),
+  ],
+  [
+    /^\/api\/v1\/accounts\/\{id\}/,
+    async (q, self) => {
       const side = async (account: string) => ({
         id: account,
-        assignmentId: await first(q, `SELECT id FROM role_assignment WHERE account_id = '${account}' ORDER BY id LIMIT 1`),
+        assignmentId: await first(
+          q,
+          `SELECT id FROM role_assignment WHERE account_id = '${account}' ORDER BY id LIMIT 1`,
+        ),
       });
       if (!self.account) return { note: 'one', a: await side(self.other) };
       return { note: 'self/other', a: await side(self.account), b: await side(self.other) };
-    }],
-  [/^\/api\/v1\/sites\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM practice_site WHERE kind = 'station' AND region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/grids\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM grid WHERE region_code LIKE ${l} ORDER BY code LIMIT 1`))],
-  [/^\/api\/v1\/points\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM point WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/pairings\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM pairing WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/frameworks\/\{id\}/, async (q) => {
+    },
+  ],
+  [
+    /^\/api\/v1\/sites\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(
+          q,
+          (l) => `SELECT id FROM practice_site WHERE kind = 'station' AND region_code LIKE ${l} ORDER BY id LIMIT 1`,
+        ),
+      ),
+  ],
+  [
+    /^\/api\/v1\/grids\/\{id\}/,
+    async (q) =>
+      sides('id', await byRegion(q, (l) => `SELECT id FROM grid WHERE region_code LIKE ${l} ORDER BY code LIMIT 1`)),
+  ],
+  [
+    // The checklist of a point in a plan that samples it (hole 8 of issue 13): `planId` goes in the query.
+    /^\/api\/v1\/points\/\{id\}\/checklist$/,
+    async (q) => {
+      const pr = await byRegion(
+        q,
+        (l) => `SELECT p.id FROM point p WHERE p.region_code LIKE ${l}
+        AND EXISTS (SELECT 1 FROM inspection_plan_point pp WHERE pp.point_id = p.id) ORDER BY p.id LIMIT 1`,
+      );
+      return sides('id', pr, async (id) => ({
+        '?planId': await first(
+          q,
+          `SELECT plan_id FROM inspection_plan_point WHERE point_id = '${id}' ORDER BY plan_id LIMIT 1`,
+        ),
+      }));
+    },
+  ],
+  [
+    /^\/api\/v1\/points\/\{id\}/,
+    async (q) =>
+      sides('id', await byRegion(q, (l) => `SELECT id FROM point WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`)),
+  ],
+  [
+    /^\/api\/v1\/pairings\/\{id\}/,
+    async (q) =>
+      sides('id', await byRegion(q, (l) => `SELECT id FROM pairing WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`)),
+  ],
+  [
+    /^\/api\/v1\/frameworks\/\{id\}/,
+    async (q) => {
       const side = async (id: string) => ({
         id,
-        nodeId: await first(q, `SELECT id FROM (SELECT id, position FROM indicator WHERE framework_id = '${id}' UNION ALL
-          SELECT id, position FROM negative_item WHERE framework_id = '${id}') x ORDER BY position, id LIMIT 1`),
+        nodeId: await first(
+          q,
+          `SELECT id FROM (SELECT id, position FROM indicator WHERE framework_id = '${id}' UNION ALL
+          SELECT id, position FROM negative_item WHERE framework_id = '${id}') x ORDER BY position, id LIMIT 1`,
+        ),
       });
       const draft = await q(`SELECT id FROM framework WHERE status = 'draft' ORDER BY id LIMIT 1`);
       const published = await first(q, `SELECT id FROM framework WHERE status = 'published' ORDER BY id LIMIT 1`);
       if (!draft) return { note: 'published', a: await side(published) };
       return { note: 'draft/published', a: await side(draft), b: await side(published) };
-    }],
-  [/^\/api\/v1\/campaigns\/\{id\}/, async (q) => ({ note: 'one', a: { id: await first(q, 'SELECT id FROM campaign ORDER BY id LIMIT 1') } })],
-  [/^\/api\/v1\/tasks\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT t.id FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE u.region_code LIKE ${l} ORDER BY t.id LIMIT 1`))],
-  [/^\/api\/v1\/notices\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT n.id FROM notice n JOIN unit u ON u.id = n.unit_id WHERE u.region_code LIKE ${l} ORDER BY n.id LIMIT 1`))],
-  [/^\/api\/v1\/self-assessments\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT s.id FROM self_assessment s JOIN unit u ON u.id = s.unit_id WHERE u.region_code LIKE ${l} ORDER BY s.id LIMIT 1`))],
-  [/^\/api\/v1\/problems\/\{id\}/, async (q) => {
-      const pr = await byRegion(q, (l) => `SELECT p.id FROM problem p WHERE p.region_code LIKE ${l}
-        AND EXISTS (SELECT 1 FROM problem_photo pp WHERE pp.problem_id = p.id) ORDER BY p.id LIMIT 1`);
+    },
+  ],
+  [
+    /^\/api\/v1\/campaigns\/\{id\}/,
+    async (q) => ({ note: 'one', a: { id: await first(q, 'SELECT id FROM campaign ORDER BY id LIMIT 1') } }),
+  ],
+  [
+    /^\/api\/v1\/tasks\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(
+          q,
+          (l) =>
+            `SELECT t.id FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE u.region_code LIKE ${l} ORDER BY t.id LIMIT 1`,
+        ),
+      ),
+  ],
+  [
+    /^\/api\/v1\/notices\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(
+          q,
+          (l) =>
+            `SELECT n.id FROM notice n JOIN unit u ON u.id = n.unit_id WHERE u.region_code LIKE ${l} ORDER BY n.id LIMIT 1`,
+        ),
+      ),
+  ],
+  [
+    /^\/api\/v1\/self-assessments\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(
+          q,
+          (l) =>
+            `SELECT s.id FROM self_assessment s JOIN unit u ON u.id = s.unit_id WHERE u.region_code LIKE ${l} ORDER BY s.id LIMIT 1`,
+        ),
+      ),
+  ],
+  [
+    /^\/api\/v1\/problems\/\{id\}/,
+    async (q) => {
+      const pr = await byRegion(
+        q,
+        (l) => `SELECT p.id FROM problem p WHERE p.region_code LIKE ${l}
+        AND EXISTS (SELECT 1 FROM problem_photo pp WHERE pp.problem_id = p.id) ORDER BY p.id LIMIT 1`,
+      );
       return sides('id', pr, async (id) => ({
         fileId: await first(q, `SELECT file_id FROM problem_photo WHERE problem_id = '${id}' ORDER BY file_id LIMIT 1`),
       }));
-    }],
-  [/^\/api\/v1\/public\/problem-reports\/\{number\}/, async (q) =>
-      sides('number', await byRegion(q, (l) => `SELECT number FROM problem WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/inspection-plans\/\{id\}/, async (q) => {
-      const pr = await byRegion(q, (l) => `SELECT p.id FROM inspection_plan p WHERE p.region_code LIKE ${l}
-        AND EXISTS (SELECT 1 FROM inspection_team t WHERE t.plan_id = p.id) ORDER BY p.id LIMIT 1`);
+    },
+  ],
+  [
+    /^\/api\/v1\/public\/problem-reports\/\{number\}/,
+    async (q) =>
+      sides(
+        'number',
+        await byRegion(q, (l) => `SELECT number FROM problem WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`),
+      ),
+  ],
+  [
+    /^\/api\/v1\/inspection-plans\/\{id\}/,
+    async (q) => {
+      const pr = await byRegion(
+        q,
+        (l) => `SELECT p.id FROM inspection_plan p WHERE p.region_code LIKE ${l}
+        AND EXISTS (SELECT 1 FROM inspection_team t WHERE t.plan_id = p.id) ORDER BY p.id LIMIT 1`,
+      );
       const any = await q(`SELECT p.id FROM inspection_plan p
         WHERE EXISTS (SELECT 1 FROM inspection_team t WHERE t.plan_id = p.id) ORDER BY p.id LIMIT 1`);
       return sides('id', pr[0] || pr[1] ? pr : [any, undefined], async (id) => ({
         teamId: await first(q, `SELECT id FROM inspection_team WHERE plan_id = '${id}' ORDER BY id LIMIT 1`),
       }));
-    }],
-  [/^\/api\/v1\/inspections\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM inspection WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/questionnaires\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM questionnaire WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/public\/surveys\/\{token\}/, async (q) => ({
+    },
+  ],
+  [
+    /^\/api\/v1\/inspections\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(q, (l) => `SELECT id FROM inspection WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`),
+      ),
+  ],
+  [
+    /^\/api\/v1\/questionnaires\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(q, (l) => `SELECT id FROM questionnaire WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`),
+      ),
+  ],
+  [
+    /^\/api\/v1\/public\/surveys\/\{token\}/,
+    async (q) => ({
       note: 'one',
-      a: { token: await first(q, 'SELECT public_token FROM questionnaire WHERE public_token IS NOT NULL ORDER BY id LIMIT 1') },
-    })],
-  [/^\/api\/v1\/volunteers\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM volunteer WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/teams\/\{id\}/, async (q) => {
-      const pr = await byRegion(q, (l) => `SELECT t.id FROM volunteer_team t WHERE t.region_code LIKE ${l}
-        AND EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id) ORDER BY t.id LIMIT 1`);
+      a: {
+        token: await first(
+          q,
+          'SELECT public_token FROM questionnaire WHERE public_token IS NOT NULL ORDER BY id LIMIT 1',
+        ),
+      },
+    }),
+  ],
+  [
+    /^\/api\/v1\/volunteers\/\{id\}/,
+    async (q) =>
+      sides('id', await byRegion(q, (l) => `SELECT id FROM volunteer WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`)),
+  ],
+  [
+    /^\/api\/v1\/teams\/\{id\}/,
+    async (q) => {
+      const pr = await byRegion(
+        q,
+        (l) => `SELECT t.id FROM volunteer_team t WHERE t.region_code LIKE ${l}
+        AND EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id) ORDER BY t.id LIMIT 1`,
+      );
       return sides('id', pr, async (id) => ({
-        volunteerId: await first(q, `SELECT volunteer_id FROM team_member WHERE team_id = '${id}' ORDER BY volunteer_id LIMIT 1`),
+        volunteerId: await first(
+          q,
+          `SELECT volunteer_id FROM team_member WHERE team_id = '${id}' ORDER BY volunteer_id LIMIT 1`,
+        ),
       }));
-    }],
-  [/^\/api\/v1\/activities\/\{id\}/, async (q) => {
-      const pr = await byRegion(q, (l) => `SELECT a.id FROM activity a WHERE a.region_code LIKE ${l}
-        AND EXISTS (SELECT 1 FROM activity_signup s WHERE s.activity_id = a.id) ORDER BY a.id LIMIT 1`);
+    },
+  ],
+  [
+    /^\/api\/v1\/activities\/\{id\}/,
+    async (q) => {
+      const pr = await byRegion(
+        q,
+        (l) => `SELECT a.id FROM activity a WHERE a.region_code LIKE ${l}
+        AND EXISTS (SELECT 1 FROM activity_signup s WHERE s.activity_id = a.id) ORDER BY a.id LIMIT 1`,
+      );
       return sides('id', pr, async (id) => ({
-        volunteerId: await first(q, `SELECT volunteer_id FROM activity_signup WHERE activity_id = '${id}' ORDER BY volunteer_id LIMIT 1`),
+        volunteerId: await first(
+          q,
+          `SELECT volunteer_id FROM activity_signup WHERE activity_id = '${id}' ORDER BY volunteer_id LIMIT 1`,
+        ),
       }));
-    }],
-  [/^\/api\/v1\/certificates\/\{id\}/, async (q) =>
-      sides('id', [await q('SELECT id FROM volunteer_certificate ORDER BY id LIMIT 1'), undefined])],
-  [/^\/api\/v1\/evaluations\/\{id\}/, async (q) =>
-      sides('id', [await q('SELECT id FROM evaluation ORDER BY id LIMIT 1'), undefined])],
-  [/^\/api\/v1\/(public\/)?bulletins\/\{id\}/, async (q) => {
+    },
+  ],
+  [
+    /^\/api\/v1\/certificates\/\{id\}/,
+    async (q) => sides('id', [await q('SELECT id FROM volunteer_certificate ORDER BY id LIMIT 1'), undefined]),
+  ],
+  [
+    /^\/api\/v1\/evaluations\/\{id\}/,
+    async (q) => sides('id', [await q('SELECT id FROM evaluation ORDER BY id LIMIT 1'), undefined]),
+  ],
+  [
+    /^\/api\/v1\/(public\/)?bulletins\/\{id\}/,
+    async (q) => {
       const id = await first(q, 'SELECT id FROM bulletin ORDER BY id LIMIT 1');
       return { note: 'one', a: { id, format: 'xlsx' } };
-    }],
-  [/^\/api\/v1\/timebank\/accounts\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT a.id FROM timebank_account a JOIN volunteer v ON v.id = a.volunteer_id WHERE v.region_code LIKE ${l} ORDER BY a.id LIMIT 1`))],
-  [/^\/api\/v1\/timebank\/journals\/\{id\}/, async (q) =>
-      sides('id', [await q('SELECT id FROM timebank_journal ORDER BY id LIMIT 1'), undefined])],
-  [/^\/api\/v1\/timebank\/branches\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT id FROM timebank_branch WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`))],
-  [/^\/api\/v1\/timebank\/redemptions\/\{code\}/, async (q) => {
+    },
+  ],
+  [
+    /^\/api\/v1\/timebank\/accounts\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(
+          q,
+          (l) =>
+            `SELECT a.id FROM timebank_account a JOIN volunteer v ON v.id = a.volunteer_id WHERE v.region_code LIKE ${l} ORDER BY a.id LIMIT 1`,
+        ),
+      ),
+  ],
+  [
+    /^\/api\/v1\/timebank\/journals\/\{id\}/,
+    async (q) => sides('id', [await q('SELECT id FROM timebank_journal ORDER BY id LIMIT 1'), undefined]),
+  ],
+  [
+    /^\/api\/v1\/timebank\/branches\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(q, (l) => `SELECT id FROM timebank_branch WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`),
+      ),
+  ],
+  [
+    /^\/api\/v1\/timebank\/redemptions\/\{code\}/,
+    async (q) => {
       const code = await q('SELECT code FROM timebank_redemption ORDER BY id LIMIT 1');
       return code ? { note: 'one', a: { code } } : { note: 'none', a: { code: 'ZZZZ9999' } };
-    }],
-  [/^\/api\/v1\/orders\/\{id\}/, async (q) => {
-      const pr = await byRegion(q, (l) => `SELECT id FROM service_order WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`);
+    },
+  ],
+  [
+    /^\/api\/v1\/orders\/\{id\}/,
+    async (q) => {
+      const pr = await byRegion(
+        q,
+        (l) => `SELECT id FROM service_order WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`,
+      );
       return sides('id', pr, async (id) => ({
-        fileId: await first(q, `SELECT file_id FROM service_order_photo WHERE order_id = '${id}' ORDER BY file_id LIMIT 1`),
+        fileId: await first(
+          q,
+          `SELECT file_id FROM service_order_photo WHERE order_id = '${id}' ORDER BY file_id LIMIT 1`,
+        ),
       }));
-    }],
-  [/^\/api\/v1\/service-menu\/\{id\}/, async (q) =>
-      sides('id', await byRegion(q, (l) => `SELECT i.id FROM service_item i JOIN practice_site s ON s.id = i.site_id WHERE s.region_code LIKE ${l} ORDER BY i.id LIMIT 1`))],
-  [/^\/api\/v1\/open311\/clients\/\{id\}/, async (q) =>
-      sides('id', [await q('SELECT id FROM open311_client ORDER BY id LIMIT 1'), undefined])],
-  [/^\/open311\/v2\/services\/\{file\}/, async (q) => ({
+    },
+  ],
+  [
+    /^\/api\/v1\/service-menu\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(
+          q,
+          (l) =>
+            `SELECT i.id FROM service_item i JOIN practice_site s ON s.id = i.site_id WHERE s.region_code LIKE ${l} ORDER BY i.id LIMIT 1`,
+        ),
+      ),
+  ],
+  [
+    /^\/api\/v1\/open311\/clients\/\{id\}/,
+    async (q) => sides('id', [await q('SELECT id FROM open311_client ORDER BY id LIMIT 1'), undefined]),
+  ],
+  [
+    /^\/open311\/v2\/services\/\{file\}/,
+    async (q) => ({
       note: 'one',
       a: { file: `${await first(q, 'SELECT code FROM problem_category ORDER BY code LIMIT 1')}.json` },
-    })],
-  [/^\/open311\/v2\/requests\/\{file\}/, async (q) => {
-      const [a, b] = await byRegion(q, (l) => `SELECT number FROM problem WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`);
+    }),
+  ],
+  [
+    /^\/open311\/v2\/requests\/\{file\}/,
+    async (q) => {
+      const [a, b] = await byRegion(
+        q,
+        (l) => `SELECT number FROM problem WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`,
+      );
       return { note: 'in/out', a: { file: `${a}.json` }, b: { file: `${b}.json` } };
-    }],
-  [/^\/open311\/v2\/tokens\/\{file\}/, async (q) => ({
+    },
+  ],
+  [
+    /^\/open311\/v2\/tokens\/\{file\}/,
+    async (q) => ({
       note: 'one',
       a: { file: `${await first(q, 'SELECT token FROM open311_token ORDER BY token LIMIT 1')}.json` },
-    })],
+    }),
+  ],
 ];
 
 /** Sample strings for the patterns the route schemas use (an unknown pattern fails the test: add it). */
@@ -392,6 +615,15 @@ function label(status: number): string {
   return `s${status}`;
 }
 
+/** The `?name` entries of a side's ids: query parameters that belong to the object (a point's plan). */
+function queryParams(params: Params): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([k]) => k.startsWith('?'))
+      .map(([k, v]) => [k.slice(1), v]),
+  );
+}
+
 function fill(template: string, params: Params, problems: string[]): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     if (!(k in params)) problems.push(`${template}: no id for {${k}}`);
@@ -453,12 +685,12 @@ describe('authorization matrix', () => {
       }
       const q = queryOf(t);
       const session: Session | null = role === 'anonymous' ? null : await t.login(role);
-      const account = role === 'anonymous' ? null : ((await q(`SELECT id FROM account WHERE username = '${role}'`)) ?? null);
+      const account =
+        role === 'anonymous' ? null : ((await q(`SELECT id FROM account WHERE username = '${role}'`)) ?? null);
       const other = (await q(
         `SELECT id FROM account WHERE username = '${role === 'resident' ? 'volunteer' : 'resident'}'`,
       ))!;
-      const send = (opts: Parameters<Session['inject']>[0]) =>
-        session ? session.inject(opts) : t.app.inject(opts);
+      const send = (opts: Parameters<Session['inject']>[0]) => (session ? session.inject(opts) : t.app.inject(opts));
 
       for (const op of ops) {
         let s: Sides = { note: '-', a: {} };
@@ -483,13 +715,15 @@ describe('authorization matrix', () => {
           const res = await send({
             method: op.method as never,
             url,
-            query: op.query,
+            query: { ...op.query, ...queryParams(params) },
             ...(op.hasJsonBody ? { payload: op.body as object } : UPLOADS.test(op.key) ? MULTIPART : {}),
           });
-          if (DEBUG === role && res.statusCode === 400) console.log(`${op.key} ${JSON.stringify(op.body)}\n  ${res.body}`);
+          if (DEBUG === role && res.statusCode === 400)
+            console.log(`${op.key} ${JSON.stringify(op.body)}\n  ${res.body}`);
           requests++;
           if (process.env.WENMING_MATRIX_TIMING) slow.push([performance.now() - t0, `${role} ${op.key}`]);
-          if (res.statusCode >= 500) problems.push(`${op.key} as ${role} (${url}): ${res.statusCode} ${res.body.slice(0, 200)}`);
+          if (res.statusCode >= 500)
+            problems.push(`${op.key} as ${role} (${url}): ${res.statusCode} ${res.body.slice(0, 200)}`);
           labels.unshift(label(res.statusCode));
         }
         const row = rows.get(op.key)!;
@@ -507,7 +741,12 @@ describe('authorization matrix', () => {
     );
     if (slow.length) {
       slow.sort((x, y) => y[0] - x[0]);
-      console.log(slow.slice(0, 40).map(([ms, k]) => `${ms.toFixed(0)} ms ${k}`).join('\n'));
+      console.log(
+        slow
+          .slice(0, 40)
+          .map(([ms, k]) => `${ms.toFixed(0)} ms ${k}`)
+          .join('\n'),
+      );
       console.log(`total in requests: ${(slow.reduce((n, [ms]) => n + ms, 0) / 1000).toFixed(1)} s`);
     }
     if (ONLY) return;
