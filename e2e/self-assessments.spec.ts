@@ -116,6 +116,8 @@ test('self-assessment: list by state, score with evidence, submit, return with a
   await state(office, '已验收');
   await expect(office.getByText('验收总分 17 分 = 各项指标验收得分之和')).toBeVisible();
   await expect(office.getByText('上次退回原因')).toBeVisible();
+  await office.reload();
+  await expect(office.getByText('验收总分 17 分 = 各项指标验收得分之和')).toBeVisible();
   await office.screenshot({ path: `${SHOTS}/self-assessment-detail.png`, fullPage: true });
 
   await liaison.reload();

@@ -49,10 +49,18 @@ interface Values {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const kids = (n: IndicatorNode): IndicatorNode[] => n.children ?? [];
 const leavesOf = (nodes: IndicatorNode[]): IndicatorNode[] =>
-  nodes.flatMap((n) => (n.children.length ? leavesOf(n.children) : [n]));
+  nodes.flatMap((n) => (kids(n).length ? leavesOf(kids(n)) : [n]));
+/** The tree for antd's Table: leaves without a `children` array, so that they get no expand button. */
+const toRows = (nodes: IndicatorNode[]): IndicatorNode[] =>
+  nodes.map((n) =>
+    n.children.length
+      ? { ...n, children: toRows(n.children) }
+      : ({ ...n, children: undefined } as unknown as IndicatorNode),
+  );
 /** Full marks of an indicator: its own points, else its children's. */
-const fullOf = (n: IndicatorNode): number => n.points ?? n.children.reduce((s, c) => s + fullOf(c), 0);
+const fullOf = (n: IndicatorNode): number => n.points ?? kids(n).reduce((s, c) => s + fullOf(c), 0);
 
 /** One self-assessment: facts, the indicator tree with self (and checked) scores and evidence, and the actions. */
 export function SelfAssessmentDetailPage() {
@@ -74,6 +82,7 @@ export function SelfAssessmentDetailPage() {
   const giveBack = useReturnSelfAssessment(id ?? '');
 
   const leaves = useMemo(() => leavesOf(tree.data ?? []), [tree.data]);
+  const tableRows = useMemo(() => toRows(tree.data ?? []), [tree.data]);
   const leafIndex = useMemo(() => new Map(leaves.map((l, i) => [l.id, i])), [leaves]);
   const rows = useMemo(() => new Map((cmp.data?.rows ?? []).map((r) => [r.indicatorId, r])), [cmp.data]);
   const selfEditable = !!a && can('selfassessment.manage') && (a.status === 'draft' || a.status === 'returned');
@@ -107,7 +116,7 @@ export function SelfAssessmentDetailPage() {
     return v ?? null;
   };
   const sumOf = (n: IndicatorNode, pick: (id: string) => number | null): number =>
-    round(n.children.length ? n.children.reduce((s, c) => s + sumOf(c, pick), 0) : (pick(n.id) ?? 0));
+    round(kids(n).length ? kids(n).reduce((s, c) => s + sumOf(c, pick), 0) : (pick(n.id) ?? 0));
   const full = round((tree.data ?? []).reduce((s, n) => s + fullOf(n), 0));
   const selfSum = round(leaves.reduce((s, l) => s + (selfOf(l.id) ?? 0), 0));
   const officeSum = round(leaves.reduce((s, l) => s + (officeOf(l.id) ?? 0), 0));
@@ -163,7 +172,7 @@ export function SelfAssessmentDetailPage() {
     editable: boolean,
     pick: (id: string) => number | null,
   ) => {
-    if (n.children.length) return <Typography.Text strong>{sumOf(n, pick)}</Typography.Text>;
+    if (kids(n).length) return <Typography.Text strong>{sumOf(n, pick)}</Typography.Text>;
     const i = leafIndex.get(n.id)!;
     if (!editable) return pick(n.id) ?? '—';
     return (
@@ -193,7 +202,7 @@ export function SelfAssessmentDetailPage() {
       key: 'note',
       width: 220,
       render: (_, n) => {
-        if (n.children.length) return null;
+        if (kids(n).length) return null;
         const i = leafIndex.get(n.id)!;
         if (!selfEditable) return rows.get(n.id)?.self?.note ?? '';
         return (
@@ -212,7 +221,7 @@ export function SelfAssessmentDetailPage() {
       key: 'evidence',
       width: 220,
       render: (_, n) => {
-        if (n.children.length) return null;
+        if (kids(n).length) return null;
         const i = leafIndex.get(n.id)!;
         if (!selfEditable) return <EvidenceField value={rows.get(n.id)?.self?.fileIds ?? []} />;
         return (
@@ -326,7 +335,7 @@ export function SelfAssessmentDetailPage() {
                 <SelfAssessmentStatusTag status={a.status} />
               </Descriptions.Item>
               <Descriptions.Item label={t('sa.selfTotal')}>
-                <span data-testid="sa-self-total">{a.selfTotal}</span> / {full}
+                <span data-testid="sa-self-total">{a.selfTotal}</span>&nbsp;/&nbsp;{full}
               </Descriptions.Item>
               <Descriptions.Item label={t('sa.officeTotal')}>{a.officeTotal ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('sa.submittedAt')}>{formatDateTime(a.submittedAt) || '—'}</Descriptions.Item>
@@ -352,7 +361,7 @@ export function SelfAssessmentDetailPage() {
                 rowKey="id"
                 size="small"
                 loading={tree.isLoading || cmp.isLoading}
-                dataSource={tree.data}
+                dataSource={tableRows}
                 columns={columns}
                 pagination={false}
                 expandable={{ defaultExpandAllRows: true, childrenColumnName: 'children' }}
@@ -383,7 +392,7 @@ export function SelfAssessmentDetailPage() {
             </Form>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
               {t('sa.breakdown', { self: selfSum, full })}
-              {showOffice && a.status === 'checked' && <> ；{t('sa.officeBreakdown', { office: officeSum })}</>}
+              {showOffice && a.status === 'checked' && <>；{t('sa.officeBreakdown', { office: officeSum })}</>}
             </Typography.Paragraph>
           </Card>
           <FormModal<{ reason: string }>
