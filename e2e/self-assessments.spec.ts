@@ -19,9 +19,12 @@ const state = (page: Page, name: string) =>
 
 /** Confirms the open confirmation dialog with its button `ok`. */
 async function confirmWith(page: Page, ok: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: ok }).click();
-  await expect(dialog).toBeHidden();
+  // A click while the dialog still zooms in can miss; try again until the dialog has gone.
+  const dialog = page.locator('.ant-modal-confirm');
+  await expect(async () => {
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: ok }).click({ timeout: 3_000 });
+    await expect(dialog).toBeHidden({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 test('self-assessment: list by state, score with evidence, submit, return with a reason, resubmit, accept', async ({
@@ -56,10 +59,13 @@ test('self-assessment: list by state, score with evidence, submit, return with a
   await expect(scores.first()).toBeVisible();
   await scores.nth(0).fill('11');
   await liaison.getByRole('button', { name: '保存自评' }).click();
-  await expect(liaison.locator('.ant-form-item-explain-error').filter({ hasText: '超过该指标分值' })).toBeVisible();
+  await expect(
+    liaison.locator('.ant-form-item-explain-error').filter({ hasText: '得分：超过该指标分值' }),
+  ).toBeVisible();
   await expect(liaison.getByTestId('sa-self-total')).toHaveText('0');
 
   await scores.nth(0).fill('9');
+  await expect(liaison.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await scores.nth(1).fill('10');
   await liaison
     .getByRole('textbox', { name: /自评说明$/ })
@@ -77,6 +83,14 @@ test('self-assessment: list by state, score with evidence, submit, return with a
   await expect(liaison.getByTestId('sa-self-total')).toHaveText('19');
   await expect(liaison.getByRole('link', { name: '整洁化佐证.png' })).toBeVisible();
   const url = liaison.url();
+
+  // The liaison's list holds their unit's self-assessments only (the server scopes it).
+  await liaison.getByRole('menuitem', { name: '自查自评' }).click();
+  const mine = liaison.getByRole('table').locator('tbody tr.ant-table-row');
+  await expect(mine.first()).toContainText(LIAISON_UNIT);
+  for (const row of await mine.all()) await expect(row).toContainText(LIAISON_UNIT);
+  await expect(liaison.getByRole('table')).not.toContainText('示范市团结小学');
+  await liaison.goto(url);
 
   // The office returns it with a reason (a blank reason is refused under the field).
   await office.goto(url);

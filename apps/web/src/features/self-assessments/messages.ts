@@ -68,5 +68,6 @@ export const selfAssessmentMessages: Dict = {
   'sa.lastReturn': ['上次退回原因', '上次退回原因', 'Last return reason'],
   'sa.report': ['下载自查报告', '下載自查報告', 'Download the report'],
   'sa.fixErrors': ['请按提示修改标红的得分', '請依提示修改標紅的得分', 'Correct the scores marked in red'],
+  'sa.scoreInvalid': ['得分不能为负数', '得分不能為負數', 'A score cannot be negative'],
   'sa.confirmTitle': ['请确认', '請確認', 'Please confirm'],
 };

@@ -176,7 +176,12 @@ export function SelfAssessmentDetailPage() {
     const i = leafIndex.get(n.id)!;
     if (!editable) return pick(n.id) ?? '—';
     return (
-      <Form.Item name={[key, i, 'score']} style={{ margin: 0 }}>
+      // The rule re-validates on change, which also clears the server's error once the score is edited.
+      <Form.Item
+        name={[key, i, 'score']}
+        style={{ margin: 0 }}
+        rules={[{ type: 'number', min: 0, message: t('sa.scoreInvalid') }]}
+      >
         <InputNumber
           min={0}
           step={0.5}
