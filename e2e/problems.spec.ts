@@ -32,7 +32,12 @@ async function api(baseURL: string, username: string) {
 async function findingProblem(baseURL: string): Promise<string> {
   const inspector = await api(baseURL, 'inspector');
   const today = await inspector.get('inspections/today');
-  const item = today.items.filter((i: { done: boolean }) => !i.done).at(-1);
+  // A point in the inspector's own district (金川区, 620302): the problem its finding raises is then theirs to verify.
+  // The plan is city-wide and split between the teams by region, so the team may also hold points elsewhere.
+  const item = today.items
+    .filter((i: { done: boolean; regionCode: string }) => !i.done && i.regionCode.startsWith('620302'))
+    .at(-1);
+  expect(item, 'the inspector has an undone point in 金川区 today').toBeTruthy();
   const list = await inspector.get(`points/${item.pointId}/checklist?planId=${item.planId}`);
   const photoId = await inspector.upload();
   const now = new Date().toISOString();

@@ -8,18 +8,20 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { registerModules } from './modules';
 import { open311Routes } from './modules/open311';
+import { formatOfUrl, sendOpen311Error } from './modules/open311/open311-format';
+import { open311ErrorOf } from './modules/open311/open311.routes';
 import { type Clock, clockFromEnv } from './platform/clock';
 import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import type { AppContext } from './platform/context';
 import { type Database, checkMigrationsCurrent, openDatabase } from './platform/db';
 import { createFileStore } from './platform/files';
 import { AppError } from './platform/errors';
-import { errorPayload, registerHttpPlatform } from './platform/http';
+import { errorPayload, frameworkError, registerHttpPlatform } from './platform/http';
 import { registerIdempotency } from './platform/idempotency';
 import { countOpenJobs, createJobQueue } from './platform/jobs';
 import { newId } from './platform/ids';
@@ -47,6 +49,31 @@ export function webCacheControl(file: string): string {
   return /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/**
+ * Content-Security-Policy of every HTML page (the desktop app, the phone app at /m/, the API docs): code only from
+ * this origin and no inline script (the Vite build and the docs page load every script from files; the phone's
+ * service worker is /sw.js). Styles allow 'unsafe-inline' because antd and antd-mobile write their CSS-in-JS into
+ * <style> elements and the phone's index.html paints its boot screen with one. Photo previews are blob: URLs,
+ * charts and the docs' icons data: URLs. No plugins, no framing, forms post here only. Only HTML gets it: a PDF
+ * or photo opened in its own tab is shown by the browser's viewer, which a policy would get in the way of.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Build the Fastify app with every module; it does not listen and does not start the job worker. */
 export async function buildApp(
   config: Readonly<Config>,
@@ -60,6 +87,12 @@ export async function buildApp(
     genReqId: () => newId(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: (err, req, reply) => {
+      const appErr = frameworkError(err, req);
+      if (req.url.startsWith('/open311/'))
+        return sendOpen311Error(reply, formatOfUrl(req.url), open311ErrorOf(req, appErr));
+      return (reply as FastifyReply).status(appErr.status).send(errorPayload(req, appErr));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,7 +126,15 @@ export async function buildApp(
   };
   app.decorate('ctx', ctx);
 
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    return payload;
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 10 } });
   await app.register(rateLimit, { global: false });

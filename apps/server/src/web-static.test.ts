@@ -58,6 +58,24 @@ describe('serving the web build', () => {
     expect((await get('/m/manifest.webmanifest')).headers['cache-control']).toBe('no-cache');
   });
 
+  it('sends a Content-Security-Policy with every page: /, the desktop routes, the phone app (issue 13)', async () => {
+    for (const url of ['/', '/problems', '/m', '/m/inspect']) {
+      const csp = String((await get(url, 'gzip, br')).headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-inline/);
+      // antd's CSS-in-JS and the phone's boot screen write <style> elements; photo previews are blob: URLs.
+      expect(csp, url).toContain("style-src 'self' 'unsafe-inline'");
+      expect(csp, url).toContain('blob:');
+      // The phone's service worker is a file of this origin.
+      expect(csp, url).toContain("worker-src 'self'");
+    }
+    // The service worker and the assets themselves are served as before.
+    const sw = await get('/sw.js');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.body).toBe('self.x = 1;');
+  });
+
   it('sends fingerprinted assets as brotli or gzip when accepted, immutable for a year', async () => {
     const br = await get('/assets/phone-Ab12Cd34.js', 'gzip, deflate, br');
     expect(br.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 // Activities, sign-ups, QR check-in/out, hours, certificates and station figures (SPEC 4.7).
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, boundedDate } from './common';
 import { regionCode } from './org';
 import { volunteerSkills, type VolunteerSkill } from './volunteers';
 import './activities-messages';
@@ -48,7 +48,7 @@ const optionalText = (max: number) =>
     .optional()
     .nullable()
     .transform((v) => (v ? v : null));
-const isoDate = z.coerce.date();
+const isoDate = boundedDate;
 
 export const activityBody = z
   .object({
@@ -206,7 +206,7 @@ export const hoursConfirmBody = z.object({
 });
 
 export const certificateBody = z
-  .object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() })
+  .object({ from: boundedDate.optional(), to: boundedDate.optional() })
   .refine((b) => !b.from || !b.to || b.from.getTime() <= b.to.getTime(), { path: ['to'], message: 'after_start' });
 export interface CertificateView {
   id: string;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, instantString } from './common';
 
 export const auditQuery = pageQuery.extend({
   actor: z.string().trim().max(100).optional(),
   objectType: z.string().trim().max(64).optional(),
   objectId: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: instantString.optional(),
+  to: instantString.optional(),
 });
 
 export type AuditQuery = z.infer<typeof auditQuery>;

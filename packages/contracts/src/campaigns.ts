@@ -1,6 +1,6 @@
 // Campaigns, tasks, ledgers, notices and self-assessment (SPEC 4.3): enums, the task state machine, bodies.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, versionField, instantString } from './common';
 import './campaign-messages';
 
 export const campaignKinds = ['cycle', 'yearly_plan', 'special_action'] as const;
@@ -115,7 +115,7 @@ export const campaignBody = z
     message: 'duplicate_in_file',
   });
 export type CampaignBody = z.infer<typeof campaignBody>;
-export const campaignUpdateBody = campaignBody.and(z.object({ version: z.number().int() }));
+export const campaignUpdateBody = campaignBody.and(z.object({ version: versionField }));
 export type CampaignUpdateBody = z.infer<typeof campaignUpdateBody>;
 export const campaignListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
@@ -193,7 +193,7 @@ export const reminderLetterBody = z.object({
 export const summonsBody = z.object({
   id: z.string().uuid().optional(),
   reason: text(2000),
-  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  scheduledAt: instantString.optional(),
   place: optionalText(200),
   attendees: optionalText(500),
   taskIds: z.array(z.string().uuid()).max(200).default([]),

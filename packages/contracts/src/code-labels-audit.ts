@@ -83,6 +83,8 @@ export const auditVerbLabels: LabelDict = {
   'auditVerb.leave': ['退出', '退出', 'left'],
   'auditVerb.locked': ['账号锁定', '帳號鎖定', 'locked out'],
   'auditVerb.login': ['登录', '登入', 'signed in'],
+  'auditVerb.logout': ['退出登录', '登出', 'signed out'],
+  'auditVerb.export': ['导出 Excel', '匯出 Excel', 'exported to Excel'],
   'auditVerb.login_failed': ['登录失败', '登入失敗', 'sign-in failed'],
   'auditVerb.mark_duplicate': ['标记重复', '標記重複', 'marked duplicate'],
   'auditVerb.mark_overdue': ['标记逾期', '標記逾期', 'marked overdue'],

@@ -1,5 +1,28 @@
 import { z } from 'zod';
 
+/** A record's optimistic-lock version (an `integer` column): beyond its range it is a 400, never a database error. */
+export const versionField = z.number().int().min(0).max(2147483647);
+
+/**
+ * A calendar day, YYYY-MM-DD, that exists (2026-13-45 and 2026-02-30 do not), in the years 1900–2999: a day far
+ * outside them means nothing here, and year 1 or 9999 ran off PostgreSQL's timestamps once shifted to Shanghai time.
+ */
+export const calendarDay = z
+  .string()
+  .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, 'invalid_date')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'invalid_date');
+
+const inAppYears = (ms: number) => ms >= Date.UTC(1900, 0, 1) && ms < Date.UTC(3000, 0, 1);
+
+/** An instant, ISO 8601 with an offset, in the years 1900–2999 (year 0 or +275760 answered 500 from PostgreSQL). */
+export const instantString = z
+  .string()
+  .datetime({ offset: true })
+  .refine((v) => inAppYears(Date.parse(v)), 'invalid_date');
+
+/** A date or date-time read into a Date, in the years 1900–2999. */
+export const boundedDate = z.coerce.date().refine((d) => inAppYears(d.getTime()), 'invalid_date');
+
 /** Query of every paged list: `?page=1&pageSize=20`. */
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

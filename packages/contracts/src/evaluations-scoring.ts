@@ -117,3 +117,41 @@ export function periodRange(p: { kind: string; value?: string | null; start?: st
   const end = p.end ?? '';
   return { start, end, label: `${start} 至 ${end}` };
 }
+
+/** A component's share of a total: the points it can give (its normalised weight) and the points it gave. */
+export interface WeightedPart<K> {
+  kind: K;
+  /** null when the component had no data and was dropped (its weight went to the others). */
+  max: number | null;
+  points: number | null;
+}
+
+/**
+ * The parts of `weightedTotal` as points that add up to it exactly (to the cent, by largest remainder), so a
+ * score can be shown with a breakdown that sums: 实地考察 69.56/70 + 问卷调查 10/10 + 问题整改 20/20 = 99.56.
+ */
+export function weightedParts<K>(
+  parts: ReadonlyArray<{ kind: K; weight: number; ratio: number | null }>,
+  fullScore: number,
+  notSampled: 'drop' | 'zero',
+): WeightedPart<K>[] {
+  const used = parts.map((p) => !(p.ratio === null && notSampled === 'drop'));
+  const w = parts.reduce((s, p, i) => s + (used[i] ? p.weight : 0), 0);
+  const total = weightedTotal(parts, fullScore, notSampled);
+  if (w === 0 || total === null) return parts.map((p) => ({ kind: p.kind, max: null, points: null }));
+  const exact = parts.map((p, i) => (used[i] ? (p.weight / w) * (p.ratio ?? 0) * fullScore * 100 : 0));
+  const cents = exact.map((e) => Math.floor(e + 1e-9));
+  let rest = Math.round(total * 100) - cents.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => [e - Math.floor(e + 1e-9), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (rest <= 0) break;
+    if (!used[i]) continue;
+    cents[i]! += 1;
+    rest -= 1;
+  }
+  return parts.map((p, i) =>
+    used[i]
+      ? { kind: p.kind, max: Math.round((p.weight / w) * fullScore * 100) / 100, points: cents[i]! / 100 }
+      : { kind: p.kind, max: null, points: null },
+  );
+}

@@ -8,6 +8,7 @@ import {
   ratePercent,
   sharedRanks,
   standardScore,
+  weightedParts,
   weightedTotal,
 } from './evaluations';
 
@@ -147,5 +148,56 @@ describe('periods and bodies', () => {
     const ok = evaluationCreateBody.parse({ ...base, period: { kind: 'month', value: '2026-10' } });
     expect(ok.scheme.notSampled).toBe('drop');
     expect(ok.lines.passLine).toBe(0.6);
+  });
+});
+
+describe('score breakdown', () => {
+  it('shows 70/10/20 parts that add up to the total, to the cent', () => {
+    const parts = [
+      { kind: 'field', weight: 70, ratio: 0.99375 },
+      { kind: 'survey', weight: 10, ratio: 1 },
+      { kind: 'rectification', weight: 20, ratio: 1 },
+    ];
+    expect(weightedParts(parts, 100, 'drop')).toEqual([
+      { kind: 'field', max: 70, points: 69.56 },
+      { kind: 'survey', max: 10, points: 10 },
+      { kind: 'rectification', max: 20, points: 20 },
+    ]);
+  });
+
+  it('gives a dropped component no share, and its weight to the others', () => {
+    const parts = [
+      { kind: 'field', weight: 70, ratio: 0.5 },
+      { kind: 'survey', weight: 30, ratio: null },
+    ];
+    expect(weightedParts(parts, 100, 'drop')).toEqual([
+      { kind: 'field', max: 100, points: 50 },
+      { kind: 'survey', max: null, points: null },
+    ]);
+    expect(weightedParts(parts, 100, 'zero')[1]).toEqual({ kind: 'survey', max: 30, points: 0 });
+  });
+
+  it('always sums to weightedTotal for any weights and ratios', () => {
+    const part = fc.record({
+      weight: fc.integer({ min: 1, max: 100 }),
+      ratio: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(part, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom<'drop' | 'zero'>('drop', 'zero'),
+        (ps, rule) => {
+          const parts = ps.map((p, i) => ({ kind: i, ...p }));
+          const total = weightedTotal(parts, 100, rule);
+          const shown = weightedParts(parts, 100, rule);
+          if (total === null) return shown.every((s) => s.points === null);
+          const cents = shown.reduce((a, s) => a + Math.round((s.points ?? 0) * 100), 0);
+          return (
+            cents === Math.round(total * 100) &&
+            shown.every((s) => s.points === null || s.points <= (s.max ?? 0) + 0.01)
+          );
+        },
+      ),
+    );
   });
 });

@@ -2,7 +2,7 @@
 // these bodies and views. After it lands it changes only additively (new optional fields, new types).
 // Pure scoring rules live in evaluations-scoring.ts; messages in evaluations-messages.ts.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, calendarDay } from './common';
 import { regionLevels } from './org';
 import './evaluations-messages';
 
@@ -27,7 +27,7 @@ export type EvaluationComponentKind = (typeof evaluationComponentKinds)[number];
 export const notSampledRules = ['drop', 'zero'] as const;
 export type NotSampledRule = (typeof notSampledRules)[number];
 
-const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date');
+const dateField = calendarDay;
 const share = z.number().min(0).max(1);
 
 /** The period: `month` 2026-10, `week` 2026-W43, `quarter` 2026-Q4, `year` 2026, or a date range. */

@@ -1,6 +1,6 @@
 // Questionnaires (问卷调查): awareness (知晓率) and satisfaction (满意率) questions, answers, rates.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, versionField, instantString } from './common';
 import { regionCode, regionLevels } from './org';
 
 export const surveyQuestionKinds = ['awareness', 'satisfaction'] as const;
@@ -92,7 +92,7 @@ export const questionnaireBody = z
 export type QuestionnaireBody = z.infer<typeof questionnaireBody>;
 /** Questions can change only while there are no responses. */
 export const questionnaireUpdateBody = z
-  .object({ ...questionnaireFields, status: z.enum(questionnaireStatuses), version: z.number().int() })
+  .object({ ...questionnaireFields, status: z.enum(questionnaireStatuses), version: versionField })
   .superRefine(distinctQuestions);
 export type QuestionnaireUpdateBody = z.infer<typeof questionnaireUpdateBody>;
 export const questionnaireListQuery = pageQuery.extend({
@@ -104,7 +104,7 @@ export const surveyAnswerBody = z.object({ questionId, value: z.string().max(40)
 const responseFields = {
   id: z.string().uuid(),
   answers: z.array(surveyAnswerBody).min(1).max(50),
-  clientTime: z.string().datetime({ offset: true }).nullish(),
+  clientTime: instantString.nullish(),
 };
 /** A response taken by an inspector with a resident (on the phone; the client id makes resends harmless). */
 export const surveyResponseBody = z.object({

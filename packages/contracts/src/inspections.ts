@@ -1,6 +1,6 @@
 // Inspections (督查测评, SPEC 4.4): plans, teams, samples, the phone checklist and submissions.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, versionField, instantString } from './common';
 import { pointsValue } from './frameworks';
 import { type PointType, pointTypes, regionCode } from './org';
 import './inspections-messages';
@@ -36,7 +36,7 @@ export type FindingSeverity = (typeof findingSeverities)[number];
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const isoDate = z.iso.date();
-const instant = z.string().datetime({ offset: true });
+const instant = instantString;
 const uuid = z.string().uuid();
 /** A month period (SPEC 3.1): YYYY-MM. */
 export const monthPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalid_format');
@@ -74,9 +74,7 @@ const periodOrDates = (
 export const inspectionPlanCreateBody = z.object({ id: uuid.optional(), ...planFields }).superRefine(periodOrDates);
 export type InspectionPlanCreateBody = z.infer<typeof inspectionPlanCreateBody>;
 /** Framework, kind and region change only in a draft; name, period and note also later. */
-export const inspectionPlanUpdateBody = z
-  .object({ ...planFields, version: z.number().int() })
-  .superRefine(periodOrDates);
+export const inspectionPlanUpdateBody = z.object({ ...planFields, version: versionField }).superRefine(periodOrDates);
 export type InspectionPlanUpdateBody = z.infer<typeof inspectionPlanUpdateBody>;
 export const inspectionPlanListQuery = pageQuery.extend({
   status: z.enum(inspectionPlanStatuses).optional(),
@@ -204,7 +202,7 @@ export const inspectionSubmitBody = z
 export type InspectionSubmitBody = z.infer<typeof inspectionSubmitBody>;
 /** An edit replaces the observations; `version` must be the stored one (else 409 with both versions). */
 export const inspectionUpdateBody = z
-  .object({ ...submissionFields, version: z.number().int() })
+  .object({ ...submissionFields, version: versionField })
   .superRefine(distinctObservations);
 export type InspectionUpdateBody = z.infer<typeof inspectionUpdateBody>;
 export const inspectionListQuery = pageQuery.extend({

@@ -108,6 +108,12 @@ export const validationMessages: Dict = {
   too_big: ['太长或太大', '太長或太大', 'is too long or too large'],
   invalid_format: ['格式不正确', '格式不正確', 'has the wrong format'],
   invalid_value: ['不是允许的取值', '不是允許的取值', 'is not an allowed value'],
+  invalid_text: [
+    '含有不允许的字符（空字符或无效的 Unicode）',
+    '含有不允許的字元（空字元或無效的 Unicode）',
+    'holds a character that is not allowed (a NUL byte or invalid Unicode)',
+  ],
+  too_deep: ['嵌套层级过深', '巢狀層級過深', 'is nested too deeply'],
   id_card: [
     '不是有效的居民身份证号码（校验位不符）',
     '不是有效的居民身分證號碼（檢查碼不符）',

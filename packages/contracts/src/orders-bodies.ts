@@ -1,6 +1,6 @@
 // Request bodies, queries and views of service orders and the service menu (zod), shared by server and web.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, calendarDay, versionField } from './common';
 import {
   type OrderAction,
   type OrderKind,
@@ -20,7 +20,7 @@ const skillCode = z
   .string()
   .trim()
   .regex(/^[a-z0-9_]{1,40}$/, 'invalid_format');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_format');
+const day = calendarDay;
 
 export const serviceItemBody = z.object({
   siteId: z.string().uuid(),
@@ -85,7 +85,7 @@ export const orderTransitionBody = z
     rating: z.number().int().min(1).max(5).optional().nullable(),
     comment: optionalText(1000),
     /** The version the client saw: a changed order is a 409 STALE_VERSION. */
-    version: z.number().int().optional(),
+    version: versionField.optional(),
   })
   .refine((b) => !['reject', 'cancel'].includes(b.action) || !!b.reason, { path: ['reason'], message: 'required' })
   .refine((b) => b.action !== 'dispatch' || !!b.volunteerId || !!b.teamId, {

@@ -1,6 +1,6 @@
 // Request bodies and list queries of the problems module (zod), shared by the server and the web app.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, versionField } from './common';
 import {
   problemActionPhotoKinds,
   problemActions,
@@ -51,7 +51,7 @@ export const problemTransitionBody = z
     /** The office may set the severity when it assigns; the deadline follows it. */
     severity: z.enum(problemSeverities).optional(),
     /** The version the client saw: a problem changed since then is a 409 STALE_VERSION (offline resends). */
-    version: z.number().int().optional(),
+    version: versionField.optional(),
   })
   .refine((b) => !problemActionsNeedingReason.includes(b.action) || !!b.reason, {
     path: ['reason'],

@@ -1,6 +1,6 @@
 // Request bodies, queries and views of the time bank (zod), shared by the server and the web app.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, calendarDay } from './common';
 import {
   type TimebankAccountKind,
   type TimebankBranchKind,
@@ -14,7 +14,7 @@ const hours = z
   .positive()
   .max(1000)
   .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'invalid_format');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_format');
+const day = calendarDay;
 
 /** Move hours to a family member's account (转赠) or to a fund (捐赠). */
 export const timebankTransferBody = z.object({

@@ -1,6 +1,6 @@
 // Volunteers and teams (SPEC 4.7): codes, request bodies and views shared by server and web.
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, versionField } from './common';
 import { idCardNumber, mobilePhone, regionCode } from './org';
 import './volunteers-messages';
 
@@ -136,7 +136,7 @@ export const volunteerCreateBody = volunteerCreateObject.refine((b) => (b.homeLa
 export type VolunteerCreateBody = z.infer<typeof volunteerCreateBody>;
 
 export const volunteerUpdateBody = z
-  .object({ ...volunteerFields, status: z.enum(volunteerStatuses).optional(), version: z.number().int() })
+  .object({ ...volunteerFields, status: z.enum(volunteerStatuses).optional(), version: versionField })
   .refine((b) => (b.homeLat == null) === (b.homeLng == null), { path: ['homeLng'], message: 'required' });
 export type VolunteerUpdateBody = z.infer<typeof volunteerUpdateBody>;
 
@@ -218,7 +218,7 @@ export const teamUpdateBody = z.object({
   name: z.string().trim().min(1).max(100),
   specialty: optionalText(100),
   description: optionalText(1000),
-  version: z.number().int(),
+  version: versionField,
 });
 
 export const teamListQuery = pageQuery.extend({

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness';
 import type { Database } from '../platform/db';
 
-// Tables that are not business data: the tenant registry, and per-tenant singletons keyed by tenant alone.
-const NOT_BUSINESS = new Set(['tenant']);
+// Tables that are not business data: the tenant registry, and the registry of monthly-partitioned tables (one row per
+// table for all tenants; see migration 0016_partitioned_history).
+const NOT_BUSINESS = new Set(['tenant', 'partitioned_table']);
 
 let database: Database;
 let drop: () => Promise<void>;

@@ -88,9 +88,7 @@ async function seedSelfAssessments(d: DemoContext, admin: Actor) {
   await scoreAll(d, admin, checked.id, sixHas, 'self');
   await submitSelfAssessment(ctx, admin, checked.id);
   await scoreAll(d, admin, checked.id, sixHas, 'office');
-  // Returned: a unit the other three do not use and no test's liaison belongs to (the hospital's must see none).
-  const school = units.find((u, i) => i > 3 && u.name !== '示范市人民医院') ?? units[5];
-  const returned = await createSelfAssessment(d.db, admin, { unitId: school.id, frameworkId: threeOffice });
+  const returned = await createSelfAssessment(d.db, admin, { unitId: units[4].id, frameworkId: threeOffice });
   await scoreAll(d, admin, returned.id, threeOffice, 'self');
   await submitSelfAssessment(ctx, admin, returned.id);
   await returnSelfAssessment(d.db, admin, returned.id, '佐证材料不全：请补充公示栏照片和会议记录后重新提交');

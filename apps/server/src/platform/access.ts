@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Permission, RoleCode, ScopeKind } from '@wenming/contracts';
-import { AppError, forbidden } from './errors';
+import { AppError, fail, forbidden } from './errors';
 
 export interface Grant {
   role: RoleCode;
@@ -57,6 +57,26 @@ export function can(actor: Actor, permission: Permission): boolean {
 /** 403 when the actor holds the permission nowhere. */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw forbidden();
+}
+
+/**
+ * True when one of the actor's grants for the permission covers the whole tenant: scope `all`, or a region
+ * scope on a top-level region (the tenant root, whose ltree path has a single label).
+ */
+export function hasCityScope(actor: Actor, permission: Permission): boolean {
+  return grantsFor(actor, permission).some(
+    (g) => g.kind === 'all' || (g.kind === 'region' && !!g.regionPath && !g.regionPath.includes('.')),
+  );
+}
+
+/**
+ * Tenant-wide objects and settings (the framework, campaigns, problem rules, Open311 clients, the city-wide
+ * reminder run, volunteer rules) belong to a city-scope office: 403 FORBIDDEN without the permission at all,
+ * 403 CITY_SCOPE_REQUIRED when it is held only for a part of the tenant (a district office).
+ */
+export function requireCityScope(actor: Actor, permission: Permission): void {
+  requirePermission(actor, permission);
+  if (!hasCityScope(actor, permission)) throw fail('CITY_SCOPE_REQUIRED');
 }
 
 /** The columns of a resource that scopes can match; leave out what the resource lacks. */

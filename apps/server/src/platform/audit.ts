@@ -89,6 +89,26 @@ export async function writeAudit(tx: Db, actor: Actor, input: AuditInput): Promi
     UPDATE audit_head SET seq = (SELECT seq FROM ev), hash = ${hash} WHERE tenant_id = ${actor.tenantId}`);
 }
 
+/**
+ * Record that the actor took records out of the system as a file (an Excel export carries names, masked ID
+ * numbers and phones): action `<objectType>.export`, the filters used and the row count, in a transaction of
+ * its own on the primary (exports read from a replica).
+ */
+export async function auditExport(
+  db: Db,
+  actor: Actor,
+  input: { objectType: string; filters: unknown; rows: number; fileId?: string | null },
+): Promise<void> {
+  await db.transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: `${input.objectType}.export`,
+      objectType: input.fileId ? 'file' : input.objectType,
+      objectId: input.fileId ?? null,
+      after: { format: 'xlsx', filters: input.filters ?? {}, rows: input.rows },
+    }),
+  );
+}
+
 export interface VerifyResult {
   tenantId: string;
   checked: number;

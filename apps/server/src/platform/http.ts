@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Actor } from './access';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import { invalidText, registerInputGuard } from './input-guard';
 import { SESSION_COOKIE, type SessionInfo, loadSession } from './sessions';
 
 declare module 'fastify' {
@@ -67,6 +68,18 @@ export function errorPayload(req: FastifyRequest, err: AppError) {
   return { error: { code: err.code, message: translateError(err.code, lang), details, requestId: req.id } };
 }
 
+/**
+ * Fastify's own refusals before routing (`frameworkErrors`): a path that is not valid UTF-8 once decoded (a lone
+ * surrogate) or a path parameter over the router's length limit, as a 400 naming the path.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest): AppError {
+  req.lang = pickLanguage((req.headers['x-wenming-lang'] as string) ?? req.headers['accept-language']);
+  if (err.code === 'FST_ERR_BAD_URL') return invalidText('(path)');
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: '(path)', key: 'too_big' }] });
+  return new AppError('BAD_REQUEST', 400);
+}
+
 export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts: { spa: boolean }): void {
   app.decorateRequest('lang', 'zh-CN');
   app.decorateRequest('session', null);
@@ -94,6 +107,8 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
     }
     reply.status(appErr.status).send(errorPayload(req, appErr));
   });
+
+  registerInputGuard(app);
 
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: unknown non-API GETs get its index.html.

@@ -2,6 +2,7 @@
 // who they are, today's points and every one of their checklists, categories and region outlines.
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchMe, meQueryKey } from '../features/auth/queries';
+import { reportsAsStaff } from './phone-entries';
 import { categoriesQuery, checklistQuery, myReportsQuery, regionShapesQuery, todayQuery } from './phone-queries';
 
 let lastRun = 0;
@@ -17,7 +18,7 @@ export async function warmOfflineData(client: QueryClient, { force = false } = {
     const me = await client.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime });
     if (!me) return;
     const can = new Set(me.user.permissions);
-    if (can.has('problem.report') && !can.has('problem.read'))
+    if (can.has('problem.report') && !reportsAsStaff(me.user.permissions))
       await client.prefetchQuery({ ...myReportsQuery(), staleTime });
     if (!can.has('inspection.perform')) return;
     const today = await client.fetchQuery({ ...todayQuery(), staleTime });

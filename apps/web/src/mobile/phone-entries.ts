@@ -29,9 +29,18 @@ export interface PhoneEntry {
   isDesktop?: boolean;
 }
 
+/**
+ * Office staff (inspectors, grid workers) report with the full form and follow problems at work; a resident, who
+ * reads only their own reports, reports with 随手拍. Staff are told apart by reading inspections.
+ */
+export function reportsAsStaff(permissions: readonly Permission[]): boolean {
+  return permissions.includes('problem.report') && permissions.includes('inspection.read');
+}
+
 /** The entries of a user, in the order of a working day; `isVolunteer` is null while not known. */
 export function phoneEntries(permissions: readonly Permission[], isVolunteer: boolean | null): PhoneEntry[] {
   const can = new Set(permissions);
+  const staff = reportsAsStaff(permissions);
   const list: PhoneEntry[] = [];
   const add = (cond: boolean, e: PhoneEntry) => cond && list.push(e);
   add(can.has('inspection.perform'), {
@@ -55,14 +64,14 @@ export function phoneEntries(permissions: readonly Permission[], isVolunteer: bo
     icon: 'tasks',
     group: 'work',
   });
-  add(can.has('problem.report') && can.has('problem.read'), {
+  add(staff, {
     path: '/m/problems/new',
     title: 'report.title',
     hint: 'report.entryHint',
     icon: 'report',
     group: 'work',
   });
-  add(can.has('problem.report') && !can.has('problem.read'), {
+  add(can.has('problem.report') && !staff, {
     path: '/m/report',
     title: 'report.snap',
     hint: 'report.snapHint',
@@ -74,7 +83,7 @@ export function phoneEntries(permissions: readonly Permission[], isVolunteer: bo
     title: 'myReports.title',
     hint: 'myReports.hint',
     icon: 'myReports',
-    group: can.has('problem.read') ? 'work' : 'service',
+    group: staff ? 'work' : 'service',
   });
   add(can.has('volunteer.register') && isVolunteer === false, {
     path: '/m/volunteer/register',

@@ -32,6 +32,8 @@ const templates: Record<string, readonly string[]> = {
   'team.': ['approve', 'reject'],
   'timebank.': timebankJournalKinds,
   '.import': ['unit', 'person'],
+  // auditExport() in platform/audit.ts: the Excel exports that carry personal data.
+  '.export': ['unit', 'person', 'volunteer', 'problem'],
 };
 
 /** Every audit action code the server can write, read from its source. */

@@ -1,5 +1,6 @@
 import { changePasswordBody, loginBody } from '@wenming/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import { SESSION_COOKIE, deleteSession, loadSession } from '../../platform/sessions';
@@ -40,7 +41,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['auth'], summary: '退出 Sign out' }, config: { duringPasswordChange: true } },
       async (req, reply) => {
         const actor = actorOf(req);
-        await deleteSession(ctx.db, actor.tenantId, req.session!.sessionId);
+        await ctx.db.transaction(async (tx) => {
+          await deleteSession(tx, actor.tenantId, req.session!.sessionId);
+          await writeAudit(tx, actor, { action: 'auth.logout', objectType: 'account', objectId: actor.accountId });
+        });
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true };
       },
@@ -60,7 +64,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { duringPasswordChange: true },
       },
       async (req) => {
-        await changePassword(ctx, actorOf(req), req.body.currentPassword, req.body.newPassword);
+        const actor = actorOf(req);
+        await changePassword(ctx, actor, req.body.currentPassword, req.body.newPassword, req.session!.sessionId);
         return { ok: true };
       },
     );

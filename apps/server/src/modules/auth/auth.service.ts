@@ -5,7 +5,7 @@ import { type Actor, permissionsOf } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, fail } from '../../platform/errors';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/passwords';
 import { createSession, type SessionInfo } from '../../platform/sessions';
 
@@ -128,8 +128,17 @@ export function describeSession(info: SessionInfo): MeView {
   };
 }
 
-/** Change one's own password; the policy applies and the initial-password flag clears. */
-export async function changePassword(ctx: AppContext, actor: Actor, current: string, next: string): Promise<void> {
+/**
+ * Change one's own password; the policy applies and the initial-password flag clears. Every other session of the
+ * account ends (a stolen cookie dies with the old password); the session that made the change stays.
+ */
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  current: string,
+  next: string,
+  keepSessionId: string,
+): Promise<void> {
   const rows = await ctx.db
     .select()
     .from(s.account)
@@ -150,18 +159,31 @@ export async function changePassword(ctx: AppContext, actor: Actor, current: str
       .update(s.account)
       .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: actor.now })
       .where(and(eq(s.account.tenantId, actor.tenantId), eq(s.account.id, actor.accountId!)));
-    await writeAudit(tx, actor, { action: 'auth.password_changed', objectType: 'account', objectId: actor.accountId });
+    const ended = await tx.execute(sql`DELETE FROM session WHERE tenant_id = ${actor.tenantId}
+      AND account_id = ${actor.accountId} AND id <> ${keepSessionId} RETURNING id`);
+    await writeAudit(tx, actor, {
+      action: 'auth.password_changed',
+      objectType: 'account',
+      objectId: actor.accountId,
+      after: { otherSessionsEnded: ended.rows.length },
+    });
   });
 }
 
-/** 三员分立: refuse a role that would give an account two of sysadmin, secadmin, auditor. */
+/**
+ * 三员分立: refuse a role that would give an account two of sysadmin, secadmin, auditor (ROLE_SEPARATION_VIOLATION),
+ * or mix one of them with a business role (office_admin, inspector, …) either way round (ROLE_ADMIN_BUSINESS_MIX).
+ */
 export async function assertRoleSeparation(tx: Db, tenantId: string, accountId: string, role: string): Promise<void> {
-  if (!separatedRoles.includes(role as never)) return;
   const held = await tx
     .select({ role: s.roleAssignment.roleCode })
     .from(s.roleAssignment)
     .where(and(eq(s.roleAssignment.tenantId, tenantId), eq(s.roleAssignment.accountId, accountId)));
-  if (held.some((h) => separatedRoles.includes(h.role as never) && h.role !== role)) {
-    throw new AppError('ROLE_SEPARATION_VIOLATION', 422);
+  const isAdmin = (r: string) => separatedRoles.includes(r as never);
+  if (isAdmin(role)) {
+    if (held.some((h) => isAdmin(h.role) && h.role !== role)) throw fail('ROLE_SEPARATION_VIOLATION');
+    if (held.some((h) => !isAdmin(h.role))) throw fail('ROLE_ADMIN_BUSINESS_MIX');
+  } else if (held.some((h) => isAdmin(h.role))) {
+    throw fail('ROLE_ADMIN_BUSINESS_MIX');
   }
 }

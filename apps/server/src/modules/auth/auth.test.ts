@@ -149,11 +149,13 @@ describe('auth', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('ROLE_SEPARATION_VIOLATION');
+    // Nor a business role (issue 13): the auditor stays an auditor only.
     const other = await sec.inject({
       method: 'POST',
       url: `/api/v1/accounts/${auditor.id}/roles`,
       payload: { role: 'resident', scopeKind: 'own' },
     });
-    expect(other.statusCode).toBe(201);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('ROLE_ADMIN_BUSINESS_MIX');
   });
 });

@@ -2,7 +2,7 @@
 import { sqlTime } from '../../platform/sql';
 import type { CampaignBody, CampaignUpdateBody, CampaignView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import { type Actor, requirePermission } from '../../platform/access';
+import { type Actor, requireCityScope, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -75,7 +75,7 @@ async function assertFrameworkExists(db: Db, tenantId: string, frameworkId: stri
 
 /** Create a campaign with its action lines and make sure the reminder job runs for the tenant. */
 export async function createCampaign(ctx: AppContext, actor: Actor, body: CampaignBody): Promise<CampaignView> {
-  requirePermission(actor, 'campaign.manage');
+  requireCityScope(actor, 'campaign.manage');
   await assertFrameworkExists(ctx.db, actor.tenantId, body.frameworkId);
   const id = body.id ?? newId();
   await ctx.db.transaction(async (tx) => {
@@ -125,7 +125,7 @@ export async function updateCampaign(
   id: string,
   body: CampaignUpdateBody,
 ): Promise<CampaignView> {
-  requirePermission(actor, 'campaign.manage');
+  requireCityScope(actor, 'campaign.manage');
   const before = await getCampaign(ctx.db, actor, id);
   await assertFrameworkExists(ctx.db, actor.tenantId, body.frameworkId);
   await ctx.db.transaction(async (tx) => {
@@ -149,7 +149,7 @@ export async function updateCampaign(
 
 /** Delete a campaign that has no tasks and no self-assessments (409 otherwise). */
 export async function deleteCampaign(db: Db, actor: Actor, id: string): Promise<void> {
-  requirePermission(actor, 'campaign.manage');
+  requireCityScope(actor, 'campaign.manage');
   const before = await getCampaign(db, actor, id);
   if (before.taskCount > 0) throw conflict('CAMPAIGN_HAS_TASKS');
   await db

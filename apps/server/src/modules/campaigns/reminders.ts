@@ -5,7 +5,7 @@
 import { sqlTime } from '../../platform/sql';
 import { openTaskStates } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import { type Actor, requirePermission, systemActor } from '../../platform/access';
+import { type Actor, requireCityScope, systemActor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -29,7 +29,8 @@ export function scheduleReminderScan(db: Db, jobs: Pick<JobQueue, 'enqueue'>, te
 
 /** Queue a run now (office "check reminders now"); it does not start another periodic chain. */
 export async function runRemindersNow(ctx: AppContext, actor: Actor): Promise<{ jobId: string }> {
-  requirePermission(actor, 'campaign.manage');
+  // The scan covers every campaign of the tenant: a city-scope office starts it.
+  requireCityScope(actor, 'campaign.manage');
   const jobId = await ctx.jobs.enqueue(
     ctx.db,
     actor.tenantId,

@@ -126,11 +126,13 @@ describe('self-assessment and the office check', () => {
 
   it('hides a unit\u2019s self-assessments from another unit\u2019s liaison (404)', async () => {
     const a = await open();
-    // A unit the demo opened no self-assessment for (the demo's are of its first units).
-    const other = await liaisonOf(t, (await unitByName(t, '示范市农贸市场服务中心')).id, 'market_sa');
+    const hospital = (await unitByName(t, '示范市人民医院')).id;
+    const other = await liaisonOf(t, hospital, 'hospital_sa');
     expect((await other.inject({ method: 'GET', url: `/api/v1/self-assessments/${a.id}` })).statusCode).toBe(404);
-    const list = (await other.inject({ method: 'GET', url: '/api/v1/self-assessments' })).json();
-    expect(list.total).toBe(0);
+    // The other liaison's list holds their own unit's self-assessments (the demo may have some), never this one.
+    const list = (await other.inject({ method: 'GET', url: '/api/v1/self-assessments?pageSize=100' })).json();
+    expect(list.total).toBe(await count(t, 'self_assessment', sql`unit_id = ${hospital}`));
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(a.id);
     const mine = (await liaison.inject({ method: 'GET', url: `/api/v1/self-assessments?unitId=${office.id}` })).json();
     expect(mine.total).toBe(await count(t, 'self_assessment', sql`unit_id = ${office.id}`));
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type FrameworkImportResult, type Language, translateError } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
-import { type Actor, requirePermission } from '../../platform/access';
+import { type Actor, requireCityScope } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -140,7 +140,7 @@ export async function importFramework(
   fields: ImportFields,
   lang: Language,
 ): Promise<FrameworkImportResult> {
-  requirePermission(actor, 'framework.manage');
+  requireCityScope(actor, 'framework.manage');
   if (sniffContentType(upload.bytes) !== XLSX_TYPE)
     throw new AppError('FILE_TYPE_NOT_ALLOWED', 415, { allowed: [XLSX_TYPE] });
   const parsed = await parseFrameworkWorkbook(upload.bytes, lang);

@@ -9,7 +9,7 @@ import {
   diffTrees,
 } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import { type Actor, requirePermission } from '../../platform/access';
+import { type Actor, requireCityScope } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
@@ -42,7 +42,7 @@ async function lockWithFamily(tx: Db, tenantId: string, id: string) {
  * when children's points do not add up; the family's published version becomes superseded.
  */
 export async function publishFramework(db: Db, actor: Actor, id: string): Promise<FrameworkView> {
-  requirePermission(actor, 'framework.manage');
+  requireCityScope(actor, 'framework.manage');
   await db.transaction(async (tx) => {
     const found = await lockWithFamily(tx, actor.tenantId, id);
     if (found.status !== 'draft') throw conflict('FRAMEWORK_NOT_DRAFT', { status: found.status });
@@ -68,7 +68,7 @@ export async function publishFramework(db: Db, actor: Actor, id: string): Promis
 
 /** A new draft version of the family, copied (tree and negative list) from a published or superseded version. */
 export async function deriveFramework(db: Db, actor: Actor, id: string): Promise<FrameworkView> {
-  requirePermission(actor, 'framework.manage');
+  requireCityScope(actor, 'framework.manage');
   const newIdValue = newId();
   await db.transaction(async (tx) => {
     const src = await lockWithFamily(tx, actor.tenantId, id);

@@ -1,7 +1,7 @@
 // Framework versions (测评体系): list, read, create, edit the meta of a draft, delete a draft, history.
 import type { FrameworkCreateBody, FrameworkUpdateBody, FrameworkView, Page } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import { type Actor, requirePermission } from '../../platform/access';
+import { type Actor, requireCityScope, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { AppError, conflict, notFound } from '../../platform/errors';
@@ -67,7 +67,7 @@ export async function listVersions(db: Db, actor: Actor, id: string): Promise<Fr
  * 409 FRAMEWORK_NOT_DRAFT when it is published or superseded (published versions are immutable).
  */
 export async function lockDraft(tx: Db, actor: Actor, id: string): Promise<FrameworkRow> {
-  requirePermission(actor, 'framework.manage');
+  requireCityScope(actor, 'framework.manage');
   const row = await lockFrameworkRow(tx, actor.tenantId, id);
   if (!row) throw notFound('framework');
   if (row.status !== 'draft') throw conflict('FRAMEWORK_NOT_DRAFT', { status: row.status });
@@ -82,7 +82,7 @@ export async function assertCodeFree(db: Db, tenantId: string, code: string, fam
 
 /** A new, empty draft: version 1 of a new family. A resent create (same client id) answers the stored one. */
 export async function createFramework(db: Db, actor: Actor, body: FrameworkCreateBody): Promise<FrameworkView> {
-  requirePermission(actor, 'framework.manage');
+  requireCityScope(actor, 'framework.manage');
   const id = body.id ?? newId();
   const existing = await findFramework(db, actor.tenantId, id);
   if (existing) return existing;

@@ -118,7 +118,9 @@ export async function getChecklist(db: Db, actor: Actor, pointId: string, planId
   requireAnyInspectionPermission(actor);
   const t = await loadTarget(db, actor, planId, pointId);
   if (!t.plan?.readable) throw notFound('inspection_plan');
-  if (!t.point) throw notFound('point');
+  // The point's name and address only to its planner, its assigned team, or a reader of the point itself:
+  // a member of another team of the plan, or a reader of some other point, gets the same 404 as for no point.
+  if (!t.point || !(t.plan.isPlanner || t.point.isAssigned || t.point.isReadable)) throw notFound('point');
   const list = await loadChecklist(db, actor.tenantId, t.plan.frameworkId, t.point.pointType);
   const units = await findResponsibleUnits(db, actor.tenantId, { pointId });
   const names = units.length

@@ -29,6 +29,8 @@ export interface TargetPoint {
   teamId: string | null;
   /** The actor is a member of the team the point is assigned to. */
   isAssigned: boolean;
+  /** The point is inside the actor's inspection.read scope (region, pairing) and the plan does not hide it. */
+  isReadable: boolean;
 }
 export interface Target {
   plan: TargetPlan | null;
@@ -143,6 +145,7 @@ function toTarget(r: any): Target {
         lng: r.lng === null ? null : Number(r.lng),
         teamId: r.team_id,
         isAssigned: !!r.is_assigned,
+        isReadable: !!r.is_reader,
       }
     : null;
   return { plan, point, existing: existing ?? null, usablePhotos: Number(r.photos ?? 0) };

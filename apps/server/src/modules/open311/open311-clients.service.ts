@@ -3,7 +3,7 @@
 import { sqlTime } from '../../platform/sql';
 import type { Open311ClientBody, Open311ClientView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import { type Actor, requirePermission } from '../../platform/access';
+import { type Actor, requireCityScope, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { AppError, conflict } from '../../platform/errors';
@@ -33,7 +33,7 @@ export async function createOpen311Client(
   actor: Actor,
   body: Open311ClientBody,
 ): Promise<{ client: Open311ClientView; apiKey: string }> {
-  requirePermission(actor, 'open311.manage');
+  requireCityScope(actor, 'open311.manage');
   const id = newId();
   const apiKey = `wm311_${randomToken(24)}`;
   const keyPrefix = apiKey.slice(0, 10);
@@ -72,6 +72,7 @@ export async function listOpen311Clients(db: Db, actor: Actor): Promise<Open311C
 
 /** Revoke a client's key for good; audited. A second revoke is a 409. */
 export async function revokeOpen311Client(db: Db, actor: Actor, id: string): Promise<Open311ClientView> {
+  requireCityScope(actor, 'open311.manage');
   const before = await getOpen311Client(db, actor, id);
   if (before.revokedAt) throw conflict('OPEN311_CLIENT_REVOKED');
   await db.transaction(async (tx) => {

@@ -1,7 +1,10 @@
 // The GeoReport v2 endpoint under /open311/v2: every resource in .json and .xml, form-encoded (or multipart) POSTs,
 // api_key instead of the session, errors in the spec's array form.
+import { z } from 'zod';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { errorPayload } from '../../platform/http';
 import { type Open311Caller, type Open311Params, parseForm, resolveCaller } from './open311-caller';
 import {
   type Open311Format,
@@ -18,6 +21,19 @@ import { addRequestUpdate, listRequestUpdates } from './open311-updates.service'
 const schema = (summary: string) => ({ schema: { tags: ['open311 GeoReport v2'], summary } });
 const FORMATS: Open311Format[] = ['json', 'xml'];
 
+/** A JSON body holds form values: text, or lists of text (a number such as `"lat": 38.5` is refused, not guessed). */
+const open311JsonBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+function jsonParams(body: unknown): Open311Params {
+  const parsed = open311JsonBody.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const field = parsed.error.issues[0]?.path.join('.');
+  throw new Open311Error(
+    400,
+    field ? `${field} must be text (or a list of text)` : 'the body must be an object of parameters',
+  );
+}
+
 /** Query and body parameters together; multipart bodies give their fields and an optional `media` photo. */
 async function readParams(
   req: FastifyRequest,
@@ -31,7 +47,7 @@ async function readParams(
         if (part.fieldname === 'media') media = { bytes, name: part.filename || 'media.jpg' };
       } else if (typeof part.value === 'string') p[part.fieldname] = part.value;
     }
-  } else if (req.body && typeof req.body === 'object') Object.assign(p, req.body as Open311Params);
+  } else if (req.body !== undefined && req.body !== null) Object.assign(p, jsonParams(req.body));
   return { p, media };
 }
 
@@ -50,10 +66,21 @@ function route(ctx: AppContext, root: string, action: string, handler: Handler, 
   };
 }
 
+/** An AppError as GeoReport error: its English message and, for a 400, the fields it names. */
+export function open311ErrorOf(req: FastifyRequest, err: AppError): Open311Error {
+  req.lang = 'en';
+  const { error } = errorPayload(req, err);
+  const fields = (error.details?.fields ?? []).map((f: { message: string }) => f.message);
+  const status = err.status === 404 || err.status === 429 ? err.status : err.status === 400 ? 400 : 403;
+  return new Open311Error(status, [error.message, ...fields].join(': '));
+}
+
 function handleErrors(app: FastifyInstance) {
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     const format = formatOfUrl(req.url);
     if (err instanceof Open311Error) return sendOpen311Error(reply, format, err);
+    // The platform's own refusals (the input guard's 400 naming the field), in the spec's form.
+    if (err instanceof AppError && err.status < 500) return sendOpen311Error(reply, format, open311ErrorOf(req, err));
     if (err.statusCode === 429) return sendOpen311Error(reply, format, new Open311Error(429, 'Too many requests'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
       return sendOpen311Error(reply, format, new Open311Error(400, 'The request could not be read'));

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { hashPassword } from '../../platform/passwords';
@@ -112,6 +112,8 @@ export async function assignRole(
 ) {
   requirePermission(actor, 'role.manage');
   await getAccountRow(db, actor, accountId);
+  // Nobody grants a role to themself (a secadmin would otherwise make itself a city office).
+  if (accountId === actor.accountId) throw fail('ROLE_SELF_GRANT');
   if (!(roleCodes as readonly string[]).includes(b.role))
     throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'role', key: 'invalid_value' }] });
   const ref = await assertScopeRef(db, actor, b.scopeKind, b.scopeRef);

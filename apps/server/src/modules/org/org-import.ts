@@ -9,7 +9,7 @@ import {
 } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission } from '../../platform/access';
-import { writeAudit } from '../../platform/audit';
+import { auditExport, writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, unprocessable } from '../../platform/errors';
@@ -205,6 +205,7 @@ export async function exportUnits(ctx: AppContext, actor: Actor, f: UnitFilter):
     const v = toUnitView(r, ctx.cipher);
     return { ...v, type: rows.unitTypeLabel(v.type), honorTier: rows.honorTierLabel(v.honorTier) };
   });
+  await auditExport(ctx.db, actor, { objectType: 'unit', filters: f, rows: items.length });
   return writeWorkbook({
     sheetName: '单位',
     columns: exportColumns(rows.unitColumns, { regionCode: regionNameColumn }),
@@ -233,6 +234,7 @@ export async function exportPeople(ctx: AppContext, actor: Actor, f: PersonFilte
     regionName: r.region_name,
     position: r.position,
   }));
+  await auditExport(ctx.db, actor, { objectType: 'person', filters: f, rows: items.length });
   return writeWorkbook({
     sheetName: '人员',
     columns: exportColumns(rows.personColumns, { regionCode: regionNameColumn }),

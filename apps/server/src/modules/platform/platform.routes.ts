@@ -1,6 +1,6 @@
 import { idParam } from '@wenming/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requirePermission } from '../../platform/access';
+import { hasCityScope, requirePermission } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/http';
@@ -67,8 +67,11 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/jobs/:id', { schema: { tags: ['jobs 任务'], summary: '后台任务进度', params: idParam } }, async (req) => {
       const actor = actorOf(req);
       const job = (await ctx.jobs.get(ctx.db, actor.tenantId, req.params.id)) as any;
-      // A job is visible to whoever started it, or to holders of job.read.
-      if (job.createdBy !== actor.accountId) requirePermission(actor, 'job.read');
+      // A job is visible to whoever started it, and to a tenant-wide holder of job.read (sysadmin, the city
+      // office: they watch imports, exports and the scheduled runs). Anyone else, a district office or a station
+      // included, gets the same 404 as for a job that does not exist: other people's jobs carry their files.
+      if (job.createdBy !== actor.accountId && !hasCityScope(actor, 'job.read'))
+        throw new AppError('JOB_NOT_FOUND', 404);
       const { createdBy: _c, ...view } = job;
       return view;
     });

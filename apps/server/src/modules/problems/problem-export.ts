@@ -5,6 +5,7 @@
 import { type ProblemExportQuery, problemSeverityLabels, problemStatusLabels } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
+import { auditExport } from '../../platform/audit';
 import { iso, shanghaiDateTime } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -156,18 +157,24 @@ export async function exportProblems(
   actor: Actor,
   f: ProblemExportQuery,
   baseUrl: string,
+  primary: Db,
 ): Promise<{ name: string; bytes: Buffer }> {
   requirePermission(actor, 'problem.export');
   if (f.unitId) await visibleUnitName(db, actor, f.unitId);
   const total = await countExportRows(db, actor, f);
   if (total > EXPORT_DIRECT_LIMIT) throw unprocessable('EXPORT_TOO_LARGE', { limit: EXPORT_DIRECT_LIMIT, total });
-  return buildWorkbook(db, actor, f, await readAll(db, actor, f, total), actor.now, baseUrl);
+  const found = await readAll(db, actor, f, total);
+  await auditExport(primary, actor, { objectType: 'problem', filters: f, rows: found.length });
+  return buildWorkbook(db, actor, f, found, actor.now, baseUrl);
 }
 
 interface ExportPayload {
   filters: ProblemExportQuery;
   actorAccountId: string;
   baseUrl: string;
+  /** The request that asked for it, for the audit event the finished file is recorded with. */
+  requestId?: string | null;
+  ip?: string | null;
 }
 
 /** Start writing the list as a job: 202 with the job to follow at GET /jobs/{id}; 422 past EXPORT_LIMIT rows. */
@@ -176,7 +183,13 @@ export async function startProblemExport(ctx: AppContext, actor: Actor, f: Probl
   if (f.unitId) await visibleUnitName(ctx.db, actor, f.unitId);
   const total = await countExportRows(ctx.db, actor, f);
   if (total > EXPORT_LIMIT) throw unprocessable('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT, total });
-  const payload: ExportPayload = { filters: f, actorAccountId: actor.accountId!, baseUrl };
+  const payload: ExportPayload = {
+    filters: f,
+    actorAccountId: actor.accountId!,
+    baseUrl,
+    requestId: actor.requestId,
+    ip: actor.ip,
+  };
   const jobId = await ctx.jobs.enqueue(ctx.db, actor.tenantId, PROBLEM_EXPORT_JOB, payload, {
     createdBy: actor.accountId,
     maxAttempts: 2,
@@ -186,14 +199,19 @@ export async function startProblemExport(ctx: AppContext, actor: Actor, f: Probl
 
 /** The job: read in chunks (progress as it goes), write the workbook, keep it as the requester's file. */
 async function runProblemExport(ctx: AppContext, job: JobRow, helpers: JobHelpers) {
-  const { filters, actorAccountId, baseUrl } = job.payload as ExportPayload;
-  const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId, ctx.clock.now());
+  const { filters, actorAccountId, baseUrl, requestId, ip } = job.payload as ExportPayload;
+  const actor = {
+    ...(await loadActorForAccount(ctx.db, job.tenantId, actorAccountId, ctx.clock.now())),
+    requestId: requestId ?? null,
+    ip: ip ?? null,
+  };
   const total = await countExportRows(ctx.db, actor, filters);
   await helpers.progress(0, total + 1);
   const found = await readAll(ctx.db, actor, filters, total, (n) => helpers.progress(n, total + 1));
   const now = actor.now;
   const book = await buildWorkbook(ctx.db, actor, filters, found, now, baseUrl);
   const file = await ctx.files.save(ctx.db, actor, book.bytes, { name: book.name, purpose: 'export' }, [XLSX_TYPE]);
+  await auditExport(ctx.db, actor, { objectType: 'problem', filters, rows: found.length, fileId: file.id });
   await helpers.progress(total + 1, total + 1);
   return { fileId: file.id, name: book.name, rows: found.length, finishedAt: iso(now) };
 }

@@ -34,7 +34,7 @@ export function problemToolRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const base = `${req.protocol}://${req.host}`;
-        const f = await exportProblems(req.db, actorOf(req), req.query, base);
+        const f = await exportProblems(req.db, actorOf(req), req.query, base, ctx.db);
         return sendFile(reply, { ...f, contentType: XLSX_TYPE });
       },
     );

@@ -2,7 +2,7 @@
 import { sqlTime } from '../../platform/sql';
 import { type ProblemSettings, defaultProblemSettings, problemSettingsBody } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import { type Actor, requirePermission } from '../../platform/access';
+import { type Actor, requireCityScope } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 
@@ -20,9 +20,9 @@ export async function getProblemSettings(db: Db, tenantId: string): Promise<Prob
   };
 }
 
-/** Replace the tenant's rules (office, problem.assign); audited with before and after. */
+/** Replace the tenant's rules (city-scope office, problem.assign); audited with before and after. */
 export async function updateProblemSettings(db: Db, actor: Actor, body: ProblemSettings): Promise<ProblemSettings> {
-  requirePermission(actor, 'problem.assign');
+  requireCityScope(actor, 'problem.assign');
   const before = await getProblemSettings(db, actor.tenantId);
   await db.transaction(async (tx) => {
     await tx.execute(sql`INSERT INTO problem_setting (tenant_id, settings) VALUES (${actor.tenantId}, ${JSON.stringify(body)}::jsonb)

@@ -155,6 +155,10 @@ export async function fulfilRedemption(db: Db, actor: Actor, code: string): Prom
 /** The redemptions of an account the actor may read. */
 export async function listRedemptions(db: Db, actor: Actor, accountId: string): Promise<TimebankRedemptionView[]> {
   requirePermission(actor, 'timebank.read');
+  // Someone else's account is a 404 as in GET /timebank/accounts/{id}, not an empty list that confirms it exists.
+  const readable = await db.execute(sql`SELECT 1 FROM ${ACCOUNT_FROM}
+    WHERE a.tenant_id = ${actor.tenantId} AND a.id = ${accountId} AND ${accountScope(actor, 'timebank.read')}`);
+  if (!readable.rows.length) throw new AppError('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
   const res =
     await db.execute(sql`${REDEMPTION_SELECT} JOIN ${ACCOUNT_FROM} ON a.tenant_id = r.tenant_id AND a.id = r.account_id
     WHERE r.tenant_id = ${actor.tenantId} AND r.account_id = ${accountId} AND ${accountScope(actor, 'timebank.read')}

@@ -11,7 +11,7 @@ import {
 } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission } from '../../platform/access';
-import { writeAudit } from '../../platform/audit';
+import { auditExport, writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError, unprocessable } from '../../platform/errors';
 import {
@@ -182,6 +182,7 @@ export async function exportVolunteers(
     'politicalStatus',
     'education',
   ];
+  await auditExport(ctx.db, actor, { objectType: 'volunteer', filters: f, rows: rows.length });
   return writeWorkbook({
     sheetName: '志愿者',
     columns: [

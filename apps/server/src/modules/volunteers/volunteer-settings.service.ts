@@ -7,10 +7,9 @@ import {
   defaultStarThresholds,
 } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
-import { type Actor, grantsFor } from '../../platform/access';
+import { type Actor, requireCityScope } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { forbidden } from '../../platform/errors';
 
 export interface VolunteerSettings {
   rounding: RoundingRule;
@@ -32,7 +31,7 @@ export async function getVolunteerSettings(db: Db, tenantId: string): Promise<Vo
 /** Save the rounding rule and star thresholds (office only, audited); applies to hours computed from now on. */
 export async function saveVolunteerSettings(db: Db, actor: Actor, body: VolunteerSettingsBody) {
   // A tenant-wide rule: only a tenant-wide office grant may change it.
-  if (!grantsFor(actor, 'hours.confirm').some((g) => g.kind === 'all')) throw forbidden();
+  requireCityScope(actor, 'hours.confirm');
   const before = await getVolunteerSettings(db, actor.tenantId);
   await db.transaction(async (tx) => {
     await tx.execute(sql`INSERT INTO volunteer_setting (tenant_id, rounding, star_thresholds)

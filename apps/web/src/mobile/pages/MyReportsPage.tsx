@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../app/format';
 import { useCurrentUser } from '../../features/auth/queries';
 import { MobileShell } from '../MobileShell';
+import { reportsAsStaff } from '../phone-entries';
 import { myReportsQuery } from '../phone-queries';
 import { ReportLookup } from './ReportLookup';
 
@@ -31,7 +32,7 @@ export function MyReportsPage() {
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const canSnap = !user.permissions.includes('problem.read');
+  const canSnap = !reportsAsStaff(user.permissions);
   return (
     <MobileShell>
       <NavBar onBack={() => navigate('/m')}>{t('myReports.title')}</NavBar>

@@ -7,6 +7,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
 import { buildSearchText } from '../../../platform/search-text';
+import type { FileStore } from '../../../platform/files';
+import { demoPhoto, findingNoteFor, photoKindOf } from '../../../demo/demo-photos';
 import { loadChecklist } from '../../inspections/checklist.service';
 
 /** The three whole months before the month of `now`, oldest first: the months the demo evaluates. */
@@ -82,6 +84,7 @@ async function seedMonth(
   month: string,
   m: number,
   inspector: string | null,
+  photos: PhotoPool,
 ) {
   const planId = newId();
   const [y, mm] = month.split('-').map(Number) as [number, number];
@@ -110,12 +113,17 @@ async function seedMonth(
         { id: s.id, points: s.points, scoringRule: s.scoringRule as ScoringRule },
         { indicatorId: s.id, result, findingCount: 1 },
       );
+      // A finding says what was wrong in the standard's own terms, and has the photo taken of it.
+      const note = result === 'not_met' ? findingNoteFor(s, k + pos) : null;
+      const photo = note ? photos.next(note, `${p.name}-问题照片.png`) : null;
       return {
         id: newId(),
         inspection: id,
         indicator: s.id,
         pos,
         result,
+        note,
+        photo,
         earned: earned === null ? null : earned / 100,
       };
     });
@@ -142,7 +150,9 @@ async function seedMonth(
       findings: obs.filter((o) => o.result === 'not_met').length,
     });
     observations.push(...obs);
+    for (const o of obs) if (o.photo) o.photo.at = at;
   }
+  await photos.insert(db, tenantId, inspector);
   await db.execute(sql`INSERT INTO inspection_plan_point (tenant_id, plan_id, point_id, position)
     SELECT ${tenantId}, ${planId}, x.point, x.position FROM jsonb_to_recordset(${JSON.stringify(planPoints)}::jsonb) AS x(point uuid, position int)`);
   await db.execute(sql`INSERT INTO inspection (tenant_id, id, plan_id, point_id, framework_id, point_type, region_code,
@@ -152,18 +162,72 @@ async function seedMonth(
       x.at, x.at, x.at, '演示数据', x.score, x.earned, x.applicable, x.neg, x.negatives, x.findings
     FROM jsonb_to_recordset(${JSON.stringify(inspections)}::jsonb) AS x(id uuid, point uuid, type text, region text,
       at timestamptz, earned numeric, applicable numeric, neg numeric, score numeric, negatives jsonb, findings int)`);
+  const rows = (observations as Array<{ photo: { id: string } | null }>).map((o) => ({
+    ...o,
+    photo: o.photo?.id ?? null,
+  }));
   await db.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result, note, earned,
-      submitted_at)
-    SELECT ${tenantId}, x.id, x.inspection, x.indicator, x.pos, x.result,
-      CASE WHEN x.result = 'not_met' THEN '演示：未达标' END, x.earned, i.submitted_at
-    FROM jsonb_to_recordset(${JSON.stringify(observations)}::jsonb) AS x(id uuid, inspection uuid, indicator uuid, pos int,
-      result text, earned numeric)
+      photo_file_ids, submitted_at)
+    SELECT ${tenantId}, x.id, x.inspection, x.indicator, x.pos, x.result, x.note, x.earned,
+      CASE WHEN x.photo IS NULL THEN '{}'::uuid[] ELSE ARRAY[x.photo] END, i.submitted_at
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, inspection uuid, indicator uuid, pos int,
+      result text, note text, photo uuid, earned numeric)
     JOIN inspection i ON i.tenant_id = ${tenantId} AND i.id = x.inspection`);
 }
 
-/** Points for every street and three months of inspections. */
+interface PendingPhoto {
+  id: string;
+  sha: string;
+  name: string;
+  at: string;
+}
+
+/**
+ * The photos of the monthly findings: a few generated images of each kind, stored once (content-addressed), and a
+ * file of its own for every finding (its name and the time it was taken), inserted in bulk per month.
+ */
+class PhotoPool {
+  private readonly shaOf = new Map<string, string>();
+  private pending: PendingPhoto[] = [];
+  private count = 0;
+  constructor(
+    private readonly files: FileStore,
+    private readonly tenantId: string,
+  ) {}
+
+  next(note: string, name: string): PendingPhoto {
+    const kind = photoKindOf(note);
+    const key = `${kind}-${this.count++ % 3}`;
+    const photo = { id: newId(), sha: key, name, at: '' };
+    this.pending.push(photo);
+    return photo;
+  }
+
+  async insert(db: Db, tenantId: string, inspector: string | null): Promise<void> {
+    for (const p of this.pending) {
+      let sha = this.shaOf.get(p.sha);
+      if (!sha) {
+        const [kind, variant] = p.sha.split('-') as [Parameters<typeof demoPhoto>[1], string];
+        const actor = { tenantId: this.tenantId, accountId: inspector } as Parameters<FileStore['save']>[1];
+        const bytes = demoPhoto(`monthly-${variant}`, kind, 'before');
+        sha = (await this.files.save(db, actor, bytes, { name: p.name, purpose: 'inspection-photo' }, ['image/png']))
+          .sha256;
+        this.shaOf.set(p.sha, sha);
+      }
+      p.sha = sha;
+    }
+    if (this.pending.length)
+      await db.execute(sql`INSERT INTO file (tenant_id, id, sha256, name, purpose, uploaded_by, client_time, received_at, device)
+        SELECT ${tenantId}, x.id, x.sha, x.name, 'inspection-photo', ${inspector}::uuid, x.at, x.at, '演示手机（督查组）'
+        FROM jsonb_to_recordset(${JSON.stringify(this.pending)}::jsonb) AS x(id uuid, sha text, name text, at timestamptz)`);
+    this.pending = [];
+  }
+}
+
+/** Points for every street and three months of inspections, each finding with its photo. */
 export async function seedEvaluationInspections(
   db: Db,
+  files: FileStore,
   tenantId: string,
   frameworkId: string,
   months: string[],
@@ -172,6 +236,7 @@ export async function seedEvaluationInspections(
   const inspector = (
     await db.execute(sql`SELECT id FROM account WHERE tenant_id = ${tenantId} AND username = 'inspector'`)
   ).rows[0] as { id: string } | undefined;
+  const photos = new PhotoPool(files, tenantId);
   for (const [m, month] of months.entries())
-    await seedMonth(db, tenantId, frameworkId, month, m, inspector?.id ?? null);
+    await seedMonth(db, tenantId, frameworkId, month, m, inspector?.id ?? null, photos);
 }

@@ -46,7 +46,7 @@ export async function seedDemoEvaluations(d: DemoContext): Promise<void> {
     .rows[0] as { id: string } | undefined;
   if (!fw || !admin) return;
   const months = demoMonths(now);
-  await seedEvaluationInspections(db, tenantId, fw.id, months);
+  await seedEvaluationInspections(db, d.files, tenantId, fw.id, months);
   await seedMonthlySurveys(db, tenantId, fw.id, months);
   const actor = await loadActorForAccount(db, tenantId, admin.id, now);
   const ctx = { db, jobs: d.jobs };

@@ -118,7 +118,7 @@ async function backdate(tx: Db, tenantId: string, id: string, d: DemoProblem, se
   else if (['assigned', 'rectifying', 'returned', 'reopened'].includes(d.status) && deadline.getTime() < now.getTime())
     deadline = new Date(now.getTime() + 2 * 86_400_000);
   await tx.execute(sql`UPDATE problem_transition t SET at = ${created.toISOString()}::timestamptz + (x.n * ${step / 1000}) * interval '1 second'
-    FROM (SELECT id, row_number() OVER (ORDER BY at, id) - 1 AS n FROM problem_transition
+    FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM problem_transition
       WHERE tenant_id = ${tenantId} AND problem_id = ${id}) x
     WHERE t.tenant_id = ${tenantId} AND t.id = x.id`);
   await tx.execute(sql`UPDATE problem SET created_at = ${created.toISOString()},
@@ -127,6 +127,10 @@ async function backdate(tx: Db, tenantId: string, id: string, d: DemoProblem, se
       closed_at = CASE WHEN closed_at IS NULL THEN NULL ELSE (SELECT max(at) FROM problem_transition
         WHERE tenant_id = ${tenantId} AND problem_id = ${id}) END
     WHERE tenant_id = ${tenantId} AND id = ${id}`);
+  // Each photo was taken at the step it is attached to (the report, the submitted rectification).
+  await tx.execute(sql`UPDATE file f SET client_time = t.at, received_at = t.at
+    FROM problem_photo ph JOIN problem_transition t ON t.tenant_id = ph.tenant_id AND t.id = ph.transition_id
+    WHERE ph.tenant_id = ${tenantId} AND ph.problem_id = ${id} AND f.tenant_id = ph.tenant_id AND f.id = ph.file_id`);
 }
 
 interface SeedPlace {
