@@ -33,6 +33,7 @@ add(fieldLabels, {
   actions: ['行动', '行動', 'action lines'],
   frameworkId: ['测评体系', '測評體系', 'framework'],
   scores: ['评分', '評分', 'scores'],
+  score: ['得分', '得分', 'score'],
 });
 add(validationMessages, {
   end_before_start: ['不能早于开始日期', '不能早於開始日期', 'is before the start date'],

@@ -87,8 +87,8 @@ export interface ComparisonRow {
   code: string;
   name: string;
   points: number | null;
-  self: { score: number; note: string | null } | null;
-  office: { score: number; note: string | null } | null;
+  self: { score: number; note: string | null; fileIds: string[] } | null;
+  office: { score: number; note: string | null; fileIds: string[] } | null;
   difference: number | null;
   /** Both sides scored differently, or only one side scored. */
   isDifferent: boolean;
@@ -100,8 +100,11 @@ export interface SelfAssessmentView {
   framework: { id: string; name: string; version: number };
   campaignId: string | null;
   title: string;
-  status: 'draft' | 'submitted' | 'checked';
+  status: 'draft' | 'submitted' | 'returned' | 'checked';
   reportFileId: string | null;
+  /** The office's reason when it last returned the self-assessment; kept after resubmission. */
+  returnReason: string | null;
+  returnedAt: string | null;
   selfTotal: number;
   officeTotal: number | null;
   submittedAt: string | null;

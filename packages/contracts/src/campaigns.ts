@@ -206,10 +206,16 @@ export const selfAssessmentBody = z.object({
   campaignId: z.string().uuid().optional().nullable(),
   title: optionalText(200),
 });
+/** States of a self-assessment: the unit drafts (again after a return), submits; the office checks or returns. */
+export const selfAssessmentStatuses = ['draft', 'submitted', 'returned', 'checked'] as const;
+export type SelfAssessmentStatus = (typeof selfAssessmentStatuses)[number];
 export const selfAssessmentListQuery = pageQuery.extend({
   unitId: z.string().uuid().optional(),
   frameworkId: z.string().uuid().optional(),
+  status: z.enum(selfAssessmentStatuses).optional(),
 });
+/** The office sends a submitted self-assessment back to the unit, saying why. */
+export const selfAssessmentReturnBody = z.object({ reason: text(2000) });
 export const indicatorScoresBody = z.object({
   scores: z
     .array(

@@ -1,7 +1,7 @@
 // Every code of every listed family has a label in all three languages; a new status without one fails here.
 import { describe, expect, it } from 'vitest';
 import { activityStatuses, hoursStatuses, signupStatuses } from './activities';
-import { campaignKinds, noticeKinds, taskActions, taskCadences, taskStates } from './campaigns';
+import { campaignKinds, noticeKinds, selfAssessmentStatuses, taskActions, taskCadences, taskStates } from './campaigns';
 import { auditActionLabel, codeLabels, findAuditActionLabel, findCodeLabel } from './code-labels';
 import { evaluationStates } from './evaluations';
 import { frameworkStatuses } from './frameworks';
@@ -38,6 +38,7 @@ export const labelledFamilies: [string, readonly string[]][] = [
   ['planStatus', inspectionPlanStatuses],
   ['planKind', inspectionPlanKinds],
   ['frameworkStatus', frameworkStatuses],
+  ['selfAssessmentStatus', selfAssessmentStatuses],
   ['evaluationState', evaluationStates],
   ['orderStatus', orderStatuses],
   ['orderAction', orderActions],

@@ -116,7 +116,7 @@ async function checkStory(db: Db, t: string, months: string[], need: (ok: boolea
     db,
     sql`SELECT DISTINCT status AS v FROM self_assessment WHERE tenant_id = ${t}`,
   );
-  for (const st of ['draft', 'submitted', 'checked']) need(assessments.has(st), `a self-assessment ${st}`);
+  for (const st of ['draft', 'submitted', 'returned', 'checked']) need(assessments.has(st), `a self-assessment ${st}`);
   const notices = await distinctValues(db, sql`SELECT DISTINCT kind AS v FROM notice WHERE tenant_id = ${t}`);
   for (const k of ['reminder_letter', 'summons', 'reminder', 'overdue']) need(notices.has(k), `a ${k} notice`);
   need((await n(sql`SELECT count(*) AS n FROM problem_notice WHERE tenant_id = ${t}`)) > 0, 'problem notices');

@@ -11,7 +11,7 @@ import { newId } from '../platform/ids';
 import { rows } from '../platform/sql';
 import { loadActorForAccount } from '../platform/sessions';
 import { createReminderLetter, recordSummons } from '../modules/campaigns/notice.service';
-import { createSelfAssessment, saveScores } from '../modules/campaigns/self-assessment.service';
+import { createSelfAssessment, returnSelfAssessment, saveScores } from '../modules/campaigns/self-assessment.service';
 import { submitSelfAssessment } from '../modules/campaigns/self-assessment-report';
 import { publishBulletin } from '../modules/evaluations/bulletin.service';
 import { loadChecklist } from '../modules/inspections/checklist.service';
@@ -70,7 +70,7 @@ async function scoreAll(d: DemoContext, actor: Actor, id: string, fwId: string, 
   await saveScores(d.db, actor, id, side, { scores });
 }
 
-/** Self-assessments of units in each state: draft (三化), submitted (三化), checked by the office (六有). */
+/** Self-assessments of units in each state: draft, submitted and returned (三化), checked by the office (六有). */
 async function seedSelfAssessments(d: DemoContext, admin: Actor) {
   const units = await rows<{ id: string; name: string }>(
     d.db,
@@ -88,6 +88,10 @@ async function seedSelfAssessments(d: DemoContext, admin: Actor) {
   await scoreAll(d, admin, checked.id, sixHas, 'self');
   await submitSelfAssessment(ctx, admin, checked.id);
   await scoreAll(d, admin, checked.id, sixHas, 'office');
+  const returned = await createSelfAssessment(d.db, admin, { unitId: units[4].id, frameworkId: threeOffice });
+  await scoreAll(d, admin, returned.id, threeOffice, 'self');
+  await submitSelfAssessment(ctx, admin, returned.id);
+  await returnSelfAssessment(d.db, admin, returned.id, '佐证材料不全：请补充公示栏照片和会议记录后重新提交');
 }
 
 /** A reminder letter and a summons to the lead unit of the overdue task. */

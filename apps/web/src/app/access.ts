@@ -71,6 +71,14 @@ export const menuEntries: MenuEntry[] = [
   },
   { key: 'campaigns', path: '/campaigns', labelKey: 'menu.campaigns', anyOf: ['campaign.read'], group: 'work' },
   {
+    key: 'self-assessments',
+    path: '/self-assessments',
+    labelKey: 'menu.selfAssessments',
+    anyOf: ['campaign.read'],
+    group: 'work',
+    notForOwnOnly: true,
+  },
+  {
     key: 'inspection-plans',
     path: '/inspection-plans',
     labelKey: 'menu.inspectionPlans',

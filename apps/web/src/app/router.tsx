@@ -63,6 +63,14 @@ const CampaignDetailPage = lazyPage(
   () => import('../features/campaigns/pages/CampaignDetailPage'),
   (m) => m.CampaignDetailPage,
 );
+const SelfAssessmentsPage = lazyPage(
+  () => import('../features/self-assessments/pages/SelfAssessmentsPage'),
+  (m) => m.SelfAssessmentsPage,
+);
+const SelfAssessmentDetailPage = lazyPage(
+  () => import('../features/self-assessments/pages/SelfAssessmentDetailPage'),
+  (m) => m.SelfAssessmentDetailPage,
+);
 const WorkbenchPage = lazyPage(
   () => import('../features/workbench/pages/WorkbenchPage'),
   (m) => m.WorkbenchPage,
@@ -237,6 +245,8 @@ export const routes: RouteObject[] = [
       guardedDetail('frameworks', <FrameworkDetailPage />),
       guarded('campaigns', <CampaignsPage />),
       guardedDetail('campaigns', <CampaignDetailPage />),
+      guarded('self-assessments', <SelfAssessmentsPage />),
+      guardedDetail('self-assessments', <SelfAssessmentDetailPage />),
       guarded('inspection-plans', <InspectionPlansPage />),
       guardedDetail('inspection-plans', <InspectionPlanDetailPage />),
       guarded('inspections', <InspectionsPage />),

@@ -207,6 +207,9 @@ export const selfAssessment = pgTable(
     reportFileId: uuid('report_file_id'),
     submittedAt: tstz('submitted_at'),
     checkedAt: tstz('checked_at'),
+    /** The office's reason when it last returned the self-assessment for rework (状态 returned). */
+    returnReason: text('return_reason'),
+    returnedAt: tstz('returned_at'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

@@ -11,7 +11,7 @@ import { DOCX_TYPE } from '../../platform/documents';
 import { AppError, conflict, unprocessable } from '../../platform/errors';
 import { buildSelfInspectionReport } from './campaign-documents';
 import { getScopedUnit } from './notice.service';
-import { getSelfAssessment } from './self-assessment.service';
+import { getSelfAssessment, unitEditableStates } from './self-assessment.service';
 
 /** "1.2.10" after "1.2.9": indicator codes compared part by part, numerically where they are numbers. */
 export function compareCodes(a: string, b: string): number {
@@ -29,7 +29,8 @@ export function compareCodes(a: string, b: string): number {
 /** Every indicator scored on either side, with both sides, in code order. */
 async function scoreRows(db: Db, tenantId: string, id: string): Promise<ComparisonRow[]> {
   const res = await db.execute(sql`SELECT i.id, i.code, i.name, i.points,
-      s.score AS self_score, s.note AS self_note, o.score AS office_score, o.note AS office_note
+      s.score AS self_score, s.note AS self_note, s.file_ids AS self_files,
+      o.score AS office_score, o.note AS office_note, o.file_ids AS office_files
     FROM indicator i
       LEFT JOIN assessment_score s ON s.tenant_id = i.tenant_id AND s.self_assessment_id = ${id}
         AND s.indicator_id = i.id AND s.side = 'self'
@@ -37,6 +38,7 @@ async function scoreRows(db: Db, tenantId: string, id: string): Promise<Comparis
         AND o.indicator_id = i.id AND o.side = 'office'
     WHERE i.tenant_id = ${tenantId} AND (s.score IS NOT NULL OR o.score IS NOT NULL)
       AND i.framework_id = (SELECT framework_id FROM self_assessment WHERE tenant_id = ${tenantId} AND id = ${id})`);
+  const files = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return res.rows
     .map((r: any): ComparisonRow => {
@@ -48,8 +50,8 @@ async function scoreRows(db: Db, tenantId: string, id: string): Promise<Comparis
         code: r.code,
         name: r.name,
         points: num(r.points),
-        self: self === null ? null : { score: self, note: r.self_note },
-        office: office === null ? null : { score: office, note: r.office_note },
+        self: self === null ? null : { score: self, note: r.self_note, fileIds: files(r.self_files) },
+        office: office === null ? null : { score: office, note: r.office_note, fileIds: files(r.office_files) },
         difference,
         isDifferent: difference === null || difference !== 0,
       };
@@ -83,7 +85,7 @@ export async function submitSelfAssessment(ctx: AppContext, actor: Actor, id: st
   await getScopedUnit(ctx.db, actor, a.unit.id, 'selfassessment.manage').catch(() => {
     throw new AppError('SELF_ASSESSMENT_NOT_FOUND', 404);
   });
-  if (a.status !== 'draft') throw conflict('SELF_ASSESSMENT_SUBMITTED');
+  if (!unitEditableStates.includes(a.status)) throw conflict('SELF_ASSESSMENT_SUBMITTED');
   const rows = (await scoreRows(ctx.db, actor.tenantId, id)).filter((r) => r.self);
   if (!rows.length) throw unprocessable('SELF_ASSESSMENT_EMPTY');
   const tenant = await ctx.db.execute(sql`SELECT name FROM tenant WHERE id = ${actor.tenantId}`);
@@ -106,13 +108,14 @@ export async function submitSelfAssessment(ctx: AppContext, actor: Actor, id: st
     const file = await ctx.files.save(tx, actor, bytes, { name, purpose: 'self-inspection-report' }, [DOCX_TYPE]);
     const res =
       await tx.execute(sql`UPDATE self_assessment SET status = 'submitted', submitted_at = ${sqlTime(actor.now)},
-        report_file_id = ${file.id} WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND status = 'draft' RETURNING id`);
+        report_file_id = ${file.id} WHERE tenant_id = ${actor.tenantId} AND id = ${id}
+        AND status IN ('draft', 'returned') RETURNING id`);
     if (!res.rows.length) throw conflict('SELF_ASSESSMENT_SUBMITTED');
     await writeAudit(tx, actor, {
       action: 'selfassessment.submit',
       objectType: 'self_assessment',
       objectId: id,
-      before: { status: 'draft' },
+      before: { status: a.status },
       after: { status: 'submitted', reportFileId: file.id, selfTotal: a.selfTotal },
     });
   });

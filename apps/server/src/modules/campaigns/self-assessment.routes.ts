@@ -1,4 +1,10 @@
-import { idParam, indicatorScoresBody, selfAssessmentBody, selfAssessmentListQuery } from '@wenming/contracts';
+import {
+  idParam,
+  indicatorScoresBody,
+  selfAssessmentBody,
+  selfAssessmentListQuery,
+  selfAssessmentReturnBody,
+} from '@wenming/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
@@ -57,6 +63,11 @@ export function selfAssessmentScoreRoutes(ctx: AppContext): FastifyPluginAsyncZo
       '/self-assessments/:id/office-scores',
       { schema: { tags, summary: '考核验收打分（文明办）', params: idParam, body: indicatorScoresBody } },
       (req) => sa.saveScores(ctx.db, actorOf(req), req.params.id, 'office', req.body),
+    );
+    app.post(
+      '/self-assessments/:id/return',
+      { schema: { tags, summary: '退回自评（文明办，须填原因）', params: idParam, body: selfAssessmentReturnBody } },
+      (req) => sa.returnSelfAssessment(ctx.db, actorOf(req), req.params.id, req.body.reason),
     );
   };
 }

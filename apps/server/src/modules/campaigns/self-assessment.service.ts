@@ -17,7 +17,7 @@ const total = (side: AssessmentSide) =>
     AND sc.self_assessment_id = sa.id AND sc.side = ${side})`;
 const columns = sql`sa.id, sa.unit_id, u.name AS unit_name, sa.framework_id, f.name AS framework_name,
   f.version AS framework_version, sa.campaign_id, sa.title, sa.status, sa.report_file_id, sa.submitted_at,
-  sa.checked_at, sa.created_at, ${total('self')} AS self_total, ${total('office')} AS office_total`;
+  sa.checked_at, sa.return_reason, sa.returned_at, sa.created_at, ${total('self')} AS self_total, ${total('office')} AS office_total`;
 const from = sql`self_assessment sa JOIN unit u ON u.tenant_id = sa.tenant_id AND u.id = sa.unit_id
   JOIN framework f ON f.tenant_id = sa.tenant_id AND f.id = sa.framework_id`;
 const scope = (actor: Actor) => unitScope(actor, 'campaign.read', sql`u.id`, sql`u.region_code`);
@@ -35,6 +35,8 @@ function toView(r: any): SelfAssessmentView {
     officeTotal: r.office_total === null ? null : Number(r.office_total),
     submittedAt: iso(r.submitted_at),
     checkedAt: iso(r.checked_at),
+    returnReason: r.return_reason ?? null,
+    returnedAt: iso(r.returned_at),
     createdAt: iso(r.created_at)!,
   };
 }
@@ -43,7 +45,7 @@ function toView(r: any): SelfAssessmentView {
 export async function listSelfAssessments(
   db: Db,
   actor: Actor,
-  f: { unitId?: string; frameworkId?: string; page: number; pageSize: number },
+  f: { unitId?: string; frameworkId?: string; status?: string; page: number; pageSize: number },
 ) {
   requirePermission(actor, 'campaign.read');
   const where = allOf(
@@ -51,6 +53,7 @@ export async function listSelfAssessments(
     scope(actor),
     f.unitId ? sql`sa.unit_id = ${f.unitId}` : null,
     f.frameworkId ? sql`sa.framework_id = ${f.frameworkId}` : null,
+    f.status ? sql`sa.status = ${f.status}` : null,
   );
   return queryPage(db, { columns, from, where, orderBy: sql`sa.created_at DESC, sa.id` }, f, toView);
 }
@@ -116,9 +119,12 @@ async function checkScores(db: Db, tenantId: string, frameworkId: string, scores
   if (problems.length) throw invalidFields(problems);
 }
 
+/** States in which the unit may still score and submit: drafting, or returned by the office for rework. */
+export const unitEditableStates = ['draft', 'returned'];
+
 /** Who may score a side, and in which states: the unit while drafting, the office once submitted. */
 const sideRules = {
-  self: { permission: 'selfassessment.manage', states: ['draft'], refused: 'SELF_ASSESSMENT_SUBMITTED' },
+  self: { permission: 'selfassessment.manage', states: unitEditableStates, refused: 'SELF_ASSESSMENT_SUBMITTED' },
   office: { permission: 'task.review', states: ['submitted', 'checked'], refused: 'SELF_ASSESSMENT_NOT_SUBMITTED' },
 } as const;
 
@@ -158,6 +164,35 @@ export async function saveScores(
       objectType: 'self_assessment',
       objectId: id,
       after: { scores: s },
+    });
+  });
+  return getSelfAssessment(db, actor, id);
+}
+
+/** The office returns a submitted self-assessment to the unit with a reason; the unit rescores and resubmits. */
+export async function returnSelfAssessment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  reason: string,
+): Promise<SelfAssessmentView> {
+  requirePermission(actor, sideRules.office.permission);
+  const before = await getSelfAssessment(db, actor, id);
+  await getScopedUnit(db, actor, before.unit.id, sideRules.office.permission).catch(() => {
+    throw new AppError('SELF_ASSESSMENT_NOT_FOUND', 404);
+  });
+  if (before.status !== 'submitted') throw conflict('SELF_ASSESSMENT_NOT_SUBMITTED');
+  await db.transaction(async (tx) => {
+    const res = await tx.execute(sql`UPDATE self_assessment SET status = 'returned', return_reason = ${reason},
+        returned_at = ${sqlTime(actor.now)}
+      WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND status = 'submitted' RETURNING id`);
+    if (!res.rows.length) throw conflict('SELF_ASSESSMENT_NOT_SUBMITTED');
+    await writeAudit(tx, actor, {
+      action: 'selfassessment.return',
+      objectType: 'self_assessment',
+      objectId: id,
+      before: { status: 'submitted' },
+      after: { status: 'returned', reason },
     });
   });
   return getSelfAssessment(db, actor, id);

@@ -151,6 +151,47 @@ describe('self-assessment and the office check', () => {
   });
 });
 
+describe('return by the office', () => {
+  it('returns a submitted self-assessment with a reason; the unit rescores, resubmits and the office accepts', async () => {
+    const a = await open();
+    const url = `/api/v1/self-assessments/${a.id}`;
+    const photo = (await upload(liaison, '/api/v1/files', PNG, { name: '佐证.png', type: 'image/png' })).json().id;
+    const scores = [{ indicatorId: ind('1.1'), score: 6, fileIds: [photo] }];
+    await liaison.inject({ method: 'PUT', url: `${url}/scores`, payload: { scores } });
+    const early = await admin.inject({ method: 'POST', url: `${url}/return`, payload: { reason: '佐证不足' } });
+    expect(early.statusCode).toBe(409);
+    await liaison.inject({ method: 'POST', url: `${url}/submit` });
+    const blank = await admin.inject({ method: 'POST', url: `${url}/return`, payload: { reason: '  ' } });
+    expect(blank.json().error.details.fields[0].field).toBe('reason');
+    const byLiaison = await liaison.inject({ method: 'POST', url: `${url}/return`, payload: { reason: 'x' } });
+    expect(byLiaison.statusCode).toBe(403);
+    const returned = await admin.inject({ method: 'POST', url: `${url}/return`, payload: { reason: '佐证不足' } });
+    expect(returned.json()).toMatchObject({ status: 'returned', returnReason: '佐证不足' });
+    const listed = (await admin.inject({ method: 'GET', url: '/api/v1/self-assessments?status=returned' })).json();
+    expect(listed.items.map((x: any) => x.id)).toContain(a.id);
+    expect(listed.items.every((x: any) => x.status === 'returned')).toBe(true);
+    const rescored = await liaison.inject({
+      method: 'PUT',
+      url: `${url}/scores`,
+      payload: { scores: [{ indicatorId: ind('1.1'), score: 9, fileIds: [photo] }] },
+    });
+    expect(rescored.json()).toMatchObject({ status: 'returned', selfTotal: 9 });
+    const cmp = (await liaison.inject({ method: 'GET', url: `${url}/comparison` })).json();
+    expect(cmp.rows[0].self).toEqual({ score: 9, note: null, fileIds: [photo] });
+    expect((await liaison.inject({ method: 'POST', url: `${url}/submit` })).json()).toMatchObject({
+      status: 'submitted',
+      returnReason: '佐证不足',
+    });
+    const accepted = await admin.inject({ method: 'PUT', url: `${url}/office-scores`, payload: { scores } });
+    expect(accepted.json()).toMatchObject({ status: 'checked', officeTotal: 6 });
+    const again = await admin.inject({ method: 'POST', url: `${url}/return`, payload: { reason: '再退' } });
+    expect(again.statusCode).toBe(409);
+    const actions = await t.ctx.db.execute(sql`SELECT action FROM audit_event WHERE tenant_id = ${t.tenantId}
+      AND object_id = ${a.id} ORDER BY seq`);
+    expect(actions.rows.map((r: any) => r.action)).toContain('selfassessment.return');
+  });
+});
+
 describe('compareCodes', () => {
   it('orders indicator codes part by part', () => {
     expect(['1.10', '2', '1.2', '1', '1.2.1'].sort(compareCodes)).toEqual(['1', '1.2', '1.2.1', '1.10', '2']);

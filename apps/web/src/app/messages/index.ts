@@ -14,6 +14,7 @@ import { problemMessages } from '../../features/problems/messages';
 import { evaluationMessages } from '../../features/evaluations/messages';
 import { evaluationDrillMessages } from '../../features/evaluations/messages-drill';
 import { bulletinMessages } from '../../features/bulletins/messages';
+import { selfAssessmentMessages } from '../../features/self-assessments/messages';
 import { regionMessages } from '../../features/regions/messages';
 import { siteMessages } from '../../features/sites/messages';
 import { unitMessages } from '../../features/units/messages';
@@ -45,6 +46,7 @@ export const allMessages: Dict = {
   ...importMessages,
   ...frameworkMessages,
   ...campaignMessages,
+  ...selfAssessmentMessages,
   ...mobileMessages,
   ...inspectionMessages,
   ...inspectMobileMessages,
