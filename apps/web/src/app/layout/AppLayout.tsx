@@ -115,6 +115,9 @@ export function AppLayout() {
         breakpoint="lg"
         theme="light"
         width={208}
+        // The menu scrolls on its own and stays in view while the page scrolls; the collapse trigger (fixed at the
+        // bottom) gets room below the last item instead of covering it.
+        style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto', paddingBottom: 48 }}
       >
         <Typography.Title level={5} style={{ margin: 16, whiteSpace: 'nowrap', overflow: 'hidden', color: '#c8161d' }}>
           {collapsed ? '文明' : t('app.shortName')}
