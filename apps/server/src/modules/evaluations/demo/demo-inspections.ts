@@ -8,7 +8,7 @@ import type { Db } from '../../../platform/db';
 import { newId } from '../../../platform/ids';
 import { buildSearchText } from '../../../platform/search-text';
 import type { FileStore } from '../../../platform/files';
-import { demoPhoto, findingNoteFor, photoKindOf } from '../../../demo/demo-photos';
+import { type DemoPhotoKind, demoPhoto, findingNoteFor, photoKindOf } from '../../../demo/demo-photos';
 import { loadChecklist } from '../../inspections/checklist.service';
 
 /** The three whole months before the month of `now`, oldest first: the months the demo evaluates. */
@@ -152,7 +152,7 @@ async function seedMonth(
     observations.push(...obs);
     for (const o of obs) if (o.photo) o.photo.at = at;
   }
-  await photos.insert(db, tenantId, inspector);
+  await photos.insert(db, inspector);
   await db.execute(sql`INSERT INTO inspection_plan_point (tenant_id, plan_id, point_id, position)
     SELECT ${tenantId}, ${planId}, x.point, x.position FROM jsonb_to_recordset(${JSON.stringify(planPoints)}::jsonb) AS x(point uuid, position int)`);
   await db.execute(sql`INSERT INTO inspection (tenant_id, id, plan_id, point_id, framework_id, point_type, region_code,
@@ -175,9 +175,12 @@ async function seedMonth(
     JOIN inspection i ON i.tenant_id = ${tenantId} AND i.id = x.inspection`);
 }
 
+const DEVICE = '演示手机（督查组）';
+
 interface PendingPhoto {
   id: string;
-  sha: string;
+  kind: DemoPhotoKind;
+  variant: number;
   name: string;
   at: string;
 }
@@ -187,6 +190,7 @@ interface PendingPhoto {
  * file of its own for every finding (its name and the time it was taken), inserted in bulk per month.
  */
 class PhotoPool {
+  /** SHA-256 of each stored image, by `kind-variant`. */
   private readonly shaOf = new Map<string, string>();
   private pending: PendingPhoto[] = [];
   private count = 0;
@@ -196,30 +200,30 @@ class PhotoPool {
   ) {}
 
   next(note: string, name: string): PendingPhoto {
-    const kind = photoKindOf(note);
-    const key = `${kind}-${this.count++ % 3}`;
-    const photo = { id: newId(), sha: key, name, at: '' };
+    const photo = { id: newId(), kind: photoKindOf(note), variant: this.count++ % 3, name, at: '' };
     this.pending.push(photo);
     return photo;
   }
 
-  async insert(db: Db, tenantId: string, inspector: string | null): Promise<void> {
+  /** Stores the images not stored yet (the first finding of each keeps the saved file), then the other files. */
+  async insert(db: Db, inspector: string | null): Promise<void> {
+    const rows: { id: string; sha: string; name: string; at: string }[] = [];
     for (const p of this.pending) {
-      let sha = this.shaOf.get(p.sha);
-      if (!sha) {
-        const [kind, variant] = p.sha.split('-') as [Parameters<typeof demoPhoto>[1], string];
-        const actor = { tenantId: this.tenantId, accountId: inspector } as Parameters<FileStore['save']>[1];
-        const bytes = demoPhoto(`monthly-${variant}`, kind, 'before');
-        sha = (await this.files.save(db, actor, bytes, { name: p.name, purpose: 'inspection-photo' }, ['image/png']))
-          .sha256;
-        this.shaOf.set(p.sha, sha);
+      const key = `${p.kind}-${p.variant}`;
+      const sha = this.shaOf.get(key);
+      if (sha) {
+        rows.push({ id: p.id, sha, name: p.name, at: p.at });
+        continue;
       }
-      p.sha = sha;
+      const actor = { tenantId: this.tenantId, accountId: inspector } as Parameters<FileStore['save']>[1];
+      const bytes = demoPhoto(`monthly-${p.variant}`, p.kind, 'before');
+      const meta = { id: p.id, name: p.name, purpose: 'inspection-photo', clientTime: new Date(p.at), device: DEVICE };
+      this.shaOf.set(key, (await this.files.save(db, actor, bytes, meta, ['image/png'])).sha256);
     }
-    if (this.pending.length)
+    if (rows.length)
       await db.execute(sql`INSERT INTO file (tenant_id, id, sha256, name, purpose, uploaded_by, client_time, received_at, device)
-        SELECT ${tenantId}, x.id, x.sha, x.name, 'inspection-photo', ${inspector}::uuid, x.at, x.at, '演示手机（督查组）'
-        FROM jsonb_to_recordset(${JSON.stringify(this.pending)}::jsonb) AS x(id uuid, sha text, name text, at timestamptz)`);
+        SELECT ${this.tenantId}, x.id, x.sha, x.name, 'inspection-photo', ${inspector}::uuid, x.at, x.at, ${DEVICE}
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, sha text, name text, at timestamptz)`);
     this.pending = [];
   }
 }
