@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
-import { sendFile } from '../problems/problem.routes';
+import { sendFile } from '../../platform/http-files';
 import { getBigscreen } from './bigscreen.service';
 import { bulletinFile, getBulletin, listBulletins, publishBulletin } from './bulletin.service';
 import { getPublicBulletin, listPublicBulletins } from './public-bulletin.service';

@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { findResponsibleUnits } from '../org/pairing.service';
+import { findResponsibleUnits } from '../org';
 import { loadTarget } from './inspection-target';
 import { requireAnyInspectionPermission } from './inspection.policy';
 

@@ -19,6 +19,7 @@ import { orderResponseStats } from './order-stats.service';
 import { transitionOrder } from './order-transition.service';
 import { getOrder, listOrders } from './order-view';
 import { addMenuItem, listMenu, updateMenuItem } from './service-menu.service';
+import { sendFile } from '../../platform/http-files';
 
 const tags = ['orders 群众点单'];
 
@@ -65,11 +66,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags, summary: '服务照片', params: idParam.extend({ fileId: z.string().uuid() }) } },
       async (req, reply) => {
         const f = await getOrderPhoto(ctx, actorOf(req), req.params.id, req.params.fileId);
-        return reply
-          .header('content-type', f.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-          .send(f.bytes);
+        return sendFile(reply, f, true);
       },
     );
   };

@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { hashPassword } from '../../platform/passwords';
 import { likePattern } from '../../platform/search-text';
-import { assertRoleSeparation } from '../auth/auth.service';
+import { assertRoleSeparation } from '../auth';
 
 const canSeeAccounts = (actor: Actor) => can(actor, 'account.manage') || can(actor, 'role.manage');
 

@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { XLSX_TYPE } from '../../platform/excel';
 import { actorOf } from '../../platform/http';
 import { enqueuePointImport, pointTemplate } from './point-import';
 import * as points from './point.service';
+import { sendXlsx } from '../../platform/http-files';
 
 const tags = ['points 点位'];
 
@@ -48,10 +48,7 @@ export function pointRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
     app.get('/points/import-template.xlsx', { schema: { tags, summary: '点位导入模板' } }, async (_req, reply) =>
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('点位导入模板.xlsx')}`)
-        .send(await pointTemplate()),
+      sendXlsx(reply, '点位导入模板.xlsx', await pointTemplate()),
     );
     app.get('/points/:id', { schema: { tags, summary: '点位详情', params: idParam } }, (req) =>
       points.getPoint(ctx.db, actorOf(req), req.params.id),

@@ -8,9 +8,9 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
-import { syncProblemRegionPaths } from '../problems';
 import { childLevel, levelOfCode } from './region-levels';
 import { cachedForRegions, currentRegionVersion } from './region-cache';
+import { regionPathsMoved } from './region-hooks';
 
 interface RegionRow {
   code: string;
@@ -275,7 +275,7 @@ export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: 
         AND q.target_kind = 'region' AND q.target_ref = ${intoCode})`);
     await tx.execute(sql`UPDATE pairing SET target_ref = ${intoCode} WHERE tenant_id = ${actor.tenantId}
       AND target_kind = 'region' AND target_ref = ${code}`);
-    await syncProblemRegionPaths(tx, actor.tenantId, from.path);
+    await regionPathsMoved(tx, actor.tenantId, from.path);
     await tx.execute(sql`UPDATE region SET status = 'retired', merged_into = ${intoCode}, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
     await recordChange(

@@ -4,6 +4,7 @@ import { hasCityScope, requirePermission } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/http';
+import { sendFile } from '../../platform/http-files';
 
 const optionalDate = (v: unknown) => {
   if (typeof v !== 'string' || !v) return null;
@@ -57,11 +58,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['files 文件'], summary: '下载文件（经权限校验）', params: idParam } },
       async (req, reply) => {
         const f = await ctx.files.get(ctx.db, actorOf(req), req.params.id);
-        reply
-          .header('content-type', f.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);
-        return reply.send(ctx.files.read(f.sha256));
+        return sendFile(reply, { name: f.name, contentType: f.contentType, bytes: ctx.files.read(f.sha256) });
       },
     );
     app.get('/jobs/:id', { schema: { tags: ['jobs 任务'], summary: '后台任务进度', params: idParam } }, async (req) => {

@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context';
 import type { Database, Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { allOf } from '../../platform/paging';
-import { cachedForRegions } from '../org/region-cache';
+import { cachedForRegions } from '../org';
 import { problemScope } from './problem.policy';
 import {
   findHistory,
