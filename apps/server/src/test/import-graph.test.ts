@@ -117,6 +117,19 @@ describe('module import graph', () => {
     expect(cyclesOf(graph.edges)).toEqual([]);
   });
 
+  it('matches the module map of docs/architecture.md', () => {
+    const doc = fs.readFileSync(path.resolve(MODULES, '../../../../docs/architecture.md'), 'utf8');
+    const block = doc.split('<!-- module-map:start -->')[1]?.split('<!-- module-map:end -->')[0] ?? '';
+    const documented = block
+      .split('\n')
+      .filter((line) => line.includes(' -> '))
+      .map((line) => line.trim());
+    const actual = [...graph.edges]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([from, to]) => `${from} -> ${[...to].sort().join(', ')}`);
+    expect(documented).toEqual(actual);
+  });
+
   it('finds a cycle and a reach-in when there is one (the checker itself)', () => {
     const edges = new Map([
       ['a', new Set(['b'])],
