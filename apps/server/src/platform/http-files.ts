@@ -2,7 +2,7 @@
 // upload. Every download of the API goes through sendFile, so the headers (type, nosniff, disposition) are written
 // once.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './errors';
+import { fail } from './errors';
 import { XLSX_TYPE } from './excel';
 
 export interface FileBody {
@@ -31,7 +31,6 @@ export function sendXlsx(reply: FastifyReply, name: string, bytes: Buffer) {
 /** The multipart field `file` of an upload; 400 naming `file` when it is missing. */
 export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
   const part = req.isMultipart() ? await req.file() : undefined;
-  if (part?.fieldname !== 'file')
-    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+  if (part?.fieldname !== 'file') throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'file', key: 'required' }] });
   return { bytes: await part.toBuffer(), name: part.filename || 'import.xlsx' };
 }

@@ -35,7 +35,9 @@ export function factoriesOf(t: TestApp) {
 
     /** A unit (default type: an office); answers its id. */
     async unit(body: Partial<UnitBody> & { name: string; regionCode: string }): Promise<string> {
-      const [id] = await insertUnits(db, cipher, t.tenantId, [{ type: 'organ', honorTier: 'none', ...body }]);
+      const [id] = await insertUnits(db, cipher, t.tenantId, [
+        { type: 'organ', honorTier: 'none', contactName: null, address: null, ...body },
+      ]);
       return id;
     },
 

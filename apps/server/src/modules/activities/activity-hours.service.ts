@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { getVolunteerSettings } from '../volunteers';
 import { getActivity } from './activity.service';
 import { depositActivityHours } from './hours-deposit';
@@ -17,7 +17,7 @@ async function lockSignup(tx: Db, tenantId: string, activityId: string, voluntee
     FROM activity_signup WHERE tenant_id = ${tenantId} AND activity_id = ${activityId} AND volunteer_id = ${volunteerId}
     FOR UPDATE`);
   const row = res.rows[0] as any;
-  if (!row) throw new AppError('SIGNUP_NOT_FOUND', 404);
+  if (!row) throw fail('SIGNUP_NOT_FOUND');
   return row;
 }
 
@@ -27,12 +27,12 @@ export async function closeCheckout(db: Db, actor: Actor, activityId: string, vo
   const { rounding } = await getVolunteerSettings(db, actor.tenantId);
   await db.transaction(async (tx) => {
     const row = await lockSignup(tx, actor.tenantId, activityId, volunteerId);
-    if (!row.check_in_at) throw new AppError('CHECKIN_REQUIRED', 409);
-    if (row.check_out_at) throw new AppError('CHECKOUT_ALREADY_DONE', 409);
+    if (!row.check_in_at) throw fail('CHECKIN_REQUIRED');
+    if (row.check_out_at) throw fail('CHECKOUT_ALREADY_DONE');
     const checkIn = new Date(row.check_in_at);
     const out = at ?? new Date(Math.min(actor.now.getTime(), new Date(a.endsAt).getTime()));
     if (out.getTime() <= checkIn.getTime())
-      throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'checkOutAt', key: 'after_start' }] });
+      throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'checkOutAt', key: 'after_start' }] });
     const minutes = minutesBetween(checkIn, out);
     const hours = roundServiceHours(minutes, rounding);
     await tx.execute(sql`UPDATE activity_signup SET check_out_at = ${out.toISOString()}, closed_by_organiser = true,
@@ -60,8 +60,8 @@ export async function correctAttendance(
   const { rounding } = await getVolunteerSettings(db, actor.tenantId);
   await db.transaction(async (tx) => {
     const row = await lockSignup(tx, actor.tenantId, activityId, volunteerId);
-    if (row.status !== 'signed_up') throw new AppError('ACTIVITY_NOT_SIGNED_UP', 409);
-    if (row.hours_status === 'confirmed') throw new AppError('HOURS_ALREADY_CONFIRMED', 409);
+    if (row.status !== 'signed_up') throw fail('ACTIVITY_NOT_SIGNED_UP');
+    if (row.hours_status === 'confirmed') throw fail('HOURS_ALREADY_CONFIRMED');
     const minutes = minutesBetween(body.checkInAt, body.checkOutAt);
     const hours = roundServiceHours(minutes, rounding);
     await tx.execute(sql`UPDATE activity_signup SET check_in_at = ${body.checkInAt.toISOString()},
@@ -95,7 +95,7 @@ export async function confirmHours(db: Db, actor: Actor, activityId: string, vol
       volunteerId: r.volunteer_id,
       hours: Number(r.hours),
     }));
-    if (!rows.length) throw new AppError('HOURS_NOTHING_PENDING', 409);
+    if (!rows.length) throw fail('HOURS_NOTHING_PENDING');
     for (const r of rows) {
       await tx.execute(sql`UPDATE volunteer SET confirmed_hours = confirmed_hours + ${r.hours}
         WHERE tenant_id = ${actor.tenantId} AND id = ${r.volunteerId}`);

@@ -13,7 +13,7 @@ import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { DOCX_TYPE, formatDocNumber } from '../../platform/documents';
-import { AppError, conflict, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { XLSX_TYPE } from '../../platform/excel';
 import { newId } from '../../platform/ids';
 import { PDF_TYPE } from '../../platform/pdf';
@@ -29,7 +29,7 @@ import {
   toBulletinView,
 } from './bulletin.repository';
 
-const notFound = () => new AppError('BULLETIN_NOT_FOUND', 404);
+const notFound = () => fail('BULLETIN_NOT_FOUND');
 
 /** Publish a done evaluation as a new numbered bulletin (201); with `replaces`, it corrects that bulletin. */
 export async function publishBulletin(
@@ -40,11 +40,11 @@ export async function publishBulletin(
 ): Promise<BulletinDetailView> {
   requirePermission(actor, 'evaluation.publish');
   const e = await findEvaluationForBulletin(db, actor, evaluationId);
-  if (!e) throw new AppError('EVALUATION_NOT_FOUND', 404);
-  if (e.state !== 'done') throw conflict('EVALUATION_NOT_DONE', { state: e.state });
+  if (!e) throw fail('EVALUATION_NOT_FOUND');
+  if (e.state !== 'done') throw fail('EVALUATION_NOT_DONE', { state: e.state });
   const replaced = body.replaces ? await findBulletin(db, actor, body.replaces, 'evaluation.publish') : null;
   if (body.replaces && !replaced) throw invalidFields([{ field: 'replaces', key: 'invalid_value' }]);
-  if (replaced?.supersededBy) throw conflict('BULLETIN_ALREADY_SUPERSEDED', { by: replaced.supersededBy });
+  if (replaced?.supersededBy) throw fail('BULLETIN_ALREADY_SUPERSEDED', { by: replaced.supersededBy });
   const snapshot = await buildSnapshot(db, actor.tenantId, e);
   const id = newId();
   const now = actor.now;
@@ -61,7 +61,7 @@ export async function publishBulletin(
     if (replaced) {
       const upd = await tx.execute(sql`UPDATE bulletin SET superseded_by = ${id}
         WHERE tenant_id = ${actor.tenantId} AND id = ${replaced.id} AND superseded_by IS NULL RETURNING id`);
-      if (upd.rows.length === 0) throw conflict('BULLETIN_ALREADY_SUPERSEDED');
+      if (upd.rows.length === 0) throw fail('BULLETIN_ALREADY_SUPERSEDED');
     }
     await writeAudit(tx, actor, {
       action: 'bulletin.publish',

@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { actorOf } from '../../platform/http';
 import { exportFramework, frameworkTemplate } from './framework-export';
 import { importFramework } from './framework-import';
@@ -34,7 +34,7 @@ async function readUpload(req: FastifyRequest) {
       else if (typeof part.value === 'string' && part.value !== '') fields[part.fieldname] = part.value;
     }
   }
-  if (!file) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+  if (!file) throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'file', key: 'required' }] });
   const parsed = frameworkImportFields.safeParse(fields);
   if (!parsed.success)
     throw invalidFields(parsed.error.issues.map((i) => ({ field: i.path.join('.'), key: 'invalid_format' })));

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { conflict, invalidFields, notFound } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { touchPlan } from './plan.repository';
 import { getPlan, lockPlanForPlanner } from './plan.service';
@@ -28,7 +28,7 @@ async function writeMembers(tx: Db, tenantId: string, planId: string, teamId: st
 
 function lockOpenPlan(tx: Db, actor: Actor, planId: string) {
   return lockPlanForPlanner(tx, actor, planId).then((plan) => {
-    if (plan.status === 'closed') throw conflict('PLAN_CLOSED');
+    if (plan.status === 'closed') throw fail('PLAN_CLOSED');
     return plan;
   });
 }
@@ -47,7 +47,7 @@ export async function createTeam(
       sql`SELECT plan_id FROM inspection_team WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,
     );
     if (seen.rows.length) {
-      if ((seen.rows[0] as any).plan_id !== planId) throw conflict('INSPECTION_ID_TAKEN');
+      if ((seen.rows[0] as any).plan_id !== planId) throw fail('INSPECTION_ID_TAKEN');
       return;
     }
     await assertInspectors(tx, actor.tenantId, body.memberIds);
@@ -70,7 +70,7 @@ async function lockTeam(tx: Db, tenantId: string, planId: string, teamId: string
   const res = await tx.execute(sql`SELECT t.name, COALESCE((SELECT json_agg(m.account_id) FROM inspection_team_member m
       WHERE m.tenant_id = t.tenant_id AND m.team_id = t.id), '[]'::json) AS members
     FROM inspection_team t WHERE t.tenant_id = ${tenantId} AND t.plan_id = ${planId} AND t.id = ${teamId} FOR UPDATE`);
-  if (!res.rows.length) throw notFound('inspection_team');
+  if (!res.rows.length) throw fail('INSPECTION_TEAM_NOT_FOUND');
   return res.rows[0] as { name: string; members: string[] };
 }
 

@@ -11,7 +11,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import type { Database } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { ORDER_FROM, orderScope } from './order.policy';
 
 const POOL = 60;
@@ -151,7 +151,7 @@ export async function orderCandidates(
       coalesce(i.required_skills, '{}'::text[]) AS skills
     FROM ${ORDER_FROM} WHERE o.tenant_id = ${actor.tenantId} AND o.id = ${orderId} AND ${orderScope(actor, 'order.dispatch')}`);
   const o = res.rows[0] as unknown as OrderPlace | undefined;
-  if (!o) throw new AppError('ORDER_NOT_FOUND', 404);
+  if (!o) throw fail('ORDER_NOT_FOUND');
   const place = {
     lat: o.lat === null ? null : Number(o.lat),
     lng: o.lng === null ? null : Number(o.lng),

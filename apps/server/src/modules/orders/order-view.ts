@@ -14,7 +14,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Actor, permissionsOf, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { allOf, queryPage } from '../../platform/paging';
 import { ORDER_FROM, eligibleOffer, iso, myTeams, orderScope } from './order.policy';
 
@@ -115,7 +115,7 @@ export async function getOrder(db: Db, actor: Actor, id: string): Promise<OrderD
   const res = await db.execute(sql`SELECT ${COLUMNS} FROM ${ORDER_FROM}
     WHERE o.tenant_id = ${actor.tenantId} AND o.id = ${id} AND ${orderScope(actor, 'order.read')}`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('ORDER_NOT_FOUND', 404);
+  if (!r) throw fail('ORDER_NOT_FOUND');
   const [events, photos] = await Promise.all([
     db.execute(sql`SELECT * FROM service_order_event WHERE tenant_id = ${actor.tenantId} AND order_id = ${id}
       ORDER BY at, id`),

@@ -2,7 +2,7 @@ import { idParam, pointBody, pointListQuery, pointTypes, regionCode } from '@wen
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { actorOf } from '../../platform/http';
 import { enqueuePointImport, pointTemplate } from './point-import';
 import * as points from './point.service';
@@ -41,7 +41,7 @@ export function pointRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const part = req.isMultipart() ? await req.file() : undefined;
         if (part?.fieldname !== 'file')
-          throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+          throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'file', key: 'required' }] });
         const upload = { bytes: await part.toBuffer(), name: part.filename || 'points.xlsx' };
         const jobId = await enqueuePointImport(ctx, actorOf(req), upload, req.lang);
         return reply.status(202).send({ jobId });

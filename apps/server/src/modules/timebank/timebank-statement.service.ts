@@ -14,7 +14,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { getAccount } from './timebank-accounts.service';
 import { branchScope, statementPeriod } from './timebank.policy';
 
@@ -117,7 +117,7 @@ export async function branchStatement(
   const t = actor.tenantId;
   const res = await db.execute(sql`SELECT ${BRANCH_COLUMNS} FROM timebank_branch b
     WHERE b.tenant_id = ${t} AND b.id = ${id} AND ${branchScope(actor, 'timebank.read')}`);
-  if (!res.rows.length) throw new AppError('TIMEBANK_BRANCH_NOT_FOUND', 404);
+  if (!res.rows.length) throw fail('TIMEBANK_BRANCH_NOT_FOUND');
   const p = statementPeriod(q, actor.now);
   const start = p.start.toISOString();
   const end = p.end.toISOString();
