@@ -97,6 +97,7 @@ export const inspectionMessages: Dict = {
     '{{total}} standards checked: {{met}} met, {{notMet}} not met, {{na}} not applicable',
   ],
   'inspection.standard': ['测评标准', '測評標準', 'Standard'],
+  'inspection.standardResults': ['各标准结果', '各標準結果', 'Result per standard'],
   'inspection.result': ['结果', '結果', 'Result'],
   'inspection.pointsOf': ['得分 / 满分', '得分 / 滿分', 'Points / max'],
   'inspection.why': ['计分依据', '計分依據', 'Why'],

@@ -132,7 +132,7 @@ export function InspectionDetailPage() {
         )}
       </Card>
       {ins && (
-        <Card title={t('inspection.findings')} size="small">
+        <Card title={t('inspection.standardResults')} size="small">
           <Table<ObservationView>
             rowKey="id"
             size="small"
