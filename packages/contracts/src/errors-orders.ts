@@ -26,14 +26,6 @@ export const ordersErrors = defineErrors({
     status: 422,
     message: ['请先注册成为志愿者', '請先註冊成為志願者', 'Register as a volunteer first'],
   },
-  ORDER_NOT_ELIGIBLE: {
-    status: 422,
-    message: [
-      '您的技能或所在队伍不符合该订单的要求',
-      '您的技能或所屬隊伍不符合該訂單的要求',
-      'Your skills or team do not fit this order',
-    ],
-  },
   ORDER_NOT_FOUND: {
     status: 404,
     message: [

@@ -147,6 +147,9 @@ export interface ObservationView {
   awarded: number | null;
   /** Points this observation earned (null when not applicable). */
   earned: number | null;
+  /** The standard's points (the most it can earn) and its scoring rule, when the standard is known. */
+  points?: number | null;
+  scoringRule?: ScoringRule | null;
   problemId: string | null;
 }
 export interface InspectionView {
@@ -172,8 +175,19 @@ export interface InspectionView {
   negativeDeduction: number;
   vetoed: boolean;
   suspended: boolean;
-  negativeItems: { negativeItemId: string; note: string | null; photoFileIds: string[] }[];
+  negativeItems: {
+    negativeItemId: string;
+    note: string | null;
+    photoFileIds: string[];
+    /** Read-side details of the item (GET /inspections/:id). */
+    code?: string | null;
+    name?: string | null;
+    effect?: NegativeEffect | null;
+    deduction?: number | null;
+  }[];
   observations: ObservationView[];
+  /** The plan's name (GET /inspections/:id). */
+  planName?: string | null;
   findingCount: number;
   version: number;
   updatedAt: string;

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { fail } from '../../platform/errors';
+import { paidOrderHours } from '../timebank';
 import { getVolunteerSettings } from '../volunteers';
 import { getActivity } from './activity.service';
 import { depositActivityHours } from './hours-deposit';
@@ -112,6 +113,10 @@ export async function confirmHours(db: Db, actor: Actor, activityId: string, vol
 }
 
 /** The signed-in volunteer's service records: activities with attendance and hours, newest first. */
+/**
+ * 我的服务时长: the activities I checked in to and the service orders paid to me, newest first. Confirmed rows sum
+ * to the volunteer's confirmed hours and to what the time bank paid for service (one definition of service hours).
+ */
 export async function listMyHours(db: Db, actor: Actor, volunteerId: string) {
   const res =
     await db.execute(sql`SELECT a.id, a.title, a.type, a.starts_at, a.ends_at, su.check_in_at, su.check_out_at,
@@ -119,17 +124,37 @@ export async function listMyHours(db: Db, actor: Actor, volunteerId: string) {
     FROM activity_signup su JOIN activity a ON a.tenant_id = su.tenant_id AND a.id = su.activity_id
     WHERE su.tenant_id = ${actor.tenantId} AND su.volunteer_id = ${volunteerId} AND su.check_in_at IS NOT NULL
     ORDER BY a.starts_at DESC LIMIT 200`);
-  return res.rows.map((r: any) => ({
-    activityId: r.id,
-    title: r.title,
-    type: r.type,
+  const activities = res.rows.map((r: any) => ({
+    source: 'activity' as const,
+    activityId: r.id as string | null,
+    orderId: null as string | null,
+    orderNumber: null as string | null,
+    title: r.title as string,
+    type: r.type as string,
     startsAt: new Date(r.starts_at).toISOString(),
     checkInAt: r.check_in_at ? new Date(r.check_in_at).toISOString() : null,
     checkOutAt: r.check_out_at ? new Date(r.check_out_at).toISOString() : null,
     minutes: r.minutes === null ? null : Number(r.minutes),
     hours: r.hours === null ? null : Number(r.hours),
-    hoursStatus: r.hours_status,
-    closedByOrganiser: r.closed_by_organiser,
+    hoursStatus: r.hours_status as 'none' | 'pending' | 'confirmed',
+    closedByOrganiser: r.closed_by_organiser as boolean,
     confirmedAt: r.confirmed_at ? new Date(r.confirmed_at).toISOString() : null,
   }));
+  const orders = (await paidOrderHours(db, actor.tenantId, volunteerId)).map((o) => ({
+    source: 'order' as const,
+    activityId: null,
+    orderId: o.orderId,
+    orderNumber: o.number,
+    title: o.title,
+    type: 'service_order',
+    startsAt: o.paidAt,
+    checkInAt: null,
+    checkOutAt: null,
+    minutes: null,
+    hours: o.hours,
+    hoursStatus: 'confirmed' as const,
+    closedByOrganiser: false,
+    confirmedAt: o.paidAt,
+  }));
+  return [...activities, ...orders].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
 }

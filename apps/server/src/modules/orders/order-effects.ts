@@ -87,9 +87,8 @@ async function acceptEffect(tx: Db, actor: Actor, o: OrderRow): Promise<Effect> 
     const inTeam = async () =>
       !!o.team_id && (await tx.execute(sql`SELECT 1 WHERE ${o.team_id}::uuid IN ${myTeams(actor)}`)).rows.length > 0;
     if (o.volunteer_id ? o.volunteer_id !== v.id : !(await inTeam())) throw fail('ORDER_NOT_YOURS');
-  } else if (o.required_skills.length && !o.required_skills.some((s) => v.skills.includes(s))) {
-    throw fail('ORDER_NOT_ELIGIBLE');
   }
+  // An open offer (抢单) is for every volunteer of its area (the scope found it): skills are a highlight, not a bar.
   return {
     sets: [
       sql`volunteer_id = ${v.id}`,

@@ -8,6 +8,7 @@ import {
   serviceItemBody,
   serviceItemPatchBody,
   serviceMenuQuery,
+  orderCandidatesQuery,
 } from '@wenming/contracts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -58,8 +59,17 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       (req) => transitionOrder(ctx, actorOf(req), req.params.id, req.body),
     );
-    app.get('/orders/:id/candidates', { schema: { tags, summary: '推荐志愿者（附理由）', params: idParam } }, (req) =>
-      orderCandidates(ctx.database, actorOf(req), req.params.id, req.lang),
+    app.get(
+      '/orders/:id/candidates',
+      {
+        schema: {
+          tags,
+          summary: '推荐志愿者（附得分构成与理由；q 按姓名或编号查找任一志愿者）',
+          params: idParam,
+          querystring: orderCandidatesQuery,
+        },
+      },
+      (req) => orderCandidates(ctx.database, actorOf(req), req.params.id, req.lang, undefined, req.query.q),
     );
     app.get(
       '/orders/:id/photos/:fileId',

@@ -16,6 +16,7 @@ import { type Actor, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { fail } from '../../platform/errors';
 import { getAccount } from './timebank-accounts.service';
+import { journalSources } from './timebank-sources.repository';
 import { branchScope, statementPeriod } from './timebank.policy';
 
 const c = (v: unknown) => toCenti(Number(v ?? 0));
@@ -46,6 +47,9 @@ export async function accountStatement(
       ORDER BY e.created_at, e.seq`),
   ]);
   const open = c((opening.rows[0] as { b: unknown }).b);
+  const sources = await journalSources(db, t, [
+    ...new Set((rows.rows as { journal_id: string }[]).map((r) => r.journal_id)),
+  ]);
   let running = open;
   let totalIn = 0;
   let totalOut = 0;
@@ -64,6 +68,7 @@ export async function accountStatement(
       counterparties: (r.others ?? []) as string[],
       reversesJournalId: r.reverses_id,
       reversedByJournalId: r.reversed_by,
+      source: sources.get(r.journal_id) ?? null,
     };
   });
   return {
