@@ -93,6 +93,7 @@ test('plan setup: create, sample, team, assign, publish, then read-only', async 
   await expect(byRegion.getByRole('row').filter({ hasText: '合计' })).toContainText('4');
   await expect(office.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await office.setViewportSize({ width: 1440, height: 1300 });
+  await office.getByRole('button', { name: '发布计划' }).scrollIntoViewIfNeeded();
   await office.screenshot({ path: `${SHOTS}/plan-setup-draft.png` });
 
   // Publish after confirming.
