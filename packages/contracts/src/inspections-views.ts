@@ -70,6 +70,8 @@ export interface InspectionPlanProgress {
   done: number;
   unassigned: number;
   teams: { teamId: string; name: string; assigned: number; done: number; percent: number | null }[];
+  /** The sample per region of its points: how many, and how many of them have a team. */
+  regions: { regionCode: string; regionName: string | null; count: number; assigned: number }[];
 }
 
 /** A point on the inspector's phone today (list and map). */

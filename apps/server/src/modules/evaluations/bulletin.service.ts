@@ -26,18 +26,14 @@ import {
   findBulletin,
   findEvaluationForBulletin,
   nextBulletinSeq,
+  peekBulletinSeq,
   toBulletinView,
 } from './bulletin.repository';
 
 const notFound = () => fail('BULLETIN_NOT_FOUND');
 
-/** Publish a done evaluation as a new numbered bulletin (201); with `replaces`, it corrects that bulletin. */
-export async function publishBulletin(
-  db: Db,
-  actor: Actor,
-  evaluationId: string,
-  body: BulletinPublishBody,
-): Promise<BulletinDetailView> {
+/** What publishing would use: the done evaluation in the actor's publishing scope and the bulletin it corrects. */
+async function prepareBulletin(db: Db, actor: Actor, evaluationId: string, body: BulletinPublishBody) {
   requirePermission(actor, 'evaluation.publish');
   const e = await findEvaluationForBulletin(db, actor, evaluationId);
   if (!e) throw fail('EVALUATION_NOT_FOUND');
@@ -46,10 +42,21 @@ export async function publishBulletin(
   if (body.replaces && !replaced) throw invalidFields([{ field: 'replaces', key: 'invalid_value' }]);
   if (replaced?.supersededBy) throw fail('BULLETIN_ALREADY_SUPERSEDED', { by: replaced.supersededBy });
   const snapshot = await buildSnapshot(db, actor.tenantId, e);
+  const title = body.title ?? `关于${e.period_label}${e.name}结果的${replaced ? '更正' : ''}通报`;
+  return { e, replaced, snapshot, title };
+}
+
+/** Publish a done evaluation as a new numbered bulletin (201); with `replaces`, it corrects that bulletin. */
+export async function publishBulletin(
+  db: Db,
+  actor: Actor,
+  evaluationId: string,
+  body: BulletinPublishBody,
+): Promise<BulletinDetailView> {
+  const { e, replaced, snapshot, title } = await prepareBulletin(db, actor, evaluationId, body);
   const id = newId();
   const now = actor.now;
   const year = shanghaiYear(now);
-  const title = body.title ?? `关于${e.period_label}${e.name}结果的${replaced ? '更正' : ''}通报`;
   await db.transaction(async (tx) => {
     const seq = await nextBulletinSeq(tx, actor.tenantId, year);
     const docNumber = formatDocNumber(officeShortName(e.tenant_name), year, seq);
@@ -104,6 +111,35 @@ const renderers = {
   pdf: { type: PDF_TYPE, render: bulletinPdf },
   xlsx: { type: XLSX_TYPE, render: bulletinXlsx },
 };
+
+/**
+ * The document publishing would give now, rendered without saving anything: the next number of the year (not
+ * reserved; a bulletin published meanwhile takes it), the title, and today's results.
+ */
+export async function bulletinPreview(
+  db: Db,
+  actor: Actor,
+  evaluationId: string,
+  body: BulletinPublishBody,
+  format: keyof typeof renderers,
+) {
+  const { e, replaced, snapshot, title } = await prepareBulletin(db, actor, evaluationId, body);
+  const year = shanghaiYear(actor.now);
+  const docNumber = formatDocNumber(
+    officeShortName(e.tenant_name),
+    year,
+    await peekBulletinSeq(db, actor.tenantId, year),
+  );
+  const r = renderers[format];
+  const bytes = await r.render({
+    docNumber,
+    title,
+    publishedAt: actor.now,
+    replacesDocNumber: replaced?.docNumber ?? null,
+    snapshot,
+  });
+  return { name: `${docNumber}${title}.${format}`, contentType: r.type, bytes };
+}
 
 /** A bulletin's document (.docx, .pdf or .xlsx), rendered from its frozen snapshot. */
 export async function bulletinFile(db: Db, actor: Actor, id: string, format: keyof typeof renderers) {

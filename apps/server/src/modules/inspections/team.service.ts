@@ -6,17 +6,21 @@ import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import { requirePlanner } from './inspection.policy';
+import { countInspectors, pageInspectors } from './inspector.repository';
 import { touchPlan } from './plan.repository';
 import { getPlan, lockPlanForPlanner } from './plan.service';
 
 /** 400 naming `memberIds` unless every id is an active account of the tenant holding inspection.perform. */
 async function assertInspectors(tx: Db, tenantId: string, ids: string[]) {
-  const res = await tx.execute(sql`SELECT a.id FROM account a WHERE a.tenant_id = ${tenantId}
-    AND a.id = ANY(${sql.param(ids)}::uuid[]) AND NOT a.is_disabled
-    AND EXISTS (SELECT 1 FROM role_assignment ra JOIN role r ON r.tenant_id = ra.tenant_id AND r.code = ra.role_code
-      WHERE ra.tenant_id = a.tenant_id AND ra.account_id = a.id
-        AND (r.permissions @> '["inspection.perform"]'::jsonb OR r.permissions @> '["*"]'::jsonb))`);
-  if (res.rows.length < ids.length) throw invalidFields([{ field: 'memberIds', key: 'not_an_inspector' }]);
+  if ((await countInspectors(tx, tenantId, ids)) < ids.length)
+    throw invalidFields([{ field: 'memberIds', key: 'not_an_inspector' }]);
+}
+
+/** Accounts the planner may put in a team. */
+export function listInspectors(db: Db, actor: Actor, q: { q?: string; page: number; pageSize: number }) {
+  requirePlanner(actor);
+  return pageInspectors(db, actor.tenantId, q);
 }
 
 async function writeMembers(tx: Db, tenantId: string, planId: string, teamId: string, body: InspectionTeamBody) {
