@@ -109,6 +109,13 @@ export const menuEntries: MenuEntry[] = [
   },
   { key: 'evaluations', path: '/evaluations', labelKey: 'menu.evaluations', anyOf: ['evaluation.read'], group: 'work' },
   { key: 'bulletins', path: '/bulletins', labelKey: 'menu.bulletins', anyOf: ['evaluation.read'], group: 'work' },
+  {
+    key: 'questionnaires',
+    path: '/questionnaires',
+    labelKey: 'menu.questionnaires',
+    anyOf: ['survey.manage'],
+    group: 'work',
+  },
   { key: 'bigscreen', path: '/bigscreen', labelKey: 'menu.bigscreen', anyOf: ['evaluation.read'], group: 'work' },
   // 志愿服务 (desktop pages of stations and the office)
   {

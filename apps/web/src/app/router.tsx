@@ -143,6 +143,14 @@ const BigscreenPage = lazyPage(
   () => import('../features/bigscreen/pages/BigscreenPage'),
   (m) => m.BigscreenPage,
 );
+const QuestionnairesPage = lazyPage(
+  () => import('../features/questionnaires/pages/QuestionnairesPage'),
+  (m) => m.QuestionnairesPage,
+);
+const QuestionnaireDetailPage = lazyPage(
+  () => import('../features/questionnaires/pages/QuestionnaireDetailPage'),
+  (m) => m.QuestionnaireDetailPage,
+);
 const PublicBulletinsPage = lazyPage(
   () => import('../features/public/pages/PublicBulletinsPage'),
   (m) => m.PublicBulletinsPage,
@@ -256,6 +264,8 @@ export const routes: RouteObject[] = [
       guarded('evaluations', <EvaluationsPage />),
       guardedDetail('evaluations', <EvaluationResultsPage />),
       guarded('bulletins', <BulletinsPage />),
+      guarded('questionnaires', <QuestionnairesPage />),
+      guardedDetail('questionnaires', <QuestionnaireDetailPage />),
       {
         path: 'evaluations/:id/drill',
         element: (

@@ -29,6 +29,7 @@ import {
   FileDoneOutlined,
   EnvironmentOutlined,
   WarningOutlined,
+  FormOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -49,6 +50,7 @@ const icons: Record<string, ReactNode> = {
   evaluations: <TrophyOutlined />,
   bulletins: <NotificationOutlined />,
   bigscreen: <DesktopOutlined />,
+  questionnaires: <FormOutlined />,
   regions: <ApartmentOutlined />,
   grids: <BorderOuterOutlined />,
   units: <BankOutlined />,

@@ -14,6 +14,7 @@ import { problemMessages } from '../../features/problems/messages';
 import { evaluationMessages } from '../../features/evaluations/messages';
 import { evaluationDrillMessages } from '../../features/evaluations/messages-drill';
 import { bulletinMessages } from '../../features/bulletins/messages';
+import { questionnaireMessages } from '../../features/questionnaires/messages';
 import { selfAssessmentMessages } from '../../features/self-assessments/messages';
 import { regionMessages } from '../../features/regions/messages';
 import { siteMessages } from '../../features/sites/messages';
@@ -55,6 +56,7 @@ export const allMessages: Dict = {
   ...evaluationMessages,
   ...evaluationDrillMessages,
   ...bulletinMessages,
+  ...questionnaireMessages,
   ...volunteeringMessages,
   ...volunteeringEnumMessages,
   ...serviceMessages,
