@@ -134,6 +134,14 @@ export const menuEntries: MenuEntry[] = [
     group: 'volunteering',
   },
   {
+    key: 'projects',
+    path: '/projects',
+    labelKey: 'menu.projects',
+    anyOf: ['activity.read'],
+    group: 'volunteering',
+    notForOwnOnly: true,
+  },
+  {
     key: 'station-figures',
     path: '/station-figures',
     labelKey: 'menu.stationFigures',

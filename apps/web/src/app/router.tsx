@@ -151,6 +151,14 @@ const QuestionnaireDetailPage = lazyPage(
   () => import('../features/questionnaires/pages/QuestionnaireDetailPage'),
   (m) => m.QuestionnaireDetailPage,
 );
+const ProjectsPage = lazyPage(
+  () => import('../features/projects/pages/ProjectsPage'),
+  (m) => m.ProjectsPage,
+);
+const ProjectDetailPage = lazyPage(
+  () => import('../features/projects/pages/ProjectDetailPage'),
+  (m) => m.ProjectDetailPage,
+);
 const PublicBulletinsPage = lazyPage(
   () => import('../features/public/pages/PublicBulletinsPage'),
   (m) => m.PublicBulletinsPage,
@@ -279,6 +287,8 @@ export const routes: RouteObject[] = [
       guarded('teams', <Vol.TeamsPage />),
       guarded('activities', <Vol.ActivitiesPage />),
       guardedDetail('activities', <Vol.ActivityDetailPage />),
+      guarded('projects', <ProjectsPage />),
+      guardedDetail('projects', <ProjectDetailPage />),
       guarded('station-figures', <Vol.StationFiguresPage />),
       guarded('service-menu', <Vol.ServiceMenuPage />),
       guarded('orders', <Vol.OrdersPage />),

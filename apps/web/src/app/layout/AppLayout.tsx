@@ -30,6 +30,7 @@ import {
   EnvironmentOutlined,
   WarningOutlined,
   FormOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -62,6 +63,7 @@ const icons: Record<string, ReactNode> = {
   volunteers: <HeartOutlined />,
   teams: <SolutionOutlined />,
   activities: <CalendarOutlined />,
+  projects: <StarOutlined />,
   'station-figures': <BarChartOutlined />,
   'service-menu': <AppstoreOutlined />,
   orders: <ScheduleOutlined />,

@@ -14,6 +14,7 @@ import { problemMessages } from '../../features/problems/messages';
 import { evaluationMessages } from '../../features/evaluations/messages';
 import { evaluationDrillMessages } from '../../features/evaluations/messages-drill';
 import { bulletinMessages } from '../../features/bulletins/messages';
+import { projectMessages } from '../../features/projects/messages';
 import { questionnaireMessages } from '../../features/questionnaires/messages';
 import { selfAssessmentMessages } from '../../features/self-assessments/messages';
 import { regionMessages } from '../../features/regions/messages';
@@ -57,6 +58,7 @@ export const allMessages: Dict = {
   ...evaluationDrillMessages,
   ...bulletinMessages,
   ...questionnaireMessages,
+  ...projectMessages,
   ...volunteeringMessages,
   ...volunteeringEnumMessages,
   ...serviceMessages,

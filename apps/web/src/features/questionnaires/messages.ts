@@ -75,6 +75,8 @@ export const questionnaireMessages: Dict = {
     'Anonymous, no sign-in needed. Thank you for taking part',
   ],
   'survey.community': ['您所在的社区（村）', '您所在的社區（村）', 'Your community'],
+  'survey.communitySearch': ['输入社区（村）名称查找', '輸入社區（村）名稱查找', 'Type part of its name to find it'],
+  'survey.communityNone': ['没有找到，请换个关键字', '沒有找到，請換個關鍵字', 'None found; try other words'],
   'survey.communityRequired': ['请选择所在社区', '請選擇所在社區', 'Choose your community'],
   'survey.answerRequired': ['请回答此题', '請回答此題', 'Please answer this question'],
   'survey.submit': ['提交答卷', '提交答卷', 'Send answers'],

@@ -10,6 +10,7 @@ import { MobileLanguageBar } from '../MobileLanguageBar';
 import { MobileShell } from '../MobileShell';
 import { PhoneLoading } from '../PhoneLoading';
 import { uuidv7 } from '../uuid';
+import { SurveyCommunityPicker } from './SurveyCommunityPicker';
 
 /** What this phone keeps per questionnaire: the answer's client id, and whether the server has it. */
 interface Kept {
@@ -112,7 +113,7 @@ export function SurveyPublicPage() {
             label={t('survey.community')}
             rules={[{ required: true, message: t('survey.communityRequired') }]}
           >
-            <Selector columns={2} options={s.regions.map((r) => ({ value: r.code, label: r.name }))} />
+            <SurveyCommunityPicker regions={s.regions} />
           </Form.Item>
           {s.questions.map((q, i) => (
             <Form.Item

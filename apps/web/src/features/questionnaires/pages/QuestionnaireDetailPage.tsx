@@ -24,6 +24,8 @@ export function QuestionnaireDetailPage() {
   const detail = useQuestionnaire(id);
   const update = useUpdateQuestionnaire(id ?? '');
   const [editing, setEditing] = useState(false);
+  // A new drawer (and form) each time it opens, with the record as it is now.
+  const [opened, setOpened] = useState(0);
   const [level, setLevel] = useState<RegionLevel>('village');
   const q = detail.data;
   useRecordCrumb(q?.title);
@@ -46,7 +48,14 @@ export function QuestionnaireDetailPage() {
               <Button loading={update.isPending} onClick={() => void toggle()}>
                 {q.status === 'open' ? t('qn.close') : t('qn.reopen')}
               </Button>
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => {
+                  setOpened((n) => n + 1);
+                  setEditing(true);
+                }}
+              >
                 {t('qn.edit')}
               </Button>
             </Space>
@@ -83,7 +92,7 @@ export function QuestionnaireDetailPage() {
       </Card>
       {manage && <PublicLinkCard q={q} />}
       {manage && <SurveyResultsCard q={q} level={level} levels={regionLevels} onLevel={setLevel} />}
-      <QuestionnaireFormDrawer open={editing} editing={q} onClose={() => setEditing(false)} />
+      <QuestionnaireFormDrawer key={opened} open={editing} editing={q} onClose={() => setEditing(false)} />
     </Space>
   );
 }

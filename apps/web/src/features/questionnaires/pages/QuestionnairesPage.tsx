@@ -27,6 +27,8 @@ export function QuestionnairesPage() {
   const list = useQuestionnaires(params.query);
   const statusOptions = useEnumOptions('questionnaireStatus', questionnaireStatuses);
   const [creating, setCreating] = useState(false);
+  // A new drawer (and form) each time, so that nothing of a cancelled form comes back.
+  const [opened, setOpened] = useState(0);
   const columns: DataColumn<QuestionnaireView>[] = [
     {
       title: t('qn.name'),
@@ -85,7 +87,14 @@ export function QuestionnairesPage() {
         }
         actions={
           can('survey.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setOpened((n) => n + 1);
+                setCreating(true);
+              }}
+            >
               {t('qn.create')}
             </Button>
           )
@@ -102,6 +111,7 @@ export function QuestionnairesPage() {
         columns={columns}
       />
       <QuestionnaireFormDrawer
+        key={opened}
         open={creating}
         onClose={() => setCreating(false)}
         onSaved={(q) => navigate(`/questionnaires/${q.id}`)}
