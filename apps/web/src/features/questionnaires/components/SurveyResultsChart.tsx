@@ -13,6 +13,8 @@ export function SurveyResultsChart({ rows }: { rows: SurveyResultRow[] }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const option = {
+    // Drawn at once: the figures are read (and photographed) as soon as they show.
+    animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${v ?? '—'}%` },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
