@@ -1,6 +1,6 @@
 // Activities, sign-ups, QR check-in/out, hours, certificates and station figures (SPEC 4.7).
 import { z } from 'zod';
-import { pageQuery, boundedDate } from './common';
+import { pageQuery, boundedDate, versionField } from './common';
 import { regionCode } from './org';
 import { volunteerSkills, type VolunteerSkill } from './volunteers';
 import './activities-messages';
@@ -152,16 +152,21 @@ export interface SignupView {
   confirmedAt: string | null;
 }
 
-export const projectBody = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    description: optionalText(4000),
-    siteId: z.string().uuid().optional().nullable(),
-    teamId: z.string().uuid().optional().nullable(),
-    regionCode,
-    isBrand: z.boolean().default(false),
-  })
-  .refine((b) => !!(b.siteId || b.teamId), { path: ['siteId'], message: 'required' });
+const projectFields = {
+  name: z.string().trim().min(1).max(200),
+  description: optionalText(4000),
+  siteId: z.string().uuid().optional().nullable(),
+  teamId: z.string().uuid().optional().nullable(),
+  regionCode,
+  isBrand: z.boolean().default(false),
+};
+const siteOrTeam = (b: { siteId?: string | null; teamId?: string | null }) => !!(b.siteId || b.teamId);
+export const projectBody = z.object(projectFields).refine(siteOrTeam, { path: ['siteId'], message: 'required' });
+/** An edit carries the version read; a stale one is refused (409 STALE_VERSION). */
+export const projectUpdateBody = z
+  .object({ ...projectFields, version: versionField })
+  .refine(siteOrTeam, { path: ['siteId'], message: 'required' });
+export type ProjectUpdateBody = z.infer<typeof projectUpdateBody>;
 export interface ProjectView {
   id: string;
   name: string;
@@ -171,6 +176,24 @@ export interface ProjectView {
   regionCode: string;
   isBrand: boolean;
   activityCount: number;
+  version: number;
+}
+/** A project's page: names of its site, team and region, and its activities, latest first. */
+export interface ProjectDetailView extends ProjectView {
+  siteName: string | null;
+  teamName: string | null;
+  regionName: string | null;
+  createdAt: string;
+  updatedAt: string | null;
+  activities: {
+    id: string;
+    title: string;
+    type: string;
+    status: string;
+    startsAt: string;
+    endsAt: string;
+    signedUpCount: number;
+  }[];
 }
 
 /** What the organiser's screen shows: the current code and when it turns over. */

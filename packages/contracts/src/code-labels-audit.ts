@@ -94,6 +94,7 @@ export const auditVerbLabels: LabelDict = {
   'auditVerb.overdue': ['逾期', '逾期', 'overdue'],
   'auditVerb.password_changed': ['修改密码', '修改密碼', 'password changed'],
   'auditVerb.project_create': ['新建项目', '新建項目', 'project created'],
+  'auditVerb.project_update': ['修改项目', '修改項目', 'project edited'],
   'auditVerb.promote': ['候补转正', '候補轉正', 'promoted from the waitlist'],
   'auditVerb.publish': ['发布', '發布', 'published'],
   'auditVerb.rate': ['评价', '評價', 'rated'],

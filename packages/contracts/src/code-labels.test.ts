@@ -6,6 +6,7 @@ import { auditActionLabel, codeLabels, findAuditActionLabel, findCodeLabel } fro
 import { evaluationStates } from './evaluations';
 import { frameworkStatuses } from './frameworks';
 import { inspectionPlanKinds, inspectionPlanStatuses } from './inspections';
+import { questionnaireStatuses, surveyQuestionKinds, surveyQuestionScales } from './inspections-survey';
 import { jobStatuses } from './jobs';
 import { orderActions, orderKinds, orderStatuses, orderUrgencies } from './orders-machine';
 import { pairingKinds, pairingTargets, pointTypes, regionLevels, siteKinds, unitTypes } from './org';
@@ -57,6 +58,9 @@ export const labelledFamilies: [string, readonly string[]][] = [
   ['wbKind', workbenchItemKinds],
   ['wbFigure', workbenchFigureKeys],
   ['wbChart', workbenchChartKeys],
+  ['questionnaireStatus', questionnaireStatuses],
+  ['surveyKind', surveyQuestionKinds],
+  ['surveyScale', surveyQuestionScales],
 ];
 
 describe('code labels', () => {

@@ -4,6 +4,7 @@
 import { auditObjectLabels, auditVerbLabels } from './code-labels-audit';
 import { orgCodeLabels } from './code-labels-org';
 import { serviceCodeLabels } from './code-labels-service';
+import { surveyCodeLabels } from './code-labels-survey';
 import type { Label, LabelDict } from './code-labels-types';
 import { workCodeLabels } from './code-labels-work';
 import { workbenchCodeLabels } from './code-labels-workbench';
@@ -19,6 +20,7 @@ export const codeLabels: LabelDict = {
   ...auditObjectLabels,
   ...auditVerbLabels,
   ...workbenchCodeLabels,
+  ...surveyCodeLabels,
 };
 
 const index: Record<Language, 0 | 1 | 2> = { 'zh-CN': 0, 'zh-TW': 1, en: 2 };

@@ -327,6 +327,11 @@ const RESOLVERS: [RegExp, (q: Query, self: { account: string | null; other: stri
     },
   ],
   [
+    /^\/api\/v1\/activity-projects\/\{id\}/,
+    // The demo has one project (at the city's practice centre).
+    async (q) => sides('id', [await q('SELECT id FROM activity_project ORDER BY id LIMIT 1'), undefined]),
+  ],
+  [
     /^\/api\/v1\/activities\/\{id\}/,
     async (q) => {
       const pr = await byRegion(
@@ -497,6 +502,7 @@ const EXTRA: Record<string, { body?: Record<string, unknown>; query?: Record<str
   'POST /api/v1/activities': { body: { siteId: UNKNOWN_ID, endsAt: '2026-01-15T10:00:00Z' } },
   'POST /api/v1/activities/{id}/attendance/{volunteerId}/correct': { body: { checkOutAt: '2026-01-15T10:00:00Z' } },
   'POST /api/v1/activity-projects': { body: { siteId: UNKNOWN_ID } },
+  'PUT /api/v1/activity-projects/{id}': { body: { siteId: UNKNOWN_ID } },
   'POST /api/v1/auth/password': { body: { currentPassword: 'Not-the-password-1', newPassword: 'Matrix@2026-new' } },
   'POST /api/v1/evaluations': { body: { period: { kind: 'month', value: '2026-01' } } },
   'POST /api/v1/inspection-plans': { body: { startDate: '2026-01-15', endDate: '2026-01-31' } },

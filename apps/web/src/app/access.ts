@@ -109,6 +109,13 @@ export const menuEntries: MenuEntry[] = [
   },
   { key: 'evaluations', path: '/evaluations', labelKey: 'menu.evaluations', anyOf: ['evaluation.read'], group: 'work' },
   { key: 'bulletins', path: '/bulletins', labelKey: 'menu.bulletins', anyOf: ['evaluation.read'], group: 'work' },
+  {
+    key: 'questionnaires',
+    path: '/questionnaires',
+    labelKey: 'menu.questionnaires',
+    anyOf: ['survey.manage'],
+    group: 'work',
+  },
   { key: 'bigscreen', path: '/bigscreen', labelKey: 'menu.bigscreen', anyOf: ['evaluation.read'], group: 'work' },
   // 志愿服务 (desktop pages of stations and the office)
   {
@@ -125,6 +132,14 @@ export const menuEntries: MenuEntry[] = [
     labelKey: 'menu.activities',
     anyOf: ['activity.manage', 'hours.confirm'],
     group: 'volunteering',
+  },
+  {
+    key: 'projects',
+    path: '/projects',
+    labelKey: 'menu.projects',
+    anyOf: ['activity.read'],
+    group: 'volunteering',
+    notForOwnOnly: true,
   },
   {
     key: 'station-figures',

@@ -147,6 +147,22 @@ const BigscreenPage = lazyPage(
   () => import('../features/bigscreen/pages/BigscreenPage'),
   (m) => m.BigscreenPage,
 );
+const QuestionnairesPage = lazyPage(
+  () => import('../features/questionnaires/pages/QuestionnairesPage'),
+  (m) => m.QuestionnairesPage,
+);
+const QuestionnaireDetailPage = lazyPage(
+  () => import('../features/questionnaires/pages/QuestionnaireDetailPage'),
+  (m) => m.QuestionnaireDetailPage,
+);
+const ProjectsPage = lazyPage(
+  () => import('../features/projects/pages/ProjectsPage'),
+  (m) => m.ProjectsPage,
+);
+const ProjectDetailPage = lazyPage(
+  () => import('../features/projects/pages/ProjectDetailPage'),
+  (m) => m.ProjectDetailPage,
+);
 const PublicBulletinsPage = lazyPage(
   () => import('../features/public/pages/PublicBulletinsPage'),
   (m) => m.PublicBulletinsPage,
@@ -261,6 +277,8 @@ export const routes: RouteObject[] = [
       guarded('evaluations', <EvaluationsPage />),
       guardedDetail('evaluations', <EvaluationResultsPage />),
       guarded('bulletins', <BulletinsPage />),
+      guarded('questionnaires', <QuestionnairesPage />),
+      guardedDetail('questionnaires', <QuestionnaireDetailPage />),
       {
         path: 'evaluations/:id/drill',
         element: (
@@ -274,6 +292,8 @@ export const routes: RouteObject[] = [
       guarded('teams', <Vol.TeamsPage />),
       guarded('activities', <Vol.ActivitiesPage />),
       guardedDetail('activities', <Vol.ActivityDetailPage />),
+      guarded('projects', <ProjectsPage />),
+      guardedDetail('projects', <ProjectDetailPage />),
       guarded('station-figures', <Vol.StationFiguresPage />),
       guarded('service-menu', <Vol.ServiceMenuPage />),
       guarded('orders', <Vol.OrdersPage />),

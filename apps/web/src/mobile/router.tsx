@@ -22,6 +22,10 @@ const ReportPublicPage = lazyPage(
   () => import('./pages/ReportPublicPage'),
   (m) => m.ReportPublicPage,
 );
+const SurveyPublicPage = lazyPage(
+  () => import('./pages/SurveyPublicPage'),
+  (m) => m.SurveyPublicPage,
+);
 const MyTasksPage = lazyPage(
   () => import('./pages/MyTasksPage'),
   (m) => m.MyTasksPage,
@@ -81,6 +85,7 @@ export const phoneRoutes: RouteObject[] = [
     children: [
       page('login', <MobileLoginPage />),
       page('report', <ReportPublicPage />),
+      page('survey/:token', <SurveyPublicPage />),
       {
         element: (
           <PhoneRequireAuth>

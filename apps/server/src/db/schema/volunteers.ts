@@ -166,7 +166,9 @@ export const activityProject = pgTable(
     teamId: uuid('team_id'),
     regionCode: text('region_code').notNull(),
     isBrand: boolean('is_brand').notNull().default(false),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: tstz('updated_at'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -5,13 +5,14 @@ import {
   idParam,
   pageQuery,
   projectBody,
+  projectUpdateBody,
   signupStatuses,
 } from '@wenming/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
-import { createProject, listProjects } from './activity-project.service';
+import { createProject, getProject, listProjects, updateProject } from './activity-project.service';
 import { checkInOrOut, currentQr } from './activity-check.service';
 import { cancelSignUp, listSignups, signUp } from './activity-signup.service';
 import { cancelActivity, createActivity, getActivity, listActivities } from './activity.service';
@@ -79,5 +80,13 @@ export function activityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       reply.status(201);
       return createProject(ctx.db, actorOf(req), req.body);
     });
+    app.get('/activity-projects/:id', { schema: { tags, summary: '项目详情（含所属活动）', params: idParam } }, (req) =>
+      getProject(ctx.db, actorOf(req), req.params.id),
+    );
+    app.put(
+      '/activity-projects/:id',
+      { schema: { tags, summary: '修改项目（带版本号）', params: idParam, body: projectUpdateBody } },
+      (req) => updateProject(ctx, actorOf(req), req.params.id, req.body),
+    );
   };
 }

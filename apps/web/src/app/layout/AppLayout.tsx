@@ -29,6 +29,8 @@ import {
   FileDoneOutlined,
   EnvironmentOutlined,
   WarningOutlined,
+  FormOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -49,6 +51,7 @@ const icons: Record<string, ReactNode> = {
   evaluations: <TrophyOutlined />,
   bulletins: <NotificationOutlined />,
   bigscreen: <DesktopOutlined />,
+  questionnaires: <FormOutlined />,
   regions: <ApartmentOutlined />,
   grids: <BorderOuterOutlined />,
   units: <BankOutlined />,
@@ -60,6 +63,7 @@ const icons: Record<string, ReactNode> = {
   volunteers: <HeartOutlined />,
   teams: <SolutionOutlined />,
   activities: <CalendarOutlined />,
+  projects: <StarOutlined />,
   'station-figures': <BarChartOutlined />,
   'service-menu': <AppstoreOutlined />,
   orders: <ScheduleOutlined />,

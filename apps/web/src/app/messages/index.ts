@@ -15,6 +15,8 @@ import { problemMessages } from '../../features/problems/messages';
 import { evaluationMessages } from '../../features/evaluations/messages';
 import { evaluationDrillMessages } from '../../features/evaluations/messages-drill';
 import { bulletinMessages } from '../../features/bulletins/messages';
+import { projectMessages } from '../../features/projects/messages';
+import { questionnaireMessages } from '../../features/questionnaires/messages';
 import { selfAssessmentMessages } from '../../features/self-assessments/messages';
 import { regionMessages } from '../../features/regions/messages';
 import { siteMessages } from '../../features/sites/messages';
@@ -57,6 +59,8 @@ export const allMessages: Dict = {
   ...evaluationMessages,
   ...evaluationDrillMessages,
   ...bulletinMessages,
+  ...questionnaireMessages,
+  ...projectMessages,
   ...volunteeringMessages,
   ...volunteeringEnumMessages,
   ...serviceMessages,

@@ -16,6 +16,7 @@ export const activityMessages: Dict = {
   'act.place': ['活动地点', '活動地點', 'Place'],
   'act.site': ['主办阵地', '主辦陣地', 'Site'],
   'act.team': ['主办队伍', '主辦隊伍', 'Team'],
+  'act.project': ['所属项目', '所屬項目', 'Project'],
   'act.region': ['所在区划', '所在區劃', 'Region'],
   'act.description': ['活动内容', '活動內容', 'What happens'],
   'act.limit': ['招募人数', '招募人數', 'Places'],

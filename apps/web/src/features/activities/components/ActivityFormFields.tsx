@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEnumOptions } from '../../../components/enum-options';
 import { RegionSelect, SiteSelect } from '../../../components/selects';
+import { useProjects } from '../../projects/queries';
 import { useAllTeams } from '../../volunteers/queries';
 import { useFillFromSite, useOwnSite } from '../../volunteers/use-site-defaults';
 import { checkGeofence } from '../activity-rules';
@@ -17,6 +18,7 @@ export function ActivityFormFields({ form }: { form: FormInstance<ActivityFormVa
   const typeOptions = useEnumOptions('actType', activityTypes);
   const skillOptions = useEnumOptions('volSkill', volunteerSkills);
   const teams = useAllTeams();
+  const projects = useProjects();
   const ownSite = useOwnSite();
   const [regionLabel, setRegionLabel] = useState<string | null>(null);
   const lat = Form.useWatch('lat', form);
@@ -74,6 +76,13 @@ export function ActivityFormFields({ form }: { form: FormInstance<ActivityFormVa
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item label={t('act.project')} name="projectId">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
+      </Form.Item>
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item label={t('act.startsAt')} name="startsAt" rules={required}>

@@ -7,6 +7,7 @@ export interface ActivityFormValues {
   type: ActivityType;
   siteId?: string | null;
   teamId?: string | null;
+  projectId?: string | null;
   regionCode: string;
   place: string;
   lat?: number | null;
@@ -28,6 +29,7 @@ export function toActivityBody(v: ActivityFormValues, id?: string) {
     type: v.type,
     siteId: v.siteId ?? null,
     teamId: v.teamId ?? null,
+    projectId: v.projectId ?? null,
     regionCode: v.regionCode,
     place: v.place?.trim() ?? '',
     lat: v.lat ?? undefined,

@@ -1,0 +1,35 @@
+import type { Dict } from '../../app/messages/types';
+
+/** 品牌项目 (desktop list, page and form). */
+export const projectMessages: Dict = {
+  'menu.projects': ['品牌项目', '品牌項目', 'Brand projects'],
+  'proj.title': ['志愿服务项目', '志願服務項目', 'Volunteer projects'],
+  'proj.name': ['项目名称', '項目名稱', 'Name'],
+  'proj.description': ['项目简介', '項目簡介', 'About'],
+  'proj.site': ['实践阵地', '實踐陣地', 'Practice site'],
+  'proj.team': ['志愿服务队伍', '志願服務隊伍', 'Team'],
+  'proj.siteOrTeam': ['请选择实践阵地或志愿服务队伍', '請選擇實踐陣地或志願服務隊伍', 'Choose a site or a team'],
+  'proj.region': ['所属区划', '所屬區劃', 'Area'],
+  'proj.isBrand': ['品牌项目', '品牌項目', 'Brand project'],
+  'proj.brand': ['品牌', '品牌', 'Brand'],
+  'proj.activityCount': ['活动数', '活動數', 'Activities'],
+  'proj.count': ['共 {{total}} 个项目', '共 {{total}} 個項目', '{{total}} projects'],
+  'proj.search': ['搜索项目名称', '搜尋項目名稱', 'Search by name'],
+  'proj.onlyBrand': ['只看品牌项目', '只看品牌項目', 'Brand projects only'],
+  'proj.create': ['新建项目', '新建項目', 'New project'],
+  'proj.edit': ['编辑项目', '編輯項目', 'Edit project'],
+  'proj.saved': ['项目已保存', '項目已儲存', 'Project saved'],
+  'proj.createdAt': ['创建时间', '建立時間', 'Created at'],
+  'proj.updatedAt': ['最近修改', '最近修改', 'Last edited'],
+  'proj.activities': ['项目活动', '項目活動', 'Activities of the project'],
+  'proj.noActivities': [
+    '还没有活动；在“志愿服务活动”中发布活动时可归入本项目',
+    '還沒有活動；在「志願服務活動」中發布活動時可歸入本項目',
+    'No activities yet; choose this project when publishing an activity',
+  ],
+  'proj.activity': ['活动名称', '活動名稱', 'Activity'],
+  'proj.type': ['类型', '類型', 'Type'],
+  'proj.time': ['活动时间', '活動時間', 'When'],
+  'proj.signedUp': ['已报名', '已報名', 'Signed up'],
+  'proj.status': ['状态', '狀態', 'State'],
+};
