@@ -27,6 +27,7 @@ import { bulletinRoutes } from './evaluations/bulletin.routes';
 import { timebankModuleRoutes } from './timebank';
 import { workbenchRoutes } from './workbench';
 import { ordersRoutes, registerOrderJobs } from './orders';
+import { selectionsRoutes } from './selections';
 
 /** Every module's routes under /api/v1. */
 export function registerModules(ctx: AppContext): FastifyPluginAsync {
@@ -57,6 +58,7 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       timebankModuleRoutes,
       ordersRoutes,
       workbenchRoutes,
+      selectionsRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));
