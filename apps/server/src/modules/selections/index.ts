@@ -5,6 +5,8 @@ import type { AppContext } from '../../platform/context';
 import { campaignVisible, isPublicViewer } from './selection.policy';
 import { selectionRoutes } from './selection.routes';
 
+export { seedDemoSelections } from './demo/seed-selections';
+
 /** Selections under /api/v1; nomination photos are files attached to candidates. */
 export function selectionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   ctx.files.registerAttachment({

@@ -15,6 +15,7 @@ import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import { shanghaiDate } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
+import type { PiiCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
 import { fail, invalidFields } from '../../platform/errors';
 import { newId } from '../../platform/ids';
@@ -36,8 +37,8 @@ import {
 const publicStates = ['eligible', 'publicized', 'named'];
 
 /** The key telling one nominee from another: name and phone, blind-indexed. */
-const personKeyOf = (ctx: AppContext, name: string, phone: string) =>
-  ctx.cipher.blindIndex(`selection|${name.replace(/\s+/g, '')}|${phone}`);
+export const personKeyOf = (cipher: PiiCipher, name: string, phone: string) =>
+  cipher.blindIndex(`selection|${name.replace(/\s+/g, '')}|${phone}`);
 
 /** A candidate the actor may see (the public: only those on the ballot or after); 404 otherwise. */
 export async function loadCandidate(db: Db, actor: Actor, id: string): Promise<CandidateRow> {
@@ -93,7 +94,7 @@ export async function nominate(ctx: AppContext, actor: Actor, campaignId: string
     throw invalidFields([{ field: 'nominatorName', key: 'required' }]);
   await assertOwnFiles(ctx.db, actor, body.photoFileIds, 'photoFileIds');
   const id = body.id ?? newId();
-  const personKey = personKeyOf(ctx, body.name, body.phone);
+  const personKey = personKeyOf(ctx.cipher, body.name, body.phone);
   await ctx.db.transaction(async (tx) => {
     const stored = await insertCandidate(
       tx,

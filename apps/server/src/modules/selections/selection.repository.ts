@@ -128,6 +128,13 @@ export async function setCampaignStage(
   return n > 0;
 }
 
+/** When a campaign was named (the demo names one in the past). */
+export async function setNamedAt(tx: Db, tenantId: string, id: string, at: Date) {
+  await tx.execute(
+    sql`UPDATE selection_campaign SET named_at = ${sqlTime(at)} WHERE tenant_id = ${tenantId} AND id = ${id}`,
+  );
+}
+
 // ---- Candidates ------------------------------------------------------------------------------------------------
 
 export interface CandidateRow {

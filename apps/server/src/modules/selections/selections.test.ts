@@ -22,7 +22,7 @@ afterAll(() => t?.close());
 const d = (n: number) => addDays(today, n);
 const body = (extra: Record<string, unknown> = {}) => ({
   kind: 'moral_model',
-  name: '第一届示范市道德模范评选',
+  name: '第二届示范市道德模范评选',
   quota: 2,
   nominationStart: d(-2),
   nominationEnd: d(2),
@@ -298,5 +298,30 @@ describe('votes that cannot be gamed', () => {
     const refused = await vote(volunteer, candidate);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('SELECTION_VOTER_NOT_VERIFIED');
+  });
+});
+
+describe('the demo selections', () => {
+  it('has a 好人 campaign in voting whose counters equal a recount, and a named 道德模范 campaign on the 光荣榜', async () => {
+    const list = await resident.inject({
+      method: 'GET',
+      url: '/api/v1/selection-campaigns?kind=good_person&stage=voting',
+    });
+    const good = list.json().items.find((c: { name: string }) => c.name.includes('示范好人'));
+    expect(good).toBeTruthy();
+    const tally = await resident.inject({ method: 'GET', url: `/api/v1/selection-campaigns/${good.id}/tally` });
+    expect(tally.json().items).toHaveLength(5);
+    const [check] = await t.database.query<{ bad: number }>(sql`SELECT count(*)::int AS bad FROM selection_tally tl
+      WHERE tl.campaign_id = ${good.id} AND tl.votes <> (SELECT count(*) FROM selection_vote v
+        WHERE v.candidate_id = tl.candidate_id AND NOT v.flagged)`);
+    expect(check.bad).toBe(0);
+    expect(tally.json().items[0].votes).toBeGreaterThan(0);
+    const first = tally.json().items[0].candidateId;
+    expect((await vote(resident, first)).statusCode).toBe(201);
+    const roll = await t.app.inject({ method: 'GET', url: '/api/v1/public/honour-roll?kind=moral_model' });
+    const named = roll
+      .json()
+      .items.find((x: { campaignName: string }) => x.campaignName === '第一届示范市道德模范评选');
+    expect(named.people).toHaveLength(5);
   });
 });
