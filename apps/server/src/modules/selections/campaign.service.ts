@@ -5,6 +5,7 @@ import {
   type SelectionCampaignListQuery,
   type SelectionCampaignView,
   type SelectionTransitionBody,
+  campaignBodyProblems,
   nextSelectionStage,
   selectionKindCategories,
 } from '@wenming/contracts';
@@ -13,10 +14,10 @@ import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import { shanghaiDate } from '../../platform/clock';
 import type { Db } from '../../platform/db';
-import { fail } from '../../platform/errors';
+import { fail, invalidFields } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
-import { campaignScope, campaignVisible, organiserRegion } from './selection.policy';
+import { campaignScope, campaignVisible, officeView, organiserRegion } from './selection.policy';
 import {
   type CampaignRow,
   campaignColumns,
@@ -33,7 +34,7 @@ import { openObjectionCount } from './vote.repository';
 
 /** A campaign the actor may see (404 otherwise). */
 export async function loadCampaign(db: Db, actor: Actor, id: string): Promise<CampaignRow> {
-  const row = await findCampaign(db, actor.tenantId, id, campaignVisible(actor));
+  const row = await findCampaign(db, actor.tenantId, id, campaignVisible(actor), officeView(actor));
   if (!row) throw fail('SELECTION_CAMPAIGN_NOT_FOUND');
   return row;
 }
@@ -41,7 +42,7 @@ export async function loadCampaign(db: Db, actor: Actor, id: string): Promise<Ca
 /** A campaign the actor manages (404 outside its scope, 403 without the permission). */
 export async function loadManagedCampaign(db: Db, actor: Actor, id: string): Promise<CampaignRow> {
   requirePermission(actor, 'selection.manage');
-  const row = await findCampaign(db, actor.tenantId, id, campaignScope(actor, 'selection.manage'));
+  const row = await findCampaign(db, actor.tenantId, id, campaignScope(actor, 'selection.manage'), sql`true`);
   if (!row) throw fail('SELECTION_CAMPAIGN_NOT_FOUND');
   return row;
 }
@@ -63,7 +64,7 @@ export function listCampaigns(
   );
   return queryPage<CampaignRow, SelectionCampaignView>(
     db,
-    { columns: campaignColumns, from: campaignFrom, where, orderBy: sql`sc.created_at DESC, sc.id` },
+    { columns: campaignColumns(officeView(actor)), from: campaignFrom, where, orderBy: sql`sc.created_at DESC, sc.id` },
     q,
     toCampaignView,
   );
@@ -72,6 +73,8 @@ export function listCampaigns(
 /** A new campaign, in draft; its classes default to every class of its kind. */
 export async function createCampaign(db: Db, actor: Actor, body: SelectionCampaignBody) {
   requirePermission(actor, 'selection.manage');
+  const problems = campaignBodyProblems(body);
+  if (problems.length) throw invalidFields(problems);
   const regionCode = await organiserRegion(db, actor, body.regionCode);
   const id = newId();
   const categories = body.categories.length ? body.categories : [...selectionKindCategories[body.kind]];

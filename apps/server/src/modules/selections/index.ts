@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
-import { campaignVisible, isPublicViewer } from './selection.policy';
+import { campaignVisible, officeView as officeViewOf } from './selection.policy';
 import { selectionRoutes } from './selection.routes';
 
 export { seedDemoSelections } from './demo/seed-selections';
@@ -17,7 +17,7 @@ export function selectionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       JOIN selection_campaign sc ON sc.tenant_id = cd.tenant_id AND sc.id = cd.campaign_id
       WHERE cd.tenant_id = ${actor.tenantId} AND cd.photo_file_ids @> ARRAY[${fileId}]
         AND (cd.nominator_account_id = ${actor.accountId} OR (${safeVisible(actor)}
-          AND (${!isPublicViewer(actor)} OR cd.state IN ('eligible', 'publicized', 'named')))))`,
+          AND (${officeViewOf(actor)} OR cd.state IN ('eligible', 'publicized', 'named')))))`,
   });
   return async (app) => {
     await app.register(selectionRoutes(ctx));

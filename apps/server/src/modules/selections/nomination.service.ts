@@ -21,7 +21,7 @@ import { fail, invalidFields } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { loadCampaign, loadManagedCampaign } from './campaign.service';
-import { assertOwnFiles, isPublicViewer } from './selection.policy';
+import { assertOwnFiles, campaignVisible } from './selection.policy';
 import {
   type CandidateRow,
   candidateColumns,
@@ -40,19 +40,29 @@ const publicStates = ['eligible', 'publicized', 'named'];
 export const personKeyOf = (cipher: PiiCipher, name: string, phone: string) =>
   cipher.blindIndex(`selection|${name.replace(/\s+/g, '')}|${phone}`);
 
-/** A candidate the actor may see (the public: only those on the ballot or after); 404 otherwise. */
-export async function loadCandidate(db: Db, actor: Actor, id: string): Promise<CandidateRow> {
+/**
+ * A candidate the actor may see, with whether it sees it as the campaign's office: the public (and an office
+ * outside the campaign's region) sees only those on the ballot or after. 404 otherwise; 403 without any selection
+ * permission.
+ */
+export async function loadCandidateFor(db: Db, actor: Actor, id: string) {
+  campaignVisible(actor);
   const row = await findCandidate(db, actor.tenantId, id);
   if (!row) throw fail('SELECTION_CANDIDATE_NOT_FOUND');
-  await loadCampaign(db, actor, row.campaign_id).catch(() => {
+  const campaign = await loadCampaign(db, actor, row.campaign_id).catch(() => {
     throw fail('SELECTION_CANDIDATE_NOT_FOUND');
   });
-  if (isPublicViewer(actor) && !publicStates.includes(row.state)) throw fail('SELECTION_CANDIDATE_NOT_FOUND');
-  return row;
+  if (!campaign.in_scope && !publicStates.includes(row.state)) throw fail('SELECTION_CANDIDATE_NOT_FOUND');
+  return { row, campaign };
+}
+
+export async function loadCandidate(db: Db, actor: Actor, id: string): Promise<CandidateRow> {
+  return (await loadCandidateFor(db, actor, id)).row;
 }
 
 export async function getCandidate(db: Db, actor: Actor, id: string): Promise<CandidateView> {
-  return toCandidateView(await loadCandidate(db, actor, id), { showPhone: !isPublicViewer(actor) });
+  const { row, campaign } = await loadCandidateFor(db, actor, id);
+  return toCandidateView(row, { showPhone: campaign.in_scope });
 }
 
 export async function listCandidates(
@@ -62,7 +72,7 @@ export async function listCandidates(
   q: CandidateListQuery,
 ): Promise<Page<CandidateView>> {
   const c = await loadCampaign(db, actor, campaignId);
-  const pub = isPublicViewer(actor);
+  const pub = !c.in_scope;
   const where = allOf(
     sql`cd.tenant_id = ${actor.tenantId}`,
     sql`cd.campaign_id = ${c.id}`,
@@ -130,7 +140,7 @@ export async function nominate(ctx: AppContext, actor: Actor, campaignId: string
   });
   const row = await findCandidate(ctx.db, actor.tenantId, id);
   if (!row) throw fail('SELECTION_CANDIDATE_NOT_FOUND');
-  return toCandidateView(row, { showPhone: can(actor, 'selection.read') });
+  return toCandidateView(row, { showPhone: c.in_scope });
 }
 
 /** The eligibility check: approve, or reject with a reason, while nominating or checking. */

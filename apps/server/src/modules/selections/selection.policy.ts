@@ -13,9 +13,9 @@ type OfficePermission = 'selection.read' | 'selection.manage';
 export const campaignScope = (actor: Actor, permission: OfficePermission) =>
   scopeFilter(actor, permission, { regionCode: sql`sc.region_code` });
 
-/** Whether the actor sees selections as the public does (nominating or voting), not as the office. */
-export const isPublicViewer = (actor: Actor) =>
-  !can(actor, 'selection.read') && (can(actor, 'selection.vote') || can(actor, 'selection.nominate'));
+/** True (SQL, over `sc`) where the actor sees a campaign as its office: every candidate, phones masked. */
+export const officeView = (actor: Actor): SQL =>
+  can(actor, 'selection.read') ? campaignScope(actor, 'selection.read') : sql`false`;
 
 /** Campaigns the actor may see; 403 for an actor with no selection permission at all. */
 export function campaignVisible(actor: Actor): SQL {

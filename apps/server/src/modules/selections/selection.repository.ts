@@ -34,12 +34,17 @@ export interface CampaignRow {
   publicity_end: string;
   stage: SelectionStage;
   candidate_count: number;
+  /** True when the actor sees this campaign as its office (all candidates, phones), not as the public. */
+  in_scope: boolean;
   named_at: Date | string | null;
   version: number;
   created_at: Date | string;
 }
 
-export const campaignColumns = sql`sc.id, sc.kind, sc.name, sc.description, sc.categories, sc.quota, sc.vote_rule,
+/** The columns of a campaign view; `officeView` is true where the actor sees it as its office. */
+export const campaignColumns = (
+  officeView: SQL,
+) => sql`(${officeView}) AS in_scope, sc.id, sc.kind, sc.name, sc.description, sc.categories, sc.quota, sc.vote_rule,
   sc.region_code, rg.name AS region_name, sc.nomination_start::text AS nomination_start,
   sc.nomination_end::text AS nomination_end, sc.voting_start::text AS voting_start, sc.voting_end::text AS voting_end,
   sc.publicity_start::text AS publicity_start, sc.publicity_end::text AS publicity_end, sc.stage,
@@ -76,10 +81,16 @@ export function toCampaignView(r: CampaignRow): SelectionCampaignView {
 }
 
 /** One campaign of the tenant matching `visible`, or null. */
-export function findCampaign(db: Db, tenantId: string, id: string, visible: SQL): Promise<CampaignRow | null> {
+export function findCampaign(
+  db: Db,
+  tenantId: string,
+  id: string,
+  visible: SQL,
+  officeView: SQL,
+): Promise<CampaignRow | null> {
   return maybeOne<CampaignRow>(
     db,
-    sql`SELECT ${campaignColumns} FROM ${campaignFrom} WHERE sc.tenant_id = ${tenantId} AND sc.id = ${id} AND ${visible}`,
+    sql`SELECT ${campaignColumns(officeView)} FROM ${campaignFrom} WHERE sc.tenant_id = ${tenantId} AND sc.id = ${id} AND ${visible}`,
   );
 }
 

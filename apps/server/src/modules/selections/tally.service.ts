@@ -3,14 +3,13 @@ import type { TallyView } from '@wenming/contracts';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { loadCampaign } from './campaign.service';
-import { isPublicViewer } from './selection.policy';
 import { type CampaignRow, moveAllCandidates } from './selection.repository';
 import { liveTally, recount, saveFinalVotes } from './vote.repository';
 
 /** The live tally of a campaign from its counters; the public sees only the candidates on the ballot or named. */
 export async function getTally(db: Db, actor: Actor, campaignId: string): Promise<TallyView> {
   const c = await loadCampaign(db, actor, campaignId);
-  const states = isPublicViewer(actor)
+  const states = !c.in_scope
     ? ['eligible', 'publicized', 'named']
     : ['eligible', 'publicized', 'named', 'not_selected', 'disqualified'];
   const found = await liveTally(db, actor.tenantId, c.id, states);
