@@ -23,6 +23,7 @@ import { volunteeringEnumMessages, volunteeringMessages } from '../../features/v
 import { serviceEnumMessages, serviceMessages } from '../../features/volunteering/messages-service';
 import { mobileMessages } from '../../mobile/messages';
 import { workbenchMessages } from '../../features/workbench/messages';
+import { selectionMessages } from '../../features/selections/messages';
 import { commonMessages } from './common';
 import { enumMessages } from './enums';
 import type { Dict } from './types';
@@ -58,6 +59,7 @@ export const allMessages: Dict = {
   ...volunteeringMessages,
   ...volunteeringEnumMessages,
   ...serviceMessages,
+  ...selectionMessages,
   ...serviceEnumMessages,
   ...workbenchMessages,
 };

@@ -46,7 +46,7 @@ const goodPeople: DemoNominee[] = [
   },
   { name: '林浩然', category: 'dedication', story: '乡村教师，坚守山区教学点二十年。', state: 'eligible', votes: 2 },
   { name: '罗玉兰', category: 'filial_piety', story: '悉心照料瘫痪婆婆十五年。', state: 'eligible', votes: 1 },
-  { name: '高德胜', category: 'helping_others', story: '事迹材料不全。', state: 'ineligible', votes: 0 },
+  { name: '高德胜', category: 'helping_others', story: '热心参与社区公益活动。', state: 'ineligible', votes: 0 },
 ];
 
 const moralModels: DemoNominee[] = [
