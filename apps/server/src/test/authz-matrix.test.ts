@@ -480,6 +480,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[A-Za-z0-9_-]{1,40}$': 'matrix',
   '^[A-Za-z0-9_-]{20,80}$': 'matrix_matrix_matrix_matrix',
   '^\\d{4}-\\d{2}-\\d{2}$': '2026-01-15',
+  '^(19|2\\d)\\d{2}-\\d{2}-\\d{2}$': '2026-01-15',
   '^(region:\\d{2,12}|unit:[0-9a-f-]{36}|point:[0-9a-f-]{36})$': `region:${IN}`,
   '^[A-Z0-9]{8}$': 'ZZZZ9999',
   '^1\\d{10}$': '13800000000',

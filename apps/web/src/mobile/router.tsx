@@ -58,6 +58,10 @@ const MessagesPage = lazyPage(
   () => import('./pages/MessagesPage'),
   (m) => m.MessagesPage,
 );
+const SelectionVotePage = lazyPage(
+  () => import('./pages/SelectionVotePage'),
+  (m) => m.SelectionVotePage,
+);
 const MePage = lazyPage(
   () => import('./pages/MePage'),
   (m) => m.MePage,
@@ -105,6 +109,7 @@ export const phoneRoutes: RouteObject[] = [
           page('problems/new', <ReportProblemPage />),
           page('problems/:id', <ProblemRectifyPage />),
           page('my-reports', <MyReportsPage />),
+          page('vote', <SelectionVotePage />),
           ...volunteeringMobilePages.map(([path, element]) => page(path, element)),
         ],
       },

@@ -31,6 +31,12 @@ export const selectionMessages: Dict = {
   'sel.confirmStep': ['确定执行“{{action}}”？', '確定執行「{{action}}」？', 'Go ahead with "{{action}}"?'],
   'sel.done': ['已完成', '已完成', 'Done'],
   'sel.backToList': ['返回列表', '返回列表', 'Back to the list'],
+  'mvote.title': ['评选投票', '評選投票', 'Vote'],
+  'mvote.hint': ['为身边的好人投上一票', '為身邊的好人投上一票', 'Vote for the good people around you'],
+  'mvote.vote': ['投票', '投票', 'Vote'],
+  'mvote.done': ['投票成功', '投票成功', 'Vote counted'],
+  'mvote.votes': ['{{votes}} 票', '{{votes}} 票', '{{votes}} votes'],
+  'mvote.empty': ['暂无正在投票的评选', '暫無正在投票的評選', 'No campaign is voting now'],
   'honour.title': ['好人榜 · 光荣榜', '好人榜 · 光榮榜', 'Honour roll'],
   'honour.intro': [
     '经提名、资格审查、评审、公众投票和公示后命名的先进典型。',
