@@ -11,6 +11,16 @@ import { jobStatuses } from './jobs';
 import { orderActions, orderKinds, orderStatuses, orderUrgencies } from './orders-machine';
 import { pairingKinds, pairingTargets, pointTypes, regionLevels, siteKinds, unitTypes } from './org';
 import { roleCodes, scopeKinds } from './permissions';
+import {
+  candidateStates,
+  nominationSources,
+  objectionStatuses,
+  selectionCategories,
+  selectionKinds,
+  selectionStageActions,
+  selectionStages,
+  voteRules,
+} from './selections-machine';
 import { problemActions, problemSeverities, problemSources, problemStatuses } from './problems-machine';
 import { timebankAccountKinds, timebankBranchKinds, timebankJournalKinds } from './timebank-rules';
 import { memberStatuses, teamLevels, volunteerStatuses } from './volunteers';
@@ -61,6 +71,14 @@ export const labelledFamilies: [string, readonly string[]][] = [
   ['questionnaireStatus', questionnaireStatuses],
   ['surveyKind', surveyQuestionKinds],
   ['surveyScale', surveyQuestionScales],
+  ['selectionKind', selectionKinds],
+  ['selectionCategory', selectionCategories],
+  ['selectionStage', selectionStages],
+  ['selectionAction', selectionStageActions],
+  ['candidateState', candidateStates],
+  ['nominationSource', nominationSources],
+  ['voteRule', voteRules],
+  ['objectionStatus', objectionStatuses],
 ];
 
 describe('code labels', () => {

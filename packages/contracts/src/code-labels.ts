@@ -3,6 +3,7 @@
 // fails when a code of a listed family has none.
 import { auditObjectLabels, auditVerbLabels } from './code-labels-audit';
 import { orgCodeLabels } from './code-labels-org';
+import { selectionCodeLabels } from './code-labels-selections';
 import { serviceCodeLabels } from './code-labels-service';
 import { surveyCodeLabels } from './code-labels-survey';
 import type { Label, LabelDict } from './code-labels-types';
@@ -21,6 +22,7 @@ export const codeLabels: LabelDict = {
   ...auditVerbLabels,
   ...workbenchCodeLabels,
   ...surveyCodeLabels,
+  ...selectionCodeLabels,
 };
 
 const index: Record<Language, 0 | 1 | 2> = { 'zh-CN': 0, 'zh-TW': 1, en: 2 };

@@ -13,6 +13,7 @@ import { problemsErrors } from './errors-problems';
 import { timebankErrors } from './errors-timebank';
 import { volunteersErrors } from './errors-volunteers';
 import { platformErrors } from './errors-platform';
+import { selectionErrors } from './errors-selections';
 import { workbenchErrors } from './errors-workbench';
 
 export const errorCatalogue = {
@@ -31,6 +32,7 @@ export const errorCatalogue = {
   ...volunteersErrors,
   ...platformErrors,
   ...workbenchErrors,
+  ...selectionErrors,
 };
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -18,6 +18,7 @@ export * from './bulletins';
 export * from './evaluations';
 export * from './orders';
 export * from './timebank';
+export * from './selections';
 export * from './errors';
 export * from './error-catalogue';
 export * from './rectification';

@@ -66,6 +66,11 @@ export const permissions = [
   'timebank.read',
   'timebank.transfer',
   'timebank.manage',
+  // Selections and honours (SPEC 4.10)
+  'selection.read',
+  'selection.manage',
+  'selection.nominate',
+  'selection.vote',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -138,6 +143,9 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'servicemenu.manage',
     'timebank.read',
     'timebank.manage',
+    'selection.read',
+    'selection.manage',
+    'selection.nominate',
   ],
   inspector: [
     'region.read',
@@ -169,6 +177,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'problem.export',
     'inspection.read',
     'evaluation.read',
+    'selection.read',
+    'selection.nominate',
   ],
   grid_worker: [
     'region.read',
@@ -209,6 +219,7 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'servicemenu.manage',
     'timebank.read',
     'timebank.manage',
+    'selection.nominate',
   ],
   volunteer: [
     'region.read',
@@ -221,6 +232,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'order.accept',
     'timebank.read',
     'timebank.transfer',
+    'selection.nominate',
+    'selection.vote',
   ],
   resident: [
     'region.read',
@@ -236,6 +249,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'order.rate',
     'timebank.read',
     'timebank.transfer',
+    'selection.nominate',
+    'selection.vote',
   ],
 };
 

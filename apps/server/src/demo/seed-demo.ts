@@ -19,6 +19,7 @@ import { seedDemoInspections } from '../modules/inspections/demo/seed-inspection
 import { seedDemoOrders } from '../modules/orders/demo/seed-orders';
 import { createTenant } from '../modules/org/tenant.service';
 import { seedDemoProblems } from '../modules/problems/demo/seed-problems';
+import { seedDemoSelections } from '../modules/selections';
 import { seedDemoTimebank } from '../modules/timebank/demo/seed-timebank';
 import { seedDemoVolunteers } from '../modules/volunteers/demo/seed-volunteers';
 import type { DemoContext } from './context';
@@ -75,6 +76,7 @@ const steps: [name: string, run: (d: DemoContext) => Promise<void>][] = [
   ['volunteers', seedDemoVolunteers], // teams, volunteers, activities with confirmed hours
   ['timebank', seedDemoTimebank], // after the volunteers' demo: deposits their confirmed hours
   ['orders', seedDemoOrders], // after the time bank: completed orders pay volunteers from the fund
+  ['selections', seedDemoSelections], // a 好人 campaign in voting, a 道德模范 campaign named
   ['story', seedDemoStory], // bulletin, self-assessments, notices and plans of every kind: after evaluations
   [
     'region shapes',

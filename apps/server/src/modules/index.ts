@@ -14,6 +14,7 @@ import { evaluationsRoutes, registerEvaluationJobs } from './evaluations';
 import { timebankModuleRoutes } from './timebank';
 import { workbenchRoutes } from './workbench';
 import { ordersRoutes, registerOrderJobs } from './orders';
+import { selectionsRoutes } from './selections';
 
 /** Every module's routes under /api/v1. */
 export function registerModules(ctx: AppContext): FastifyPluginAsync {
@@ -33,6 +34,7 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       timebankModuleRoutes,
       ordersRoutes,
       workbenchRoutes,
+      selectionsRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));

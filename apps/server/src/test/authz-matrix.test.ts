@@ -88,6 +88,28 @@ const first = (q: Query, text: string) => q(text).then((x) => x ?? UNKNOWN_ID);
  */
 const RESOLVERS: [RegExp, (q: Query, self: { account: string | null; other: string }) => Promise<Sides>][] = [
   [
+    // The demo's campaigns are city-wide: a is the 好人 campaign in voting, b the 道德模范 campaign named.
+    /^\/api\/v1\/selection-campaigns\/\{id\}/,
+    async (q) => ({
+      note: 'voting/named',
+      a: { id: await first(q, "SELECT id FROM selection_campaign WHERE stage = 'voting' ORDER BY id LIMIT 1") },
+      b: { id: await first(q, "SELECT id FROM selection_campaign WHERE stage = 'named' ORDER BY id LIMIT 1") },
+    }),
+  ],
+  [
+    // a: a candidate on the ballot; b: one who failed the eligibility check (hidden from the public).
+    /^\/api\/v1\/selection-candidates\/\{id\}/,
+    async (q) => ({
+      note: 'ballot/rejected',
+      a: { id: await first(q, "SELECT id FROM selection_candidate WHERE state = 'eligible' ORDER BY id LIMIT 1") },
+      b: { id: await first(q, "SELECT id FROM selection_candidate WHERE state = 'ineligible' ORDER BY id LIMIT 1") },
+    }),
+  ],
+  [
+    /^\/api\/v1\/selection-objections\/\{id\}/,
+    async (q) => sides('id', [await q('SELECT id FROM selection_objection ORDER BY id LIMIT 1'), undefined]),
+  ],
+  [
     /^\/api\/v1\/files\/\{id\}/,
     async (q) =>
       sides(
@@ -470,6 +492,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[A-Za-z0-9_-]{1,40}$': 'matrix',
   '^[A-Za-z0-9_-]{20,80}$': 'matrix_matrix_matrix_matrix',
   '^\\d{4}-\\d{2}-\\d{2}$': '2026-01-15',
+  '^(19|2\\d)\\d{2}-\\d{2}-\\d{2}$': '2026-01-15',
   '^(region:\\d{2,12}|unit:[0-9a-f-]{36}|point:[0-9a-f-]{36})$': `region:${IN}`,
   '^[A-Z0-9]{8}$': 'ZZZZ9999',
   '^1\\d{10}$': '13800000000',

@@ -107,6 +107,7 @@ export const menuEntries: MenuEntry[] = [
     group: 'work',
     notForOwnOnly: true,
   },
+  { key: 'selections', path: '/selections', labelKey: 'menu.selections', anyOf: ['selection.read'], group: 'work' },
   { key: 'evaluations', path: '/evaluations', labelKey: 'menu.evaluations', anyOf: ['evaluation.read'], group: 'work' },
   { key: 'bulletins', path: '/bulletins', labelKey: 'menu.bulletins', anyOf: ['evaluation.read'], group: 'work' },
   {

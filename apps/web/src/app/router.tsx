@@ -217,6 +217,19 @@ function withSuspense(node: ReactNode) {
   return <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 }
 
+const SelectionsPage = lazyPage(
+  () => import('../features/selections/pages/SelectionsPage'),
+  (m) => m.SelectionsPage,
+);
+const SelectionDetailPage = lazyPage(
+  () => import('../features/selections/pages/SelectionDetailPage'),
+  (m) => m.SelectionDetailPage,
+);
+const HonourRollPage = lazyPage(
+  () => import('../features/public/pages/HonourRollPage'),
+  (m) => m.HonourRollPage,
+);
+
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   {
@@ -230,6 +243,7 @@ export const routes: RouteObject[] = [
   { path: '/m/*', element: <PhoneApp /> },
   { path: '/m', element: <PhoneApp /> },
   { path: '/public/bulletins', element: withSuspense(<PublicBulletinsPage />) },
+  { path: '/public/honour-roll', element: withSuspense(<HonourRollPage />) },
   {
     path: '/bigscreen',
     element: (
@@ -274,6 +288,8 @@ export const routes: RouteObject[] = [
       guarded('points', <PointsPage />),
       guarded('problems', <ProblemsPage />),
       guardedDetail('problems', <ProblemDetailPage />),
+      guarded('selections', <SelectionsPage />),
+      guardedDetail('selections', <SelectionDetailPage />),
       guarded('evaluations', <EvaluationsPage />),
       guardedDetail('evaluations', <EvaluationResultsPage />),
       guarded('bulletins', <BulletinsPage />),

@@ -20,6 +20,7 @@ describe('each role’s phone home', () => {
       '/m/services',
       '/m/orders',
       '/m/timebank',
+      '/m/vote',
     ]);
     expect(paths('resident', true)).not.toContain('/m/volunteer/register');
     expect(paths('resident', null)).not.toContain('/m/volunteer/register');

@@ -15,6 +15,7 @@ export type EntryIcon =
   | 'orders'
   | 'services'
   | 'timebank'
+  | 'vote'
   | 'desktop';
 
 export interface PhoneEntry {
@@ -132,6 +133,13 @@ export function phoneEntries(permissions: readonly Permission[], isVolunteer: bo
     title: 'mtb.title',
     hint: 'mtb.hint',
     icon: 'timebank',
+    group: 'service',
+  });
+  add(can.has('selection.vote'), {
+    path: '/m/vote',
+    title: 'mvote.title',
+    hint: 'mvote.hint',
+    icon: 'vote',
     group: 'service',
   });
   // A station's desk work (dispatching orders, confirming hours) is done on the desktop pages.

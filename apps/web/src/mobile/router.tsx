@@ -62,6 +62,10 @@ const MessagesPage = lazyPage(
   () => import('./pages/MessagesPage'),
   (m) => m.MessagesPage,
 );
+const SelectionVotePage = lazyPage(
+  () => import('./pages/SelectionVotePage'),
+  (m) => m.SelectionVotePage,
+);
 const MePage = lazyPage(
   () => import('./pages/MePage'),
   (m) => m.MePage,
@@ -110,6 +114,7 @@ export const phoneRoutes: RouteObject[] = [
           page('problems/new', <ReportProblemPage />),
           page('problems/:id', <ProblemRectifyPage />),
           page('my-reports', <MyReportsPage />),
+          page('vote', <SelectionVotePage />),
           ...volunteeringMobilePages.map(([path, element]) => page(path, element)),
         ],
       },

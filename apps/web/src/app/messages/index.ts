@@ -26,6 +26,7 @@ import { volunteeringEnumMessages, volunteeringMessages } from '../../features/v
 import { serviceEnumMessages, serviceMessages } from '../../features/volunteering/messages-service';
 import { mobileMessages } from '../../mobile/messages';
 import { workbenchMessages } from '../../features/workbench/messages';
+import { selectionMessages } from '../../features/selections/messages';
 import { commonMessages } from './common';
 import { enumMessages } from './enums';
 import type { Dict } from './types';
@@ -64,6 +65,7 @@ export const allMessages: Dict = {
   ...volunteeringMessages,
   ...volunteeringEnumMessages,
   ...serviceMessages,
+  ...selectionMessages,
   ...serviceEnumMessages,
   ...workbenchMessages,
 };

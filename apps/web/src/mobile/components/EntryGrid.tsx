@@ -10,6 +10,7 @@ import {
   FileOutline,
   GlobalOutline,
   HeartOutline,
+  LikeOutline,
   PayCircleOutline,
   SearchOutline,
   TeamOutline,
@@ -33,6 +34,7 @@ const icons: Record<EntryIcon, { node: ReactNode; color: string }> = {
   orders: { node: <UnorderedListOutline />, color: '#722ed1' },
   services: { node: <HeartOutline />, color: '#eb2f96' },
   timebank: { node: <PayCircleOutline />, color: '#faad14' },
+  vote: { node: <LikeOutline />, color: '#c8161d' },
   desktop: { node: <GlobalOutline />, color: '#595959' },
 };
 
