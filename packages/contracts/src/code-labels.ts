@@ -7,6 +7,7 @@ import { serviceCodeLabels } from './code-labels-service';
 import type { Label, LabelDict } from './code-labels-types';
 import { workCodeLabels } from './code-labels-work';
 import { workbenchCodeLabels } from './code-labels-workbench';
+import { venueNewsCodeLabels } from './code-labels-venues';
 import type { Language } from './common';
 
 export type { Label, LabelDict } from './code-labels-types';
@@ -19,6 +20,7 @@ export const codeLabels: LabelDict = {
   ...auditObjectLabels,
   ...auditVerbLabels,
   ...workbenchCodeLabels,
+  ...venueNewsCodeLabels,
 };
 
 const index: Record<Language, 0 | 1 | 2> = { 'zh-CN': 0, 'zh-TW': 1, en: 2 };

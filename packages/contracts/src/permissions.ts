@@ -66,6 +66,12 @@ export const permissions = [
   'timebank.read',
   'timebank.transfer',
   'timebank.manage',
+  // Venues and news (SPEC 4.11)
+  'venue.read',
+  'venue.book',
+  'venue.manage',
+  'news.write',
+  'news.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -138,6 +144,10 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'servicemenu.manage',
     'timebank.read',
     'timebank.manage',
+    'venue.read',
+    'venue.manage',
+    'news.write',
+    'news.review',
   ],
   inspector: [
     'region.read',
@@ -186,6 +196,7 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'volunteer.read',
     'order.read',
     'order.create',
+    'venue.read',
   ],
   station_admin: [
     'region.read',
@@ -209,6 +220,9 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'servicemenu.manage',
     'timebank.read',
     'timebank.manage',
+    'venue.read',
+    'venue.manage',
+    'news.write',
   ],
   volunteer: [
     'region.read',
@@ -221,6 +235,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'order.accept',
     'timebank.read',
     'timebank.transfer',
+    'venue.read',
+    'venue.book',
   ],
   resident: [
     'region.read',
@@ -236,6 +252,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'order.rate',
     'timebank.read',
     'timebank.transfer',
+    'venue.read',
+    'venue.book',
   ],
 };
 

@@ -21,6 +21,8 @@ import { createTenant } from '../modules/org/tenant.service';
 import { seedDemoProblems } from '../modules/problems/demo/seed-problems';
 import { seedDemoTimebank } from '../modules/timebank/demo/seed-timebank';
 import { seedDemoVolunteers } from '../modules/volunteers/demo/seed-volunteers';
+import { seedDemoVenues } from '../modules/venues/demo/seed-venues';
+import { seedDemoNews } from '../modules/news/demo/seed-news';
 import type { DemoContext } from './context';
 import { seedDemoStory } from './seed-story';
 import { DEMO_ROOT, type DemoAccount, demoAccountList, seedDemoOrg } from './seed-org';
@@ -75,6 +77,8 @@ const steps: [name: string, run: (d: DemoContext) => Promise<void>][] = [
   ['volunteers', seedDemoVolunteers], // teams, volunteers, activities with confirmed hours
   ['timebank', seedDemoTimebank], // after the volunteers' demo: deposits their confirmed hours
   ['orders', seedDemoOrders], // after the time bank: completed orders pay volunteers from the fund
+  ['venues', seedDemoVenues], // the demo centre's 党史馆 with a month of bookings
+  ['news', seedDemoNews], // published 工作动态 and 典型案例, one in review, one draft
   ['story', seedDemoStory], // bulletin, self-assessments, notices and plans of every kind: after evaluations
   [
     'region shapes',

@@ -27,6 +27,8 @@ import { bulletinRoutes } from './evaluations/bulletin.routes';
 import { timebankModuleRoutes } from './timebank';
 import { workbenchRoutes } from './workbench';
 import { ordersRoutes, registerOrderJobs } from './orders';
+import { venuesRoutes } from './venues';
+import { newsRoutes } from './news';
 
 /** Every module's routes under /api/v1. */
 export function registerModules(ctx: AppContext): FastifyPluginAsync {
@@ -57,6 +59,8 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       timebankModuleRoutes,
       ordersRoutes,
       workbenchRoutes,
+      venuesRoutes,
+      newsRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));

@@ -9,3 +9,5 @@ export * from './volunteers';
 export * from './orders';
 export * from './timebank';
 export * from './bulletins';
+export * from './venues';
+export * from './news';
