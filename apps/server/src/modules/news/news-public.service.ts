@@ -48,7 +48,7 @@ export async function publicCover(db: Db, files: FileStore, id: string, code: st
 
 const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-const link = (base: string, id: string) => `${base}/news/${id}`;
+const link = (base: string, id: string) => `${base}/public/news/${id}`;
 
 async function feedItems(db: Db, code: string | undefined, fallback: string) {
   const tenant = await publicTenant(db, code, fallback);
@@ -70,7 +70,7 @@ ${(r.tags ?? []).map((t) => `      <category>${xml(t)}</category>\n`).join('')} 
 <rss version="2.0">
   <channel>
     <title>${xml(`${tenant.name} · 工作动态`)}</title>
-    <link>${xml(`${base}/news`)}</link>
+    <link>${xml(`${base}/public/news`)}</link>
     <description>${xml(`${tenant.name}文明创建工作动态与典型案例`)}</description>
     <language>zh-cn</language>
 ${items.map(item).join('\n')}
@@ -85,7 +85,7 @@ export async function jsonFeed(db: Db, base: string, code: string | undefined, f
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: `${tenant.name} · 工作动态`,
-    home_page_url: `${base}/news`,
+    home_page_url: `${base}/public/news`,
     feed_url: `${base}/api/v1/public/news/feed.json`,
     language: 'zh-CN',
     items: items.map((r) => ({

@@ -23,6 +23,8 @@ import { volunteeringEnumMessages, volunteeringMessages } from '../../features/v
 import { serviceEnumMessages, serviceMessages } from '../../features/volunteering/messages-service';
 import { mobileMessages } from '../../mobile/messages';
 import { workbenchMessages } from '../../features/workbench/messages';
+import { venueMessages } from '../../features/venues/messages';
+import { newsMessages } from '../../features/news/messages';
 import { commonMessages } from './common';
 import { enumMessages } from './enums';
 import type { Dict } from './types';
@@ -58,6 +60,8 @@ export const allMessages: Dict = {
   ...volunteeringMessages,
   ...volunteeringEnumMessages,
   ...serviceMessages,
+  ...venueMessages,
+  ...newsMessages,
   ...serviceEnumMessages,
   ...workbenchMessages,
 };
