@@ -25,6 +25,7 @@ import { mobileMessages } from '../../mobile/messages';
 import { workbenchMessages } from '../../features/workbench/messages';
 import { venueMessages } from '../../features/venues/messages';
 import { newsMessages } from '../../features/news/messages';
+import { venueMobileMessages } from '../../features/venues/messages-mobile';
 import { commonMessages } from './common';
 import { enumMessages } from './enums';
 import type { Dict } from './types';
@@ -62,6 +63,7 @@ export const allMessages: Dict = {
   ...serviceMessages,
   ...venueMessages,
   ...newsMessages,
+  ...venueMobileMessages,
   ...serviceEnumMessages,
   ...workbenchMessages,
 };
