@@ -15,7 +15,7 @@ test('a resident books a slot on the phone, shows the QR ticket, and is checked 
   const station = await session(baseURL!, 'station_admin');
   const siteId = (await station.get('me')).user.roles.find((r: any) => r.scope.kind === 'site').scope.ref as string;
   const start = hhmm(new Date(stamp + 10 * 60_000));
-  const end = start < '23:00' ? hhmm(new Date(stamp + 70 * 60_000)) : '23:59';
+  const end = start < '22:50' ? hhmm(new Date(stamp + 70 * 60_000)) : '23:59';
   const name = `文明实践展厅 ${stamp % 100000}`;
   const venue = await station.post('venues', {
     siteId,
