@@ -2,6 +2,10 @@
 import { defineErrors } from './errors';
 
 export const newsErrors = defineErrors({
+  NEWS_ARTICLE_NOT_FOUND: {
+    status: 404,
+    message: ['稿件不存在或无权查看', '稿件不存在或無權查看', 'Article not found'],
+  },
   NEWS_TRANSITION_NOT_ALLOWED: {
     status: 409,
     message: ['稿件当前状态不允许此操作', '稿件當前狀態不允許此操作', 'The article is not in a state that allows this'],

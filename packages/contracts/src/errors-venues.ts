@@ -2,6 +2,11 @@
 import { defineErrors } from './errors';
 
 export const venueErrors = defineErrors({
+  VENUE_NOT_FOUND: { status: 404, message: ['场馆不存在或无权查看', '場館不存在或無權查看', 'Venue not found'] },
+  VENUE_BOOKING_NOT_FOUND: {
+    status: 404,
+    message: ['预约不存在或无权查看', '預約不存在或無權查看', 'Booking not found'],
+  },
   VENUE_SLOT_FULL: {
     status: 409,
     message: [

@@ -2,7 +2,7 @@
 // the office's website: RSS 2.0 and JSON Feed 1.1. The tenant is named by ?tenant= (the default tenant otherwise).
 import type { Page, PublicNewsQuery, PublicNewsView } from '@wenming/contracts';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { fail, invalidFields } from '../../platform/errors';
 import type { FileStore } from '../../platform/files';
 import { plainText } from './news-sanitize';
 import { type PublicArticleRow, findFileType, findPublished, findTenantByCode, listPublished } from './news.repository';
@@ -33,7 +33,7 @@ export async function listPublicNews(db: Db, q: PublicNewsQuery, fallback: strin
 export async function getPublicNews(db: Db, id: string, code: string | undefined, fallback: string) {
   const tenant = await publicTenant(db, code, fallback);
   const row = await findPublished(db, tenant.id, id);
-  if (!row) throw new AppError('NEWS_ARTICLE_NOT_FOUND', 404);
+  if (!row) throw fail('NEWS_ARTICLE_NOT_FOUND');
   return toPublicView(row, true);
 }
 
@@ -42,7 +42,7 @@ export async function publicCover(db: Db, files: FileStore, id: string, code: st
   const tenant = await publicTenant(db, code, fallback);
   const row = await findPublished(db, tenant.id, id);
   const file = row?.coverFileId ? await findFileType(db, tenant.id, row.coverFileId) : null;
-  if (!file) throw new AppError('NEWS_ARTICLE_NOT_FOUND', 404);
+  if (!file) throw fail('NEWS_ARTICLE_NOT_FOUND');
   return { contentType: file.contentType, bytes: files.read(file.sha256) };
 }
 
