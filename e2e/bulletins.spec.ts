@@ -42,6 +42,15 @@ async function doneEvaluation(baseURL: string): Promise<{ id: string; label: str
   return { id, label: label(e) };
 }
 
+/** How many bulletins the admin sees through the API (to check that a preview saves nothing). */
+async function bulletinCount(baseURL: string): Promise<number> {
+  const ctx = await request.newContext({ baseURL });
+  await ctx.post('/api/v1/auth/login', { data: { username: 'admin', password: PASSWORD } });
+  const { total } = (await (await ctx.get('/api/v1/bulletins?pageSize=1')).json()) as { total: number };
+  await ctx.dispose();
+  return total;
+}
+
 test('publish a bulletin, download Word and PDF, see it public and on the big screen', async ({
   page,
   browser,
@@ -49,14 +58,33 @@ test('publish a bulletin, download Word and PDF, see it public and on the big sc
 }) => {
   test.setTimeout(600_000);
   const evaluation = await doneEvaluation(baseURL!);
+  const bulletinsBefore = await bulletinCount(baseURL!);
   await signIn(page, 'admin');
   await page.goto('/bulletins');
   await page.getByRole('button', { name: '发布通报' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: '发布通报' }).click();
+  await dialog.getByRole('button', { name: '预览' }).click();
   await expect(dialog.getByText('请选择已完成计算的考评')).toBeVisible();
   await chooseOption(page, dialog.getByLabel('考评'), evaluation.label);
-  await dialog.getByRole('button', { name: '发布通报' }).click();
+  // A title the server refuses (too short) comes back under the field; nothing is published.
+  await dialog.getByLabel('通报标题（可选）').fill('短');
+  await dialog.getByRole('button', { name: '预览' }).click();
+  await expect(dialog.locator('.ant-form-item-explain-error')).toBeVisible();
+  await dialog.getByLabel('通报标题（可选）').fill('');
+  // The preview: the PDF as it will be published, rendered by the server without saving; then confirm.
+  const [previewPdf] = await Promise.all([
+    page.waitForResponse((r) => /\/bulletin-preview\.pdf/.test(r.url()) && r.request().frame() !== page.mainFrame()),
+    dialog.getByRole('button', { name: '预览' }).click(),
+  ]);
+  expect(previewPdf.status()).toBe(200);
+  expect(previewPdf.headers()['content-type']).toBe('application/pdf');
+  await expect(page.getByRole('dialog', { name: '通报预览' })).toBeVisible();
+  await expect(dialog.locator('iframe[title="通报预览文件"]')).toBeVisible();
+  await page.waitForTimeout(1500); // the PDF viewer paints after the load
+  fs.mkdirSync(path.resolve('docs/screenshots'), { recursive: true });
+  await page.screenshot({ path: path.resolve('docs/screenshots/bulletin-preview.png') });
+  expect(await bulletinCount(baseURL!)).toBe(bulletinsBefore);
+  await dialog.getByRole('button', { name: '确认发布' }).click();
   await expect(dialog).toBeHidden();
   const row = page
     .getByRole('row')

@@ -89,7 +89,9 @@ test('an inspector inspects a point on the phone with the network cut half-way, 
   expect(problemView.source).toBe('inspection');
   expect(problemView.category.code).toBe(category.code);
   expect(problemView.severity).toBe('high');
-  expect(inspection.negativeItems).toEqual([{ negativeItemId: negative.id, note: '门前堆放杂物', photoFileIds: [] }]);
+  expect(inspection.negativeItems).toEqual([
+    expect.objectContaining({ negativeItemId: negative.id, note: '门前堆放杂物', photoFileIds: [] }),
+  ]);
 
   // The finding's problem on the phone, with its before photo.
   await page.goto(`/m/problems/${finding.problemId}`);

@@ -20,7 +20,7 @@ import { createPiiCipher, loadPiiKey } from './platform/crypto';
 import type { AppContext } from './platform/context';
 import { type Database, checkMigrationsCurrent, openDatabase } from './platform/db';
 import { createFileStore } from './platform/files';
-import { AppError } from './platform/errors';
+import { fail } from './platform/errors';
 import { errorPayload, frameworkError, registerHttpPlatform } from './platform/http';
 import { registerIdempotency } from './platform/idempotency';
 import { countOpenJobs, createJobQueue } from './platform/jobs';
@@ -181,9 +181,9 @@ export async function buildApp(
 
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     // Without a token the endpoint does not exist here (it may be served on WENMING_METRICS_PORT instead).
-    if (!config.metricsToken) return reply.status(404).send(errorPayload(req, new AppError('NOT_FOUND', 404)));
+    if (!config.metricsToken) return reply.status(404).send(errorPayload(req, fail('NOT_FOUND')));
     if (!metricsAllowed(req.headers.authorization, config.metricsToken))
-      return reply.status(401).send(errorPayload(req, new AppError('UNAUTHENTICATED', 401)));
+      return reply.status(401).send(errorPayload(req, fail('UNAUTHENTICATED')));
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

@@ -53,6 +53,10 @@ export type BulletinPublishBody = z.infer<typeof bulletinPublishBody>;
 export const bulletinListQuery = pageQuery.extend({ evaluationId: z.string().uuid().optional() });
 export type BulletinListQuery = z.infer<typeof bulletinListQuery>;
 
+/** The preview of a bulletin before it is published: the document as publishing would render it now. */
+export const bulletinPreviewParam = z.object({ id: z.string().uuid(), format: z.enum(['pdf', 'docx']) });
+export const bulletinPreviewQuery = bulletinPublishBody;
+
 export const bulletinFileParam = z.object({ id: z.string().uuid(), format: z.enum(['docx', 'pdf', 'xlsx']) });
 
 export interface BulletinView {

@@ -5,16 +5,7 @@ const add = (target: Record<string, [string, string, string]>, entries: Record<s
   for (const [k, v] of Object.entries(entries)) if (!target[k]) target[k] = v;
 };
 add(errorMessages, {
-  TASK_TRANSITION_NOT_ALLOWED: ['当前状态下不能执行此操作', '目前狀態下不能執行此操作', 'Not allowed in this state'],
-  CAMPAIGN_HAS_TASKS: ['该创建周期下已有任务，不能删除', '該創建週期下已有任務，不能刪除', 'The campaign has tasks'],
-  CAMPAIGN_ACTION_IN_USE: ['该行动下已有任务，不能删除', '該行動下已有任務，不能刪除', 'The action line has tasks'],
-  UNIT_HAS_NO_OVERDUE_TASKS: ['该单位没有逾期任务', '該單位沒有逾期任務', 'The unit has no overdue tasks'],
   FRAMEWORK_NOT_PUBLISHED: ['测评体系尚未发布', '測評體系尚未發布', 'The framework is not published'],
-  SELF_ASSESSMENT_SUBMITTED: ['自查自评已提交，不能修改', '自查自評已提交，不能修改', 'Already submitted'],
-  SELF_ASSESSMENT_NOT_SUBMITTED: ['自查自评尚未提交', '自查自評尚未提交', 'Not yet submitted'],
-  SELF_ASSESSMENT_EMPTY: ['尚未对任何指标自评打分', '尚未對任何指標自評打分', 'No indicator has been scored yet'],
-  NOTICE_ID_TAKEN: ['该编号已用于其他记录', '該編號已用於其他記錄', 'This id belongs to another record'],
-  LEDGER_ENTRY_ID_TAKEN: ['台账编号已用于其他任务', '台帳編號已用於其他任務', 'This entry id belongs to another task'],
 });
 add(fieldLabels, {
   title: ['任务名称', '任務名稱', 'title'],

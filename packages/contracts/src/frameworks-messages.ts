@@ -6,32 +6,10 @@ type Dict = Record<string, [string, string, string]>;
 
 /** Messages of this module's error codes (zh-CN, zh-TW, en). */
 export const frameworkErrorMessages: Dict = {
-  FRAMEWORK_NOT_DRAFT: [
-    '已发布的测评体系不能修改，请派生新版本',
-    '已發布的測評體系不能修改，請衍生新版本',
-    'A published framework cannot change; derive a new version',
-  ],
-  FRAMEWORK_NOT_PUBLISHED: [
-    '只能从已发布的版本派生',
-    '只能從已發布的版本衍生',
-    'Only a published version can be derived from',
-  ],
-  FRAMEWORK_POINTS_MISMATCH: [
-    '下级分值之和与上级分值不符',
-    '下級分值之和與上級分值不符',
-    "Children's points do not add up to their parent",
-  ],
-  FRAMEWORK_EMPTY: ['测评体系中还没有指标', '測評體系中還沒有指標', 'The framework has no indicators'],
-  FRAMEWORK_CODE_TAKEN: ['测评体系编码已被使用', '測評體系編碼已被使用', 'Another framework uses this code'],
   INDICATOR_CODE_TAKEN: [
     '指标编码在本体系中已存在',
     '指標編碼在本體系中已存在',
     'This indicator code exists in the framework',
-  ],
-  INDICATOR_MOVE_INVALID: [
-    '不能把指标移到它自己或其下级之下',
-    '不能把指標移到它自己或其下級之下',
-    'An indicator cannot move under itself',
   ],
   FRAMEWORK_IN_USE: [
     '该测评体系已被任务或自评引用，不能删除',

@@ -6,45 +6,7 @@ const add = (target: Dict, entries: Dict) => {
   for (const [k, v] of Object.entries(entries)) if (!target[k]) target[k] = v;
 };
 add(errorMessages, {
-  PLAN_NOT_DRAFT: ['计划已发布，不能再修改此项', '計畫已發布，不能再修改此項', 'The plan is no longer a draft'],
-  PLAN_NOT_OPEN: [
-    '计划未发布或已结束，不能提交',
-    '計畫未發布或已結束，不能提交',
-    'The plan is not open for inspections',
-  ],
-  PLAN_CLOSED: ['计划已结束', '計畫已結束', 'The plan is closed'],
   PLAN_NOT_PUBLISHED: ['计划尚未发布', '計畫尚未發布', 'The plan has not been published'],
-  PLAN_EMPTY: ['计划还没有抽取点位', '計畫還沒有抽取點位', 'The plan has no points yet'],
-  PLAN_POINTS_UNASSIGNED: [
-    '还有点位未分配给督查组',
-    '還有點位未分配給督查組',
-    'Some points are not assigned to a team',
-  ],
-  PLAN_HAS_NO_TEAMS: ['计划还没有督查组', '計畫還沒有督查組', 'The plan has no teams'],
-  PLAN_HAS_INSPECTIONS: ['计划已有测评记录，不能删除', '計畫已有測評記錄，不能刪除', 'The plan has inspections'],
-  POINT_NOT_ASSIGNED_TO_YOU: [
-    '该点位未分配给您所在的督查组',
-    '該點位未分配給您所在的督查組',
-    'This point is not assigned to your team',
-  ],
-  INSPECTION_INCOMPLETE: [
-    '还有测评标准未填写结果',
-    '還有測評標準未填寫結果',
-    'Some standards of the checklist have no result',
-  ],
-  INSPECTION_ID_TAKEN: ['该编号已用于其他记录', '該編號已用於其他記錄', 'This id belongs to another record'],
-  OBSERVATION_ID_TAKEN: [
-    '测评结果编号已用于其他记录',
-    '測評結果編號已用於其他記錄',
-    'An observation id belongs to another inspection',
-  ],
-  SURVEY_RESPONSE_ID_TAKEN: ['该编号已用于其他答卷', '該編號已用於其他答卷', 'This id belongs to another response'],
-  QUESTIONNAIRE_CLOSED: ['问卷已结束', '問卷已結束', 'The questionnaire is closed'],
-  QUESTIONNAIRE_HAS_RESPONSES: [
-    '问卷已有答卷，不能修改题目',
-    '問卷已有答卷，不能修改題目',
-    'The questionnaire has responses; its questions cannot change',
-  ],
 });
 add(fieldLabels, {
   frameworkId: ['测评体系', '測評體系', 'framework'],

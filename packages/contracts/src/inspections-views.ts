@@ -70,6 +70,8 @@ export interface InspectionPlanProgress {
   done: number;
   unassigned: number;
   teams: { teamId: string; name: string; assigned: number; done: number; percent: number | null }[];
+  /** The sample per region of its points: how many, and how many of them have a team. */
+  regions: { regionCode: string; regionName: string | null; count: number; assigned: number }[];
 }
 
 /** A point on the inspector's phone today (list and map). */
@@ -147,6 +149,9 @@ export interface ObservationView {
   awarded: number | null;
   /** Points this observation earned (null when not applicable). */
   earned: number | null;
+  /** The standard's points (the most it can earn) and its scoring rule, when the standard is known. */
+  points?: number | null;
+  scoringRule?: ScoringRule | null;
   problemId: string | null;
 }
 export interface InspectionView {
@@ -172,8 +177,19 @@ export interface InspectionView {
   negativeDeduction: number;
   vetoed: boolean;
   suspended: boolean;
-  negativeItems: { negativeItemId: string; note: string | null; photoFileIds: string[] }[];
+  negativeItems: {
+    negativeItemId: string;
+    note: string | null;
+    photoFileIds: string[];
+    /** Read-side details of the item (GET /inspections/:id). */
+    code?: string | null;
+    name?: string | null;
+    effect?: NegativeEffect | null;
+    deduction?: number | null;
+  }[];
   observations: ObservationView[];
+  /** The plan's name (GET /inspections/:id). */
+  planName?: string | null;
   findingCount: number;
   version: number;
   updatedAt: string;

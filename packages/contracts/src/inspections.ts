@@ -133,6 +133,13 @@ export const inspectionTeamBody = z
     message: 'duplicate_in_file',
   });
 export type InspectionTeamBody = z.infer<typeof inspectionTeamBody>;
+/** Accounts a planner may put in a team (active, holding inspection.perform), searched by name or username. */
+export const inspectorListQuery = pageQuery.extend({ q: z.string().trim().max(100).optional() });
+export interface InspectorOption {
+  accountId: string;
+  displayName: string;
+  username: string;
+}
 export const inspectionTeamParams = z.object({ id: uuid, teamId: uuid });
 export const inspectionPlanPointsQuery = pageQuery.extend({
   teamId: uuid.optional(),

@@ -8,40 +8,9 @@ export const errorMessages: Dict = {
   UNAUTHENTICATED: ['请先登录', '請先登入', 'Please sign in'],
   SESSION_EXPIRED: ['登录已过期，请重新登录', '登入已過期，請重新登入', 'Your session has expired; sign in again'],
   FORBIDDEN: ['没有权限执行此操作', '沒有權限執行此操作', 'You are not allowed to do this'],
-  CSRF_TOKEN_INVALID: [
-    '请求校验失败，请刷新页面后重试',
-    '請求校驗失敗，請重新整理頁面後重試',
-    'Request check failed; reload the page and try again',
-  ],
   NOT_FOUND: ['记录不存在或无权查看', '記錄不存在或無權查看', 'Not found'],
-  AUTH_INVALID_CREDENTIALS: ['用户名或密码错误', '使用者名稱或密碼錯誤', 'Wrong username or password'],
-  AUTH_ACCOUNT_LOCKED: [
-    '连续登录失败次数过多，账号已锁定 15 分钟',
-    '連續登入失敗次數過多，帳號已鎖定 15 分鐘',
-    'Too many failed sign-ins; the account is locked for 15 minutes',
-  ],
-  AUTH_PASSWORD_CHANGE_REQUIRED: [
-    '首次登录请先修改初始密码',
-    '首次登入請先修改初始密碼',
-    'Change your initial password first',
-  ],
   AUTH_WRONG_PASSWORD: ['当前密码不正确', '目前密碼不正確', 'The current password is wrong'],
-  PASSWORD_POLICY: [
-    '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的三类',
-    '密碼至少 10 位，且包含大寫字母、小寫字母、數字、符號中的三類',
-    'Passwords need at least 10 characters from three of: upper case, lower case, digits, symbols',
-  ],
   RATE_LIMITED: ['操作过于频繁，请稍后再试', '操作過於頻繁，請稍後再試', 'Too many requests; try again later'],
-  IDEMPOTENCY_KEY_REUSED: [
-    '重复提交的请求内容不一致',
-    '重複提交的請求內容不一致',
-    'This Idempotency-Key was used for a different request',
-  ],
-  IDEMPOTENCY_IN_PROGRESS: [
-    '相同请求正在处理，请稍候',
-    '相同請求正在處理，請稍候',
-    'The same request is still being processed',
-  ],
   STALE_VERSION: [
     '该记录已被他人修改，请刷新后再试',
     '該記錄已被他人修改，請重新整理後再試',
@@ -52,53 +21,13 @@ export const errorMessages: Dict = {
     '系統管理員、安全管理員、稽核管理員不得由同一帳號兼任',
     'sysadmin, secadmin and auditor cannot be held by one account',
   ],
-  FILE_TYPE_NOT_ALLOWED: ['不支持的文件类型', '不支援的檔案類型', 'This file type is not allowed'],
-  FILE_TOO_LARGE: ['文件过大', '檔案過大', 'The file is too large'],
   IMPORT_FAILED: [
     '导入失败，文件未做任何更改，请查看错误行',
     '匯入失敗，檔案未做任何變更，請查看錯誤列',
     'Import failed; nothing was changed. See the rows below',
   ],
-  REGION_CODE_TAKEN: ['区划代码已存在', '區劃代碼已存在', 'This region code already exists'],
-  REGION_NOT_FOUND: ['区划不存在', '區劃不存在', 'Region not found'],
-  REGION_RETIRED: ['该区划已撤销', '該區劃已撤銷', 'This region is retired'],
-  REGION_HAS_CHILDREN: ['该区划下仍有下级区划', '該區劃下仍有下級區劃', 'This region still has sub-regions'],
-  REGION_MERGE_INVALID: [
-    '只能合并到同级的有效区划',
-    '只能合併到同級的有效區劃',
-    'A region can only merge into an active region of the same level',
-  ],
-  UNIT_CREDIT_CODE_TAKEN: [
-    '统一社会信用代码已被其他单位使用',
-    '統一社會信用代碼已被其他單位使用',
-    'Another unit has this credit code',
-  ],
-  USERNAME_TAKEN: ['用户名已存在', '使用者名稱已存在', 'This username is taken'],
-  PERSON_ID_CARD_TAKEN: ['该身份证号已登记', '該身分證號已登記', 'A person with this ID number exists'],
-  GRID_CODE_TAKEN: ['网格编码已存在', '網格編碼已存在', 'This grid code already exists'],
-  PAIRING_EXISTS: ['该包联关系已存在', '該包聯關係已存在', 'This pairing already exists'],
   INTERNAL: ['服务器内部错误', '伺服器內部錯誤', 'Internal server error'],
-  IMPORT_HEADER_MISSING: [
-    '表格缺少必需的列，请使用导入模板',
-    '表格缺少必要的欄，請使用匯入範本',
-    'The sheet lacks required columns; use the import template',
-  ],
-  IMPORT_FILE_UNREADABLE: [
-    '无法读取文件，请上传 Excel（.xlsx）文件',
-    '無法讀取檔案，請上傳 Excel（.xlsx）檔案',
-    'The file cannot be read; upload an Excel (.xlsx) file',
-  ],
-  IMPORT_TOO_MANY_ROWS: [
-    '文件行数超过上限，请分批导入',
-    '檔案列數超過上限，請分批匯入',
-    'The file has too many rows; import it in parts',
-  ],
   IMPORT_EMPTY: ['文件中没有数据行', '檔案中沒有資料列', 'The file has no data rows'],
-  EXPORT_TOO_LARGE: [
-    '导出的记录过多，请缩小筛选范围',
-    '匯出的記錄過多，請縮小篩選範圍',
-    'Too many records to export; narrow the filter',
-  ],
 };
 
 export const validationMessages: Dict = {

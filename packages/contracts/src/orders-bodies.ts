@@ -177,6 +177,8 @@ export interface OrderView {
   version: number;
   /** What the viewer may do now (state machine × permissions × being the volunteer/orderer). */
   allowedActions: OrderAction[];
+  /** For an open offer (抢单): whether the viewer's skills fit the item (null otherwise). */
+  skillMatch: boolean | null;
 }
 
 export interface OrderHistoryView {
@@ -216,11 +218,30 @@ export interface CandidateReason {
   params: Record<string, string | number>;
 }
 
+/** `GET /orders/:id/candidates?q=`: with `q`, any active volunteer whose name or number matches (manual pick). */
+export const orderCandidatesQuery = z.object({ q: z.string().trim().max(50).optional() });
+export type OrderCandidatesQuery = z.infer<typeof orderCandidatesQuery>;
+
+/** The parts of a candidate's score (points of max); they add up to the score. */
+export const candidateScoreParts = ['skill', 'distance', 'availability', 'load', 'rating'] as const;
+export type CandidateScorePart = (typeof candidateScoreParts)[number];
+export const candidateScoreMax: Record<CandidateScorePart, number> = {
+  skill: 40,
+  distance: 25,
+  availability: 10,
+  load: 15,
+  rating: 10,
+};
+
 export interface OrderCandidateView {
   volunteerId: string;
   name: string;
   number: string;
+  /** Σ of `parts`, 0–100. */
   score: number;
+  parts: { part: CandidateScorePart; points: number; max: number }[];
+  /** Where the distance was measured to: the volunteer's home or their site (null when unknown). */
+  measuredFrom: 'home' | 'site' | null;
   distanceKm: number | null;
   openOrders: number;
   rating: number | null;

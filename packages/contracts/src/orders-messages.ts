@@ -6,31 +6,7 @@ import type { CandidateReason, CandidateReasonCode } from './orders-bodies';
 const add = (target: Record<string, [string, string, string]>, entries: Record<string, [string, string, string]>) => {
   for (const [k, v] of Object.entries(entries)) if (!target[k]) target[k] = v;
 };
-add(errorMessages, {
-  ORDER_TRANSITION_NOT_ALLOWED: [
-    '服务订单当前状态下不能执行此操作',
-    '服務訂單目前狀態下不能執行此操作',
-    'This action is not allowed in the order’s state',
-  ],
-  ORDER_ALREADY_TAKEN: [
-    '该订单已被其他志愿者接单',
-    '該訂單已被其他志願者接單',
-    'Another volunteer has already taken this order',
-  ],
-  ORDER_NOT_YOURS: ['该订单未派给您', '該訂單未派給您', 'This order is not assigned to you'],
-  ORDER_NOT_ELIGIBLE: [
-    '您的技能或所在队伍不符合该订单的要求',
-    '您的技能或所屬隊伍不符合該訂單的要求',
-    'Your skills or team do not fit this order',
-  ],
-  ORDER_NOT_A_VOLUNTEER: ['请先注册成为志愿者', '請先註冊成為志願者', 'Register as a volunteer first'],
-  ORDER_MERGE_INVALID: [
-    '只能合并到同一阵地尚未结束的其他订单',
-    '只能合併到同一陣地尚未結束的其他訂單',
-    'An order merges only into another open order of the same site',
-  ],
-  ORDER_ID_TAKEN: ['该编号已用于其他记录', '該編號已用於其他記錄', 'This id belongs to another record'],
-});
+add(errorMessages, {});
 add(fieldLabels, {
   siteId: ['服务阵地', '服務陣地', 'site'],
   itemId: ['服务项目', '服務項目', 'service item'],

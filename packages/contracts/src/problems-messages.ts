@@ -5,23 +5,7 @@ const add = (target: Record<string, [string, string, string]>, entries: Record<s
   for (const [k, v] of Object.entries(entries)) if (!target[k]) target[k] = v;
 };
 add(errorMessages, {
-  PROBLEM_TRANSITION_NOT_ALLOWED: [
-    '问题当前状态下不能执行此操作',
-    '問題目前狀態下不能執行此操作',
-    'This action is not allowed in the problem’s state',
-  ],
-  PROBLEM_AFTER_PHOTO_REQUIRED: [
-    '验收前须有整改后照片',
-    '驗收前須有整改後照片',
-    'An after-photo of the rectification is required to verify',
-  ],
   PROBLEM_ID_TAKEN: ['该编号已用于其他记录', '該編號已用於其他記錄', 'This id belongs to another record'],
-  PROBLEM_DUPLICATE_OF_ITSELF: [
-    '问题不能标记为自身的重复',
-    '問題不能標記為自身的重複',
-    'A problem cannot duplicate itself',
-  ],
-  OPEN311_CLIENT_REVOKED: ['该接入方已停用', '該接入方已停用', 'The client is already revoked'],
 });
 add(fieldLabels, {
   category: ['问题类别', '問題類別', 'category'],

@@ -98,6 +98,16 @@ export interface TimebankEntryView {
   counterparties: string[];
   reversesJournalId: string | null;
   reversedByJournalId: string | null;
+  /** What earned the movement: the activity served at or the service order paid for (null for others). */
+  source: TimebankEntrySource | null;
+}
+
+export interface TimebankEntrySource {
+  kind: 'activity' | 'order';
+  id: string;
+  title: string;
+  /** The order number (FW…); null for an activity. */
+  number: string | null;
 }
 
 export interface TimebankStatementView {

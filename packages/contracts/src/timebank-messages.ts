@@ -5,25 +5,6 @@ const add = (target: Record<string, [string, string, string]>, entries: Record<s
   for (const [k, v] of Object.entries(entries)) if (!target[k]) target[k] = v;
 };
 add(errorMessages, {
-  TIMEBANK_INSUFFICIENT_BALANCE: [
-    '时间余额不足：转出后将低于该账户允许的最低余额',
-    '時間餘額不足：轉出後將低於該帳戶允許的最低餘額',
-    'Not enough hours: the account would fall below its allowed minimum balance',
-  ],
-  TIMEBANK_SAME_ACCOUNT: ['不能转给同一账户', '不能轉給同一帳戶', 'Cannot move hours to the same account'],
-  TIMEBANK_NOT_FAMILY: [
-    '只能转赠给已登记的家庭成员，或捐赠给公益基金',
-    '只能轉贈給已登記的家庭成員，或捐贈給公益基金',
-    'Hours go only to a registered family member or to a fund',
-  ],
-  TIMEBANK_ALREADY_REVERSED: ['该笔记录已冲正', '該筆記錄已沖正', 'This movement is already reversed'],
-  TIMEBANK_REVERSAL_OF_REVERSAL: [
-    '冲正记录不能再冲正，请另行记账',
-    '沖正記錄不能再沖正，請另行記帳',
-    'A reversal cannot be reversed; record a new movement',
-  ],
-  TIMEBANK_OUT_OF_STOCK: ['物品库存不足', '物品庫存不足', 'Not enough of this item in stock'],
-  TIMEBANK_REDEMPTION_DONE: ['兑换码已使用或已作废', '兌換碼已使用或已作廢', 'This code is already used or void'],
   TIMEBANK_NO_ACCOUNT: ['尚未开立时间银行账户', '尚未開立時間銀行帳戶', 'No time bank account is open yet'],
 });
 add(fieldLabels, {

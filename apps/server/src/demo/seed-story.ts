@@ -13,7 +13,7 @@ import { loadActorForAccount } from '../platform/sessions';
 import { createReminderLetter, recordSummons } from '../modules/campaigns/notice.service';
 import { createSelfAssessment, returnSelfAssessment, saveScores } from '../modules/campaigns/self-assessment.service';
 import { submitSelfAssessment } from '../modules/campaigns/self-assessment-report';
-import { publishBulletin } from '../modules/evaluations/bulletin.service';
+import { publishBulletin } from '../modules/evaluations';
 import { loadChecklist } from '../modules/inspections/checklist.service';
 import { assertCanInspect, loadTarget } from '../modules/inspections/inspection-target';
 import { persistSubmission } from '../modules/inspections/inspection.service';

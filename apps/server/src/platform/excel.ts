@@ -8,7 +8,7 @@ import {
 } from '@wenming/contracts';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { AppError } from './errors';
+import { fail } from './errors';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -69,7 +69,7 @@ async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.load(buffer as any);
   } catch {
-    throw new AppError('IMPORT_FILE_UNREADABLE', 400);
+    throw fail('IMPORT_FILE_UNREADABLE');
   }
   return wb;
 }
@@ -116,7 +116,7 @@ export async function readSheetRows(
   const missing = opts.columns.filter((c) => c.required && !header?.colOf.has(c.key));
   if (!header || missing.length) {
     const absent = header ? missing : opts.columns.filter((c) => c.required);
-    throw new AppError('IMPORT_HEADER_MISSING', 400, {
+    throw fail('IMPORT_HEADER_MISSING', {
       missing: absent.map((c) => c.header[0]),
       keys: absent.map((c) => c.key),
     });
@@ -133,7 +133,7 @@ export async function readSheetRows(
     }
     if (!blank) rows.push({ row: rowNumber, values });
   });
-  if (rows.length > opts.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', 400, { maxRows: opts.maxRows });
+  if (rows.length > opts.maxRows) throw fail('IMPORT_TOO_MANY_ROWS', { maxRows: opts.maxRows });
   return { headerRow: header.rowNumber, rows };
 }
 
@@ -317,8 +317,7 @@ function toGrid(ws: ExcelJS.Worksheet): SheetGrid {
 /** Every sheet of a workbook as a grid with merged cells resolved (for layouts readSheetRows cannot read). */
 export async function readWorkbookGrids(buffer: Buffer, opts: { maxRows: number }): Promise<SheetGrid[]> {
   const grids = (await loadWorkbook(buffer)).worksheets.map(toGrid);
-  if (grids.some((g) => g.rowCount > opts.maxRows))
-    throw new AppError('IMPORT_TOO_MANY_ROWS', 400, { maxRows: opts.maxRows });
+  if (grids.some((g) => g.rowCount > opts.maxRows)) throw fail('IMPORT_TOO_MANY_ROWS', { maxRows: opts.maxRows });
   return grids;
 }
 

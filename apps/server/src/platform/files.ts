@@ -5,7 +5,7 @@ import * as s from '../db/schema';
 import type { Actor } from './access';
 import { can } from './access';
 import type { Db } from './db';
-import { AppError, fail } from './errors';
+import { fail } from './errors';
 import { newId, sha256Hex } from './ids';
 
 /** Content types recognised by their first bytes; nothing else is accepted. */
@@ -118,10 +118,10 @@ export function createFileStore(root: string, maxBytes: number): FileStore {
     },
     read: (sha) => fs.readFileSync(pathOf(sha)),
     async save(db, actor, bytes, meta, allowed) {
-      if (bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', 413, { maxBytes });
+      if (bytes.length > maxBytes) throw fail('FILE_TOO_LARGE', { maxBytes });
       const contentType = sniffContentType(bytes);
       if (!contentType || (allowed && !allowed.some((a) => contentType.startsWith(a))))
-        throw new AppError('FILE_TYPE_NOT_ALLOWED', 415, { allowed });
+        throw fail('FILE_TYPE_NOT_ALLOWED', { allowed });
       const id = meta.id ?? newId();
       const existing = await find(db, actor.tenantId, id);
       if (existing) {
@@ -164,9 +164,9 @@ export function createFileStore(root: string, maxBytes: number): FileStore {
     },
     async get(db, actor, id) {
       const f = await find(db, actor.tenantId, id);
-      if (!f) throw new AppError('FILE_NOT_FOUND', 404);
+      if (!f) throw fail('FILE_NOT_FOUND');
       if (f.uploadedBy !== null && f.uploadedBy === actor.accountId) return f;
-      if (!can(actor, 'file.read') || !(await inScope(db, actor, id))) throw new AppError('FILE_NOT_FOUND', 404);
+      if (!can(actor, 'file.read') || !(await inScope(db, actor, id))) throw fail('FILE_NOT_FOUND');
       return f;
     },
   };

@@ -8,7 +8,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './access';
 import type { AppContext } from './context';
-import { AppError } from './errors';
+import { AppError, fail } from './errors';
 import { invalidText, registerInputGuard } from './input-guard';
 import { SESSION_COOKIE, type SessionInfo, loadSession } from './sessions';
 
@@ -76,8 +76,8 @@ export function frameworkError(err: FastifyError, req: FastifyRequest): AppError
   req.lang = pickLanguage((req.headers['x-wenming-lang'] as string) ?? req.headers['accept-language']);
   if (err.code === 'FST_ERR_BAD_URL') return invalidText('(path)');
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
-    return new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: '(path)', key: 'too_big' }] });
-  return new AppError('BAD_REQUEST', 400);
+    return fail('VALIDATION_FAILED', { fieldKeys: [{ field: '(path)', key: 'too_big' }] });
+  return fail('BAD_REQUEST');
 }
 
 export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts: { spa: boolean }): void {
@@ -93,9 +93,9 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
         field: fieldName(v.instancePath, v.params),
         key: validationKey(v),
       }));
-      appErr = new AppError('VALIDATION_FAILED', 400, { fieldKeys: fields });
-    } else if (error.statusCode === 429) appErr = new AppError('RATE_LIMITED', 429);
-    else if (error.code === 'FST_REQ_FILE_TOO_LARGE') appErr = new AppError('FILE_TOO_LARGE', 413);
+      appErr = fail('VALIDATION_FAILED', { fieldKeys: fields });
+    } else if (error.statusCode === 429) appErr = fail('RATE_LIMITED');
+    else if (error.code === 'FST_REQ_FILE_TOO_LARGE') appErr = fail('FILE_TOO_LARGE');
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       appErr = new AppError(
         error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST',
@@ -103,7 +103,7 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
       );
     else {
       req.log.error({ err: error }, 'unhandled error');
-      appErr = new AppError('INTERNAL', 500);
+      appErr = fail('INTERNAL');
     }
     reply.status(appErr.status).send(errorPayload(req, appErr));
   });
@@ -122,7 +122,7 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
         .type('text/html')
         .sendFile(page);
     }
-    return reply.status(404).send(errorPayload(req, new AppError('NOT_FOUND', 404)));
+    return reply.status(404).send(errorPayload(req, fail('NOT_FOUND')));
   });
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -139,12 +139,12 @@ export function registerHttpPlatform(app: FastifyInstance, ctx: AppContext, opts
     const cfg = req.routeOptions.config ?? {};
     if (req.session && WRITE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.session.csrfToken) {
       // Cookie-authenticated writes must prove they come from our page (double-submit of the session's token).
-      throw new AppError('CSRF_TOKEN_INVALID', 403);
+      throw fail('CSRF_TOKEN_INVALID');
     }
     if (cfg.public) return;
     const actor = actorOf(req);
     if (req.session?.mustChangePassword && !cfg.duringPasswordChange) {
-      throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 403);
+      throw fail('AUTH_PASSWORD_CHANGE_REQUIRED');
     }
     void actor;
   });

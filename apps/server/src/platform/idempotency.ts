@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context';
 import type { Database, Db } from './db';
-import { AppError } from './errors';
+import { fail } from './errors';
 import { sha256Hex } from './ids';
 
 declare module 'fastify' {
@@ -139,7 +139,7 @@ export async function insertFinishedAnswers(tx: Db, answers: FinishedAnswer[]): 
 
 /** A stored record as an answer to replay: null while pending, 422 when it was stored for another request. */
 function finishedOf(rec: StoredRecord | undefined, requestHash: string): Finished | null {
-  if (rec && rec.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+  if (rec && rec.request_hash !== requestHash) throw fail('IDEMPOTENCY_KEY_REUSED');
   if (!rec || rec.status_code === null) return null;
   return { requestHash, statusCode: rec.status_code, response: rec.response ?? 'null' };
 }
@@ -186,7 +186,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !key || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) return;
     if (key.length > 200)
-      throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'Idempotency-Key', key: 'too_big' }] });
+      throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'Idempotency-Key', key: 'too_big' }] });
     const tenantId = req.session?.actor.tenantId;
     if (!tenantId) return;
     const actorId = req.session?.actor.accountId ?? ANONYMOUS;
@@ -195,7 +195,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     const idem: IdempotencyKey = { tenantId, actorId, key, requestHash };
     const known = finished.get(cacheKey(idem));
     if (known) {
-      if (known.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+      if (known.requestHash !== requestHash) throw fail('IDEMPOTENCY_KEY_REUSED');
       return replayAnswer(reply, known);
     }
     if (req.routeOptions.config?.idempotency === 'in-write') idem.inWrite = true;
@@ -220,7 +220,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
       const taken = await ctx.db.execute(sql`UPDATE idempotency_record SET created_at = now()
         WHERE tenant_id = ${tenantId} AND actor_id = ${actorId} AND key = ${key} AND status_code IS NULL
           AND created_at < now() - make_interval(secs => ${ABANDONED_MS / 1000}) RETURNING key`);
-      if (taken.rows.length === 0) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 409);
+      if (taken.rows.length === 0) throw fail('IDEMPOTENCY_IN_PROGRESS');
     }
     idem.claimed = true;
   });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { JobView } from '@wenming/contracts';
 import type { Clock } from './clock';
 import type { Db } from './db';
-import { AppError } from './errors';
+import { fail } from './errors';
 import { newId, sha256Hex } from './ids';
 
 export interface JobRow {
@@ -164,7 +164,7 @@ export function createJobQueue(
     async get(tx, tenantId, id) {
       const res = await tx.execute(sql`SELECT * FROM job WHERE tenant_id = ${tenantId} AND id = ${id}`);
       const r = res.rows[0] as any;
-      if (!r) throw new AppError('JOB_NOT_FOUND', 404);
+      if (!r) throw fail('JOB_NOT_FOUND');
       return {
         id: r.id,
         kind: r.kind,

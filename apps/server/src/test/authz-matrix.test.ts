@@ -347,6 +347,13 @@ const RESOLVERS: [RegExp, (q: Query, self: { account: string | null; other: stri
     async (q) => sides('id', [await q('SELECT id FROM volunteer_certificate ORDER BY id LIMIT 1'), undefined]),
   ],
   [
+    /^\/api\/v1\/evaluations\/\{id\}\/bulletin-preview/,
+    async (q) => {
+      const id = await first(q, `SELECT id FROM evaluation WHERE state = 'done' ORDER BY id LIMIT 1`);
+      return { note: 'one', a: { id, format: 'pdf' } };
+    },
+  ],
+  [
     /^\/api\/v1\/evaluations\/\{id\}/,
     async (q) => sides('id', [await q('SELECT id FROM evaluation ORDER BY id LIMIT 1'), undefined]),
   ],

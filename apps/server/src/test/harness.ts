@@ -10,6 +10,7 @@ import { loadConfig } from '../config';
 import { registerJobs } from '../modules';
 import type { DemoContext } from '../demo/context';
 import { seedDemo } from '../demo/seed-demo';
+import { createTenant } from '../modules/org/tenant.service';
 import { DEMO_PASSWORD, type DemoTemplate, TEST_PII_KEY, adminQuery, buildDemoTemplate } from './demo-template';
 import { type Clock, systemClock } from '../platform/clock';
 import { createFileStore } from '../platform/files';
@@ -111,13 +112,15 @@ export interface Session {
  */
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  opts: { clock?: Clock; pgliteOnDisk?: boolean } = {},
+  opts: { clock?: Clock; pgliteOnDisk?: boolean; demo?: boolean } = {},
 ) {
+  // Without the demo: one empty tenant `test`, to be filled by the factories of test/factories.ts.
+  const bare = opts.demo === false;
   const clock = opts.clock ?? systemClock;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-test-'));
   const onDisk = opts.pgliteOnDisk === true && testEngine() === 'pglite';
   // A test with a clock of its own seeds the demo on that day; the others copy the run's demo.
-  const template = opts.clock || onDisk ? null : await runDemoTemplate();
+  const template = opts.clock || onDisk || bare ? null : await runDemoTemplate();
   const { database, drop, url } = await createTestDatabase(
     template ?? undefined,
     onDisk ? path.join(dataDir, 'db') : undefined,
@@ -128,6 +131,7 @@ export async function createTestApp(
     WENMING_PII_KEY: TEST_PII_KEY,
     LOG_LEVEL: 'silent',
     WENMING_LOGIN_RATE_PER_MINUTE: '1000',
+    ...(bare ? { WENMING_DEFAULT_TENANT: 'test' } : {}),
     ...overrides,
   });
   const cipher = createPiiCipher(Buffer.from(TEST_PII_KEY, 'base64'));
@@ -137,6 +141,8 @@ export async function createTestApp(
     fs.cpSync(template.filesDir, path.join(dataDir, 'files'), { recursive: true });
     const [demo] = await database.query<{ id: string }>(sql`SELECT id FROM tenant WHERE code = 'demo'`);
     tenantId = demo.id;
+  } else if (bare) {
+    tenantId = (await createTenant(database.db, { code: 'test', name: '测试市' })).id;
   } else {
     tenantId = (await seedDemo({ db: database.db, cipher, clock, files }, { password: DEMO_PASSWORD })).tenantId;
   }

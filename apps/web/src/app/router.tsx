@@ -135,6 +135,10 @@ const InspectionsPage = lazyPage(
   () => import('../features/inspections/pages/InspectionsPage'),
   (m) => m.InspectionsPage,
 );
+const InspectionDetailPage = lazyPage(
+  () => import('../features/inspections/pages/InspectionDetailPage'),
+  (m) => m.InspectionDetailPage,
+);
 const ProblemsPage = lazyPage(
   () => import('../features/problems/pages/ProblemsPage'),
   (m) => m.ProblemsPage,
@@ -272,6 +276,7 @@ export const routes: RouteObject[] = [
       guarded('inspection-plans', <InspectionPlansPage />),
       guardedDetail('inspection-plans', <InspectionPlanDetailPage />),
       guarded('inspections', <InspectionsPage />),
+      guardedDetail('inspections', <InspectionDetailPage />),
       guarded('points', <PointsPage />),
       guarded('problems', <ProblemsPage />),
       guardedDetail('problems', <ProblemDetailPage />),

@@ -13,7 +13,7 @@ import QRCode from 'qrcode';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { getVolunteerSettings, requireMyVolunteerId } from '../volunteers';
 import { getActivity } from './activity.service';
 import { distanceMetres, isTokenCurrent, payloadFor, slotOf, tokenFor, tokenOfPayload } from './checkin-token';
@@ -41,17 +41,16 @@ export async function currentQr(db: Db, actor: Actor, activityId: string, now = 
 function assertOnSite(a: any, body: CheckBody, now: Date) {
   const { activityId, token } = tokenOfPayload(body.token);
   if ((activityId && activityId !== a.id) || !isTokenCurrent(a.qr_secret, a.id, token, now))
-    throw new AppError('CHECKIN_CODE_INVALID', 422);
+    throw fail('CHECKIN_CODE_INVALID');
   const opens = new Date(a.starts_at).getTime() - CHECKIN_OPENS_MINUTES * 60_000;
   const closes = new Date(a.ends_at).getTime() + CHECKOUT_CLOSES_MINUTES * 60_000;
   if (now.getTime() < opens || now.getTime() > closes)
-    throw new AppError('CHECKIN_OUTSIDE_WINDOW', 422, {
+    throw fail('CHECKIN_OUTSIDE_WINDOW', {
       opensAt: new Date(opens).toISOString(),
       closesAt: new Date(closes).toISOString(),
     });
   const distance = Math.round(distanceMetres(Number(a.lat), Number(a.lng), body.lat, body.lng));
-  if (distance > a.radius_m)
-    throw new AppError('CHECKIN_OUTSIDE_GEOFENCE', 422, { distanceM: distance, radiusM: a.radius_m });
+  if (distance > a.radius_m) throw fail('CHECKIN_OUTSIDE_GEOFENCE', { distanceM: distance, radiusM: a.radius_m });
 }
 
 /**
@@ -64,21 +63,21 @@ export async function checkInOrOut(db: Db, actor: Actor, activityId: string, bod
   const res = await db.execute(sql`SELECT id, status, starts_at, ends_at, lat, lng, radius_m, qr_secret
     FROM activity WHERE tenant_id = ${actor.tenantId} AND id = ${activityId}`);
   const a = res.rows[0] as any;
-  if (a.status !== 'published') throw new AppError('ACTIVITY_CANCELLED', 409);
+  if (a.status !== 'published') throw fail('ACTIVITY_CANCELLED');
   assertOnSite(a, body, now);
   const { rounding } = await getVolunteerSettings(db, actor.tenantId);
   await db.transaction(async (tx) => {
     const su = await tx.execute(sql`SELECT status, check_in_at, check_out_at FROM activity_signup
       WHERE tenant_id = ${actor.tenantId} AND activity_id = ${activityId} AND volunteer_id = ${me.id} FOR UPDATE`);
     const row = su.rows[0] as { status: string; check_in_at: unknown; check_out_at: unknown } | undefined;
-    if (row?.status !== 'signed_up') throw new AppError('ACTIVITY_NOT_SIGNED_UP', 409);
+    if (row?.status !== 'signed_up') throw fail('ACTIVITY_NOT_SIGNED_UP');
     if (body.kind === 'in') {
-      if (row.check_in_at) throw new AppError('CHECKIN_ALREADY_DONE', 409);
+      if (row.check_in_at) throw fail('CHECKIN_ALREADY_DONE');
       await tx.execute(sql`UPDATE activity_signup SET check_in_at = ${now.toISOString()}, check_in_lat = ${body.lat},
         check_in_lng = ${body.lng} WHERE tenant_id = ${actor.tenantId} AND activity_id = ${activityId} AND volunteer_id = ${me.id}`);
     } else {
-      if (!row.check_in_at) throw new AppError('CHECKIN_REQUIRED', 409);
-      if (row.check_out_at) throw new AppError('CHECKOUT_ALREADY_DONE', 409);
+      if (!row.check_in_at) throw fail('CHECKIN_REQUIRED');
+      if (row.check_out_at) throw fail('CHECKOUT_ALREADY_DONE');
       const minutes = minutesBetween(new Date(row.check_in_at as string), now);
       await tx.execute(sql`UPDATE activity_signup SET check_out_at = ${now.toISOString()}, minutes = ${minutes},
         hours = ${roundServiceHours(minutes, rounding)}, hours_status = 'pending'

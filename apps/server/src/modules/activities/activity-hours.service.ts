@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
+import { paidOrderHours } from '../timebank';
 import { getVolunteerSettings } from '../volunteers';
 import { getActivity } from './activity.service';
 import { depositActivityHours } from './hours-deposit';
@@ -17,7 +18,7 @@ async function lockSignup(tx: Db, tenantId: string, activityId: string, voluntee
     FROM activity_signup WHERE tenant_id = ${tenantId} AND activity_id = ${activityId} AND volunteer_id = ${volunteerId}
     FOR UPDATE`);
   const row = res.rows[0] as any;
-  if (!row) throw new AppError('SIGNUP_NOT_FOUND', 404);
+  if (!row) throw fail('SIGNUP_NOT_FOUND');
   return row;
 }
 
@@ -27,12 +28,12 @@ export async function closeCheckout(db: Db, actor: Actor, activityId: string, vo
   const { rounding } = await getVolunteerSettings(db, actor.tenantId);
   await db.transaction(async (tx) => {
     const row = await lockSignup(tx, actor.tenantId, activityId, volunteerId);
-    if (!row.check_in_at) throw new AppError('CHECKIN_REQUIRED', 409);
-    if (row.check_out_at) throw new AppError('CHECKOUT_ALREADY_DONE', 409);
+    if (!row.check_in_at) throw fail('CHECKIN_REQUIRED');
+    if (row.check_out_at) throw fail('CHECKOUT_ALREADY_DONE');
     const checkIn = new Date(row.check_in_at);
     const out = at ?? new Date(Math.min(actor.now.getTime(), new Date(a.endsAt).getTime()));
     if (out.getTime() <= checkIn.getTime())
-      throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'checkOutAt', key: 'after_start' }] });
+      throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'checkOutAt', key: 'after_start' }] });
     const minutes = minutesBetween(checkIn, out);
     const hours = roundServiceHours(minutes, rounding);
     await tx.execute(sql`UPDATE activity_signup SET check_out_at = ${out.toISOString()}, closed_by_organiser = true,
@@ -60,8 +61,8 @@ export async function correctAttendance(
   const { rounding } = await getVolunteerSettings(db, actor.tenantId);
   await db.transaction(async (tx) => {
     const row = await lockSignup(tx, actor.tenantId, activityId, volunteerId);
-    if (row.status !== 'signed_up') throw new AppError('ACTIVITY_NOT_SIGNED_UP', 409);
-    if (row.hours_status === 'confirmed') throw new AppError('HOURS_ALREADY_CONFIRMED', 409);
+    if (row.status !== 'signed_up') throw fail('ACTIVITY_NOT_SIGNED_UP');
+    if (row.hours_status === 'confirmed') throw fail('HOURS_ALREADY_CONFIRMED');
     const minutes = minutesBetween(body.checkInAt, body.checkOutAt);
     const hours = roundServiceHours(minutes, rounding);
     await tx.execute(sql`UPDATE activity_signup SET check_in_at = ${body.checkInAt.toISOString()},
@@ -95,7 +96,7 @@ export async function confirmHours(db: Db, actor: Actor, activityId: string, vol
       volunteerId: r.volunteer_id,
       hours: Number(r.hours),
     }));
-    if (!rows.length) throw new AppError('HOURS_NOTHING_PENDING', 409);
+    if (!rows.length) throw fail('HOURS_NOTHING_PENDING');
     for (const r of rows) {
       await tx.execute(sql`UPDATE volunteer SET confirmed_hours = confirmed_hours + ${r.hours}
         WHERE tenant_id = ${actor.tenantId} AND id = ${r.volunteerId}`);
@@ -112,6 +113,10 @@ export async function confirmHours(db: Db, actor: Actor, activityId: string, vol
 }
 
 /** The signed-in volunteer's service records: activities with attendance and hours, newest first. */
+/**
+ * 我的服务时长: the activities I checked in to and the service orders paid to me, newest first. Confirmed rows sum
+ * to the volunteer's confirmed hours and to what the time bank paid for service (one definition of service hours).
+ */
 export async function listMyHours(db: Db, actor: Actor, volunteerId: string) {
   const res =
     await db.execute(sql`SELECT a.id, a.title, a.type, a.starts_at, a.ends_at, su.check_in_at, su.check_out_at,
@@ -119,17 +124,37 @@ export async function listMyHours(db: Db, actor: Actor, volunteerId: string) {
     FROM activity_signup su JOIN activity a ON a.tenant_id = su.tenant_id AND a.id = su.activity_id
     WHERE su.tenant_id = ${actor.tenantId} AND su.volunteer_id = ${volunteerId} AND su.check_in_at IS NOT NULL
     ORDER BY a.starts_at DESC LIMIT 200`);
-  return res.rows.map((r: any) => ({
-    activityId: r.id,
-    title: r.title,
-    type: r.type,
+  const activities = res.rows.map((r: any) => ({
+    source: 'activity' as const,
+    activityId: r.id as string | null,
+    orderId: null as string | null,
+    orderNumber: null as string | null,
+    title: r.title as string,
+    type: r.type as string,
     startsAt: new Date(r.starts_at).toISOString(),
     checkInAt: r.check_in_at ? new Date(r.check_in_at).toISOString() : null,
     checkOutAt: r.check_out_at ? new Date(r.check_out_at).toISOString() : null,
     minutes: r.minutes === null ? null : Number(r.minutes),
     hours: r.hours === null ? null : Number(r.hours),
-    hoursStatus: r.hours_status,
-    closedByOrganiser: r.closed_by_organiser,
+    hoursStatus: r.hours_status as 'none' | 'pending' | 'confirmed',
+    closedByOrganiser: r.closed_by_organiser as boolean,
     confirmedAt: r.confirmed_at ? new Date(r.confirmed_at).toISOString() : null,
   }));
+  const orders = (await paidOrderHours(db, actor.tenantId, volunteerId)).map((o) => ({
+    source: 'order' as const,
+    activityId: null,
+    orderId: o.orderId,
+    orderNumber: o.number,
+    title: o.title,
+    type: 'service_order',
+    startsAt: o.paidAt,
+    checkInAt: null,
+    checkOutAt: null,
+    minutes: null,
+    hours: o.hours,
+    hoursStatus: 'confirmed' as const,
+    closedByOrganiser: false,
+    confirmedAt: o.paidAt,
+  }));
+  return [...activities, ...orders].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { assertRegionsExist, assertSiteUsable } from '../volunteers';
 import { activityManageScope, activityReadScope, assertTeamUsable } from './activity.policy';
@@ -54,6 +54,6 @@ export async function createProject(db: Db, actor: Actor, body: z.infer<typeof p
   const res = await db.execute(
     sql`SELECT ${columns} FROM activity_project a WHERE a.tenant_id = ${actor.tenantId} AND a.id = ${id}`,
   );
-  if (!res.rows[0]) throw new AppError('PROJECT_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('PROJECT_NOT_FOUND');
   return toView(res.rows[0]);
 }

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { queryPage } from '../../platform/paging';
 import { requireMyVolunteerId } from '../volunteers';
@@ -37,7 +37,7 @@ export async function lockActivity(tx: Db, tenantId: string, id: string) {
   const res = await tx.execute(sql`SELECT id, status, recruit_limit, required_skills, team_id, team_only, title,
       starts_at, ends_at, lat, lng, radius_m, qr_secret
     FROM activity WHERE tenant_id = ${tenantId} AND id = ${id} FOR UPDATE`);
-  if (!res.rows[0]) throw new AppError('ACTIVITY_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('ACTIVITY_NOT_FOUND');
   return res.rows[0] as any;
 }
 
@@ -46,12 +46,12 @@ async function assertEligible(tx: Db, tenantId: string, a: any, volunteerId: str
   if (required.length) {
     const ok = await tx.execute(sql`SELECT 1 FROM volunteer WHERE tenant_id = ${tenantId} AND id = ${volunteerId}
       AND skills @> ${sql.param(required)}::text[]`);
-    if (!ok.rows.length) throw new AppError('ACTIVITY_NOT_ELIGIBLE_SKILLS', 422, { requiredSkills: required });
+    if (!ok.rows.length) throw fail('ACTIVITY_NOT_ELIGIBLE_SKILLS', { requiredSkills: required });
   }
   if (a.team_only) {
     const ok = await tx.execute(sql`SELECT 1 FROM team_member WHERE tenant_id = ${tenantId} AND team_id = ${a.team_id}
       AND volunteer_id = ${volunteerId} AND status = 'active'`);
-    if (!ok.rows.length) throw new AppError('ACTIVITY_NOT_ELIGIBLE_TEAM', 422);
+    if (!ok.rows.length) throw fail('ACTIVITY_NOT_ELIGIBLE_TEAM');
   }
 }
 
@@ -59,15 +59,15 @@ async function assertEligible(tx: Db, tenantId: string, a: any, volunteerId: str
 export async function signUp(db: Db, actor: Actor, activityId: string) {
   await getActivity(db, actor, activityId);
   const me = await requireMyVolunteerId(db, actor);
-  if (me.status !== 'active') throw new AppError('VOLUNTEER_NOT_ACTIVE', 409);
+  if (me.status !== 'active') throw fail('VOLUNTEER_NOT_ACTIVE');
   await db.transaction(async (tx) => {
     const a = await lockActivity(tx, actor.tenantId, activityId);
-    if (a.status !== 'published') throw new AppError('ACTIVITY_CANCELLED', 409);
-    if (new Date(a.ends_at).getTime() <= actor.now.getTime()) throw new AppError('ACTIVITY_ENDED', 409);
+    if (a.status !== 'published') throw fail('ACTIVITY_CANCELLED');
+    if (new Date(a.ends_at).getTime() <= actor.now.getTime()) throw fail('ACTIVITY_ENDED');
     const existing = await tx.execute(sql`SELECT status FROM activity_signup WHERE tenant_id = ${actor.tenantId}
       AND activity_id = ${activityId} AND volunteer_id = ${me.id}`);
     const prior = (existing.rows[0] as { status: string } | undefined)?.status;
-    if (prior && prior !== 'cancelled') throw new AppError('ACTIVITY_ALREADY_SIGNED_UP', 409);
+    if (prior && prior !== 'cancelled') throw fail('ACTIVITY_ALREADY_SIGNED_UP');
     await assertEligible(tx, actor.tenantId, a, me.id);
     const taken =
       await tx.execute(sql`SELECT count(*)::int AS n FROM activity_signup WHERE tenant_id = ${actor.tenantId}
@@ -119,8 +119,8 @@ export async function cancelSignUp(db: Db, actor: Actor, activityId: string) {
     const res = await tx.execute(sql`SELECT status, check_in_at FROM activity_signup WHERE tenant_id = ${actor.tenantId}
       AND activity_id = ${activityId} AND volunteer_id = ${me.id}`);
     const row = res.rows[0] as { status: string; check_in_at: unknown } | undefined;
-    if (!row || row.status === 'cancelled') throw new AppError('ACTIVITY_NOT_SIGNED_UP', 409);
-    if (row.check_in_at) throw new AppError('CHECKIN_ALREADY_DONE', 409);
+    if (!row || row.status === 'cancelled') throw fail('ACTIVITY_NOT_SIGNED_UP');
+    if (row.check_in_at) throw fail('CHECKIN_ALREADY_DONE');
     await tx.execute(sql`UPDATE activity_signup SET status = 'cancelled', cancelled_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND activity_id = ${activityId} AND volunteer_id = ${me.id}`);
     await writeAudit(tx, actor, {

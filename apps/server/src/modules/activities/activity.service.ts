@@ -7,7 +7,7 @@ import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { likePattern } from '../../platform/search-text';
@@ -100,7 +100,7 @@ export async function getActivity(db: Db, actor: Actor, id: string, manage?: 'ac
   const scope = manage ? activityManageScope(actor, manage) : activityReadScope(actor);
   const res = await db.execute(sql`SELECT ${columns(actor)} FROM ${from}
     WHERE a.tenant_id = ${actor.tenantId} AND a.id = ${id} AND ${scope}`);
-  if (!res.rows[0]) throw new AppError('ACTIVITY_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('ACTIVITY_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -146,7 +146,7 @@ export async function cancelActivity(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const res = await tx.execute(sql`UPDATE activity SET status = 'cancelled', version = version + 1
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND status = 'published' RETURNING id`);
-    if (!res.rows.length) throw new AppError('ACTIVITY_CANCELLED', 409);
+    if (!res.rows.length) throw fail('ACTIVITY_CANCELLED');
     await writeAudit(tx, actor, {
       action: 'activity.cancel',
       objectType: 'activity',

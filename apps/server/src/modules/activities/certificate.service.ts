@@ -6,7 +6,7 @@ import { type Actor, can } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { chineseDate } from '../../platform/documents';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { buildOfficialPdf } from '../../platform/pdf';
 import { getVolunteer } from '../volunteers';
@@ -31,8 +31,7 @@ async function volunteerFor(db: Db, actor: Actor, volunteerId: string) {
     volunteerId,
     can(actor, 'volunteer.manage') ? 'volunteer.manage' : 'volunteer.read',
   );
-  if (!can(actor, 'volunteer.manage') && v.accountId !== actor.accountId)
-    throw new AppError('VOLUNTEER_NOT_FOUND', 404);
+  if (!can(actor, 'volunteer.manage') && v.accountId !== actor.accountId) throw fail('VOLUNTEER_NOT_FOUND');
   return v;
 }
 
@@ -53,7 +52,7 @@ export async function issueCertificate(db: Db, actor: Actor, volunteerId: string
     hours: Number(r.hours),
   }));
   const hours = Math.round(activities.reduce((s, a) => s + a.hours, 0) * 10) / 10;
-  if (!(hours > 0)) throw new AppError('CERTIFICATE_NO_HOURS', 422);
+  if (!(hours > 0)) throw fail('CERTIFICATE_NO_HOURS');
   const tenant = await db.execute(sql`SELECT name FROM tenant WHERE id = ${actor.tenantId}`);
   const issuer = `${(tenant.rows[0] as { name: string }).name}新时代文明实践中心`;
   const content: CertificateContent = { volunteerNumber: v.number, idCardMasked: v.idCardMasked, issuer, activities };
@@ -82,9 +81,9 @@ async function loadCertificate(db: Db, actor: Actor, id: string) {
     JOIN volunteer v ON v.tenant_id = c.tenant_id AND v.id = c.volunteer_id
     WHERE c.tenant_id = ${actor.tenantId} AND c.id = ${id}`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('CERTIFICATE_NOT_FOUND', 404);
+  if (!r) throw fail('CERTIFICATE_NOT_FOUND');
   await volunteerFor(db, actor, r.volunteer_id).catch(() => {
-    throw new AppError('CERTIFICATE_NOT_FOUND', 404);
+    throw fail('CERTIFICATE_NOT_FOUND');
   });
   return { ...r, content: (typeof r.content === 'string' ? JSON.parse(r.content) : r.content) as CertificateContent };
 }

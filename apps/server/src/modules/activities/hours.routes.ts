@@ -16,6 +16,7 @@ import { closeCheckout, confirmHours, correctAttendance, listMyHours } from './a
 import { certificatePdf, getCertificate, issueCertificate, listCertificates } from './certificate.service';
 import { stationMonth, volunteerOverview } from './station-stats.service';
 import { tags } from './activity.routes';
+import { sendFile } from '../../platform/http-files';
 
 /** Attendance fixes, hour confirmation, my hours and notices, certificates, and station figures. */
 export function hoursRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -75,10 +76,7 @@ export function hoursRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags, summary: '志愿服务证明 PDF', params: idParam } },
       async (req, reply) => {
         const f = await certificatePdf(ctx.db, actorOf(req), req.params.id);
-        return reply
-          .header('content-type', f.contentType)
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-          .send(f.bytes);
+        return sendFile(reply, f, true);
       },
     );
     app.get(

@@ -5,7 +5,7 @@ import { type Actor, permissionsOf } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, fail } from '../../platform/errors';
+import { type AppError, fail } from '../../platform/errors';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/passwords';
 import { createSession, type SessionInfo } from '../../platform/sessions';
 
@@ -19,7 +19,7 @@ export async function findTenant(db: Db, code: string): Promise<{ id: string; na
 }
 
 function lockedError(until: Date): AppError {
-  return new AppError('AUTH_ACCOUNT_LOCKED', 423, { lockedUntil: until.toISOString(), minutes: LOCK_MINUTES });
+  return fail('AUTH_ACCOUNT_LOCKED', { lockedUntil: until.toISOString(), minutes: LOCK_MINUTES });
 }
 
 /** Check a username and password; five failures lock the name for 15 minutes whether it exists or not. */
@@ -31,7 +31,7 @@ export async function login(
   const tenant = await findTenant(ctx.db, input.tenant ?? ctx.config.defaultTenant);
   if (!tenant) {
     await verifyAgainstDummy(input.password);
-    throw new AppError('AUTH_INVALID_CREDENTIALS', 401);
+    throw fail('AUTH_INVALID_CREDENTIALS');
   }
   const username = input.username.trim();
   const lockRows = await ctx.db
@@ -94,7 +94,7 @@ export async function login(
         after: { username },
       }),
     );
-    throw new AppError('AUTH_INVALID_CREDENTIALS', 401, { remainingAttempts: MAX_FAILED_LOGINS - failed });
+    throw fail('AUTH_INVALID_CREDENTIALS', { remainingAttempts: MAX_FAILED_LOGINS - failed });
   }
   await ctx.db.delete(s.loginLock).where(and(eq(s.loginLock.tenantId, tenant.id), eq(s.loginLock.username, username)));
   const session = await createSession(ctx.db, tenant.id, account!.id, ctx.config.sessionMaxMs, { ...meta, now });
@@ -145,11 +145,11 @@ export async function changePassword(
     .where(and(eq(s.account.tenantId, actor.tenantId), eq(s.account.id, actor.accountId!)));
   const account = rows[0];
   if (!account || !(await verifyPassword(account.passwordHash, current))) {
-    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'currentPassword', key: 'invalid_value' }] });
+    throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'currentPassword', key: 'invalid_value' }] });
   }
   const policy = checkPasswordPolicy(next);
   if (policy || next === current) {
-    throw new AppError('PASSWORD_POLICY', 400, {
+    throw fail('PASSWORD_POLICY', {
       fieldKeys: [{ field: 'newPassword', key: policy ? 'password_policy' : 'same_as_current' }],
     });
   }

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { XLSX_TYPE } from '../../platform/excel';
 import { actorOf } from '../../platform/http';
-import { jobAccepted, sendDownload, uploadedFile } from './route-helpers';
+import { sendFile, uploadedFile } from '../../platform/http-files';
+import { jobAccepted } from './route-helpers';
 import { enqueueTaskImport, taskTemplate } from './task-import';
 import { createTask } from './task.service';
 
@@ -38,7 +39,7 @@ export function campaignTaskRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/campaigns/:id/tasks/import-template.xlsx',
       { schema: { tags: ['tasks 任务'], summary: '任务清单导入模板', params: idParam } },
       async (req, reply) =>
-        sendDownload(reply, {
+        sendFile(reply, {
           name: '任务清单导入模板.xlsx',
           contentType: XLSX_TYPE,
           bytes: await taskTemplate(ctx, actorOf(req), req.params.id),

@@ -6,7 +6,7 @@ import { type Actor, requireCityScope, requirePermission } from '../../platform/
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { likePattern } from '../../platform/search-text';
@@ -63,7 +63,7 @@ export async function getCampaign(db: Db, actor: Actor, id: string): Promise<Cam
   const res = await db.execute(
     sql`SELECT ${columns} FROM campaign c WHERE c.tenant_id = ${actor.tenantId} AND c.id = ${id}`,
   );
-  if (!res.rows[0]) throw new AppError('CAMPAIGN_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('CAMPAIGN_NOT_FOUND');
   return toCampaignView(res.rows[0]);
 }
 
@@ -101,7 +101,7 @@ async function syncActions(tx: Db, tenantId: string, campaignId: string, actions
   if (dropped.length) {
     const used = await tx.execute(sql`SELECT 1 FROM task WHERE tenant_id = ${tenantId}
       AND action_id = ANY(${sql.param(dropped)}::uuid[]) LIMIT 1`);
-    if (used.rows.length) throw conflict('CAMPAIGN_ACTION_IN_USE');
+    if (used.rows.length) throw fail('CAMPAIGN_ACTION_IN_USE');
     await tx.execute(sql`DELETE FROM campaign_action WHERE tenant_id = ${tenantId}
       AND id = ANY(${sql.param(dropped)}::uuid[])`);
   }
@@ -134,7 +134,7 @@ export async function updateCampaign(
         framework_id = ${body.frameworkId ?? null}, remind_days_before = ${body.remindDaysBefore},
         version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-    if (!res.rows.length) throw new AppError('STALE_VERSION', 409, { current: before });
+    if (!res.rows.length) throw fail('STALE_VERSION', { current: before });
     await syncActions(tx, actor.tenantId, id, body.actions);
     await writeAudit(tx, actor, {
       action: 'campaign.update',
@@ -151,14 +151,14 @@ export async function updateCampaign(
 export async function deleteCampaign(db: Db, actor: Actor, id: string): Promise<void> {
   requireCityScope(actor, 'campaign.manage');
   const before = await getCampaign(db, actor, id);
-  if (before.taskCount > 0) throw conflict('CAMPAIGN_HAS_TASKS');
+  if (before.taskCount > 0) throw fail('CAMPAIGN_HAS_TASKS');
   await db
     .transaction(async (tx) => {
       await tx.execute(sql`DELETE FROM campaign WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
       await writeAudit(tx, actor, { action: 'campaign.delete', objectType: 'campaign', objectId: id, before });
     })
     .catch((err) => {
-      if (err?.cause?.code === '23503' || err?.code === '23503') throw conflict('CAMPAIGN_HAS_TASKS');
+      if (err?.cause?.code === '23503' || err?.code === '23503') throw fail('CAMPAIGN_HAS_TASKS');
       throw err;
     });
 }

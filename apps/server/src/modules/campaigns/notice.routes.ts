@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
 import * as notices from './notice.service';
-import { sendDownload } from './route-helpers';
+import { sendFile } from '../../platform/http-files';
 
 const tags = ['notices 提醒与约谈'];
 
@@ -37,7 +37,7 @@ export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
     app.get('/notices/:id/file', { schema: { tags, summary: '下载提醒函文件', params: idParam } }, async (req, reply) =>
-      sendDownload(reply, await notices.getNoticeFile(ctx, actorOf(req), req.params.id)),
+      sendFile(reply, await notices.getNoticeFile(ctx, actorOf(req), req.params.id)),
     );
   };
 }

@@ -9,7 +9,7 @@ import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { DOCX_TYPE, formatDocNumber } from '../../platform/documents';
-import { AppError, invalidFields, unprocessable } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { type OverdueTaskLine, buildReminderLetter, officeCode } from './campaign-documents';
@@ -21,7 +21,7 @@ export async function getScopedUnit(db: Db, actor: Actor, unitId: string, permis
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT u.id, u.name FROM unit u WHERE u.tenant_id = ${actor.tenantId}
     AND u.id = ${unitId} AND ${unitScope(actor, permission, sql`u.id`, sql`u.region_code`)}`);
-  if (!res.rows[0]) throw new AppError('UNIT_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('UNIT_NOT_FOUND');
   return res.rows[0] as { id: string; name: string };
 }
 
@@ -69,9 +69,9 @@ export async function getNoticeFile(ctx: AppContext, actor: Actor, id: string) {
     JOIN file_object fo ON fo.tenant_id = f.tenant_id AND fo.sha256 = f.sha256
     WHERE n.tenant_id = ${actor.tenantId} AND n.id = ${id}`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('NOTICE_NOT_FOUND', 404);
+  if (!r) throw fail('NOTICE_NOT_FOUND');
   await getScopedUnit(ctx.db, actor, r.unit_id, 'campaign.read').catch(() => {
-    throw new AppError('NOTICE_NOT_FOUND', 404);
+    throw fail('NOTICE_NOT_FOUND');
   });
   return { name: r.name as string, contentType: r.content_type as string, bytes: ctx.files.read(r.sha256) };
 }
@@ -123,7 +123,7 @@ export async function createReminderLetter(
 ): Promise<NoticeView> {
   const unit = await getScopedUnit(ctx.db, actor, unitId, 'campaign.manage');
   const tasks = await overdueTasksOf(ctx.db, actor, unitId, body.campaignId);
-  if (!tasks.length) throw unprocessable('UNIT_HAS_NO_OVERDUE_TASKS');
+  if (!tasks.length) throw fail('UNIT_HAS_NO_OVERDUE_TASKS');
   const id = newId();
   const now = actor.now;
   const year = shanghaiYear(now);
@@ -200,6 +200,6 @@ export async function recordSummons(
       });
   });
   const notice = await getNotice(db, actor.tenantId, id);
-  if (notice.unit.id !== unitId || notice.kind !== 'summons') throw new AppError('NOTICE_ID_TAKEN', 409);
+  if (notice.unit.id !== unitId || notice.kind !== 'summons') throw fail('NOTICE_ID_TAKEN');
   return notice;
 }

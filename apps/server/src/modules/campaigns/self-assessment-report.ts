@@ -8,7 +8,7 @@ import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { DOCX_TYPE } from '../../platform/documents';
-import { AppError, conflict, unprocessable } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { buildSelfInspectionReport } from './campaign-documents';
 import { getScopedUnit } from './notice.service';
 import { getSelfAssessment, unitEditableStates } from './self-assessment.service';
@@ -83,11 +83,11 @@ export async function submitSelfAssessment(ctx: AppContext, actor: Actor, id: st
   requirePermission(actor, 'selfassessment.manage');
   const a = await getSelfAssessment(ctx.db, actor, id);
   await getScopedUnit(ctx.db, actor, a.unit.id, 'selfassessment.manage').catch(() => {
-    throw new AppError('SELF_ASSESSMENT_NOT_FOUND', 404);
+    throw fail('SELF_ASSESSMENT_NOT_FOUND');
   });
-  if (!unitEditableStates.includes(a.status)) throw conflict('SELF_ASSESSMENT_SUBMITTED');
+  if (!unitEditableStates.includes(a.status)) throw fail('SELF_ASSESSMENT_SUBMITTED');
   const rows = (await scoreRows(ctx.db, actor.tenantId, id)).filter((r) => r.self);
-  if (!rows.length) throw unprocessable('SELF_ASSESSMENT_EMPTY');
+  if (!rows.length) throw fail('SELF_ASSESSMENT_EMPTY');
   const tenant = await ctx.db.execute(sql`SELECT name FROM tenant WHERE id = ${actor.tenantId}`);
   const bytes = await buildSelfInspectionReport({
     tenantName: (tenant.rows[0] as any).name,
@@ -110,7 +110,7 @@ export async function submitSelfAssessment(ctx: AppContext, actor: Actor, id: st
       await tx.execute(sql`UPDATE self_assessment SET status = 'submitted', submitted_at = ${sqlTime(actor.now)},
         report_file_id = ${file.id} WHERE tenant_id = ${actor.tenantId} AND id = ${id}
         AND status IN ('draft', 'returned') RETURNING id`);
-    if (!res.rows.length) throw conflict('SELF_ASSESSMENT_SUBMITTED');
+    if (!res.rows.length) throw fail('SELF_ASSESSMENT_SUBMITTED');
     await writeAudit(tx, actor, {
       action: 'selfassessment.submit',
       objectType: 'self_assessment',
@@ -125,7 +125,7 @@ export async function submitSelfAssessment(ctx: AppContext, actor: Actor, id: st
 /** The stored self-inspection report, for whoever may see the self-assessment. */
 export async function getSelfInspectionReport(ctx: AppContext, actor: Actor, id: string) {
   const a = await getSelfAssessment(ctx.db, actor, id);
-  if (!a.reportFileId) throw new AppError('SELF_INSPECTION_REPORT_NOT_FOUND', 404);
+  if (!a.reportFileId) throw fail('SELF_INSPECTION_REPORT_NOT_FOUND');
   const res = await ctx.db.execute(sql`SELECT name, sha256 FROM file WHERE tenant_id = ${actor.tenantId}
     AND id = ${a.reportFileId}`);
   const f = res.rows[0] as { name: string; sha256: string };

@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
-import { sendDownload } from './route-helpers';
+import { sendFile } from '../../platform/http-files';
 import * as report from './self-assessment-report';
 import * as sa from './self-assessment.service';
 
@@ -41,7 +41,7 @@ export function selfAssessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/self-assessments/:id/report.docx',
       { schema: { tags, summary: '下载自查报告', params: idParam } },
-      async (req, reply) => sendDownload(reply, await report.getSelfInspectionReport(ctx, actorOf(req), req.params.id)),
+      async (req, reply) => sendFile(reply, await report.getSelfInspectionReport(ctx, actorOf(req), req.params.id)),
     );
   };
 }

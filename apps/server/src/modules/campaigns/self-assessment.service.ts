@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, invalidFields } from '../../platform/errors';
+import { conflict, invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { assertFilesUsable, iso, unitScope } from './campaign.policy';
@@ -63,7 +63,7 @@ export async function getSelfAssessment(db: Db, actor: Actor, id: string): Promi
   requirePermission(actor, 'campaign.read');
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE sa.tenant_id = ${actor.tenantId} AND sa.id = ${id} AND ${scope(actor)}`);
-  if (!res.rows[0]) throw new AppError('SELF_ASSESSMENT_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('SELF_ASSESSMENT_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -140,7 +140,7 @@ export async function saveScores(
   requirePermission(actor, rule.permission);
   const before = await getSelfAssessment(db, actor, id);
   await getScopedUnit(db, actor, before.unit.id, rule.permission).catch(() => {
-    throw new AppError('SELF_ASSESSMENT_NOT_FOUND', 404);
+    throw fail('SELF_ASSESSMENT_NOT_FOUND');
   });
   if (!(rule.states as readonly string[]).includes(before.status)) throw conflict(rule.refused);
   await checkScores(db, actor.tenantId, before.framework.id, body.scores);
@@ -179,14 +179,14 @@ export async function returnSelfAssessment(
   requirePermission(actor, sideRules.office.permission);
   const before = await getSelfAssessment(db, actor, id);
   await getScopedUnit(db, actor, before.unit.id, sideRules.office.permission).catch(() => {
-    throw new AppError('SELF_ASSESSMENT_NOT_FOUND', 404);
+    throw fail('SELF_ASSESSMENT_NOT_FOUND');
   });
-  if (before.status !== 'submitted') throw conflict('SELF_ASSESSMENT_NOT_SUBMITTED');
+  if (before.status !== 'submitted') throw fail('SELF_ASSESSMENT_NOT_SUBMITTED');
   await db.transaction(async (tx) => {
     const res = await tx.execute(sql`UPDATE self_assessment SET status = 'returned', return_reason = ${reason},
         returned_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND status = 'submitted' RETURNING id`);
-    if (!res.rows.length) throw conflict('SELF_ASSESSMENT_NOT_SUBMITTED');
+    if (!res.rows.length) throw fail('SELF_ASSESSMENT_NOT_SUBMITTED');
     await writeAudit(tx, actor, {
       action: 'selfassessment.return',
       objectType: 'self_assessment',

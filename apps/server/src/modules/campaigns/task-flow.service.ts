@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, conflict } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { assertFilesUsable, filesJson, iso, ownUnitIds, taskScope } from './campaign.policy';
 import { getTask } from './task.service';
@@ -36,7 +36,7 @@ async function lockTask(tx: Db, actor: Actor, id: string, permission: Permission
       ARRAY(SELECT tu.unit_id FROM task_unit tu WHERE tu.tenant_id = t.tenant_id AND tu.task_id = t.id) AS unit_ids
     FROM task t WHERE t.tenant_id = ${actor.tenantId} AND t.id = ${id} AND ${taskScope(actor, permission)} FOR UPDATE`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('TASK_NOT_FOUND', 404);
+  if (!r) throw fail('TASK_NOT_FOUND');
   return { id: r.id, state: r.state, version: r.version, unitIds: r.unit_ids ?? [] };
 }
 
@@ -49,7 +49,7 @@ async function applyTransition(
   reason: string | null,
 ): Promise<TaskState> {
   const to = nextTaskState(task.state, action);
-  if (!to) throw conflict('TASK_TRANSITION_NOT_ALLOWED', { state: task.state, action });
+  if (!to) throw fail('TASK_TRANSITION_NOT_ALLOWED', { state: task.state, action });
   await tx.execute(sql`UPDATE task SET state = ${to}, version = version + 1, updated_at = ${sqlTime(actor.now)},
       last_reported_at = CASE WHEN ${action} = 'report' THEN ${sqlTime(actor.now)} ELSE last_reported_at END,
       accepted_at = CASE WHEN ${action} = 'accept' THEN ${sqlTime(actor.now)} ELSE accepted_at END
@@ -133,7 +133,7 @@ export async function addLedgerEntry(
   const created = await db.transaction(async (tx) => {
     const task = await lockTask(tx, actor, taskId, 'task.report');
     const existing = await findLedgerEntry(tx, actor.tenantId, id);
-    if (existing && existing.taskId !== taskId) throw conflict('LEDGER_ENTRY_ID_TAKEN');
+    if (existing && existing.taskId !== taskId) throw fail('LEDGER_ENTRY_ID_TAKEN');
     if (existing) return false;
     const unitId = ownUnitIds(actor, 'task.report').find((u) => task.unitIds.includes(u)) ?? null;
     await tx.execute(sql`INSERT INTO ledger_entry (tenant_id, id, task_id, unit_id, text, file_ids, created_by, created_by_name,

@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { assertUnitsUsable, iso, ownUnitIds, taskScope } from './campaign.policy';
@@ -60,7 +60,7 @@ export async function getTask(db: Db, actor: Actor, id: string): Promise<TaskDet
       ${taskScope(actor, 'task.review')} AS as_office
     FROM ${taskFrom} WHERE t.tenant_id = ${actor.tenantId} AND t.id = ${id} AND ${taskScope(actor, 'campaign.read')}`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('TASK_NOT_FOUND', 404);
+  if (!r) throw fail('TASK_NOT_FOUND');
   const view = toTaskView(r);
   const roles: TaskActorRole[] = [...(r.as_unit ? ['unit' as const] : []), ...(r.as_office ? ['office' as const] : [])];
   const allowedActions = [...new Set(roles.flatMap((role) => allowedTaskActions(view.state, role)))];

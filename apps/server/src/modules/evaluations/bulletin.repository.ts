@@ -65,3 +65,10 @@ export async function nextBulletinSeq(tx: Db, tenantId: string, year: number): P
     WHERE tenant_id = ${tenantId} AND doc_year = ${year}`);
   return Number((res.rows[0] as { seq: number }).seq);
 }
+
+/** The number the next bulletin of the year would take, read without reserving it (for a preview). */
+export async function peekBulletinSeq(db: Db, tenantId: string, year: number): Promise<number> {
+  const res = await db.execute(sql`SELECT COALESCE(max(doc_seq), 0) + 1 AS seq FROM bulletin
+    WHERE tenant_id = ${tenantId} AND doc_year = ${year}`);
+  return Number((res.rows[0] as { seq: number }).seq);
+}

@@ -2,6 +2,8 @@
 import {
   bulletinFileParam,
   bulletinListQuery,
+  bulletinPreviewParam,
+  bulletinPreviewQuery,
   bulletinPublishBody,
   idParam,
   publicBulletinQuery,
@@ -10,9 +12,9 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
-import { sendFile } from '../problems/problem.routes';
+import { sendFile } from '../../platform/http-files';
 import { getBigscreen } from './bigscreen.service';
-import { bulletinFile, getBulletin, listBulletins, publishBulletin } from './bulletin.service';
+import { bulletinFile, bulletinPreview, getBulletin, listBulletins, publishBulletin } from './bulletin.service';
 import { getPublicBulletin, listPublicBulletins } from './public-bulletin.service';
 
 const tags = ['evaluations 考评通报'];
@@ -35,6 +37,19 @@ export function bulletinRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const bulletin = await publishBulletin(ctx.db, actorOf(req), req.params.id, req.body ?? {});
         return reply.status(201).send(bulletin);
       },
+    );
+    app.get(
+      '/evaluations/:id/bulletin-preview.:format',
+      {
+        schema: {
+          tags,
+          summary: '通报预览（按发布时的样子生成文件，不保存、不占文号）',
+          params: bulletinPreviewParam,
+          querystring: bulletinPreviewQuery,
+        },
+      },
+      async (req, reply) =>
+        sendFile(reply, await bulletinPreview(ctx.db, actorOf(req), req.params.id, req.query, req.params.format), true),
     );
     app.get(
       '/bulletins',

@@ -13,7 +13,7 @@ import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { DOCX_TYPE, formatDocNumber } from '../../platform/documents';
-import { AppError, conflict, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { XLSX_TYPE } from '../../platform/excel';
 import { newId } from '../../platform/ids';
 import { PDF_TYPE } from '../../platform/pdf';
@@ -26,10 +26,25 @@ import {
   findBulletin,
   findEvaluationForBulletin,
   nextBulletinSeq,
+  peekBulletinSeq,
   toBulletinView,
 } from './bulletin.repository';
 
-const notFound = () => new AppError('BULLETIN_NOT_FOUND', 404);
+const notFound = () => fail('BULLETIN_NOT_FOUND');
+
+/** What publishing would use: the done evaluation in the actor's publishing scope and the bulletin it corrects. */
+async function prepareBulletin(db: Db, actor: Actor, evaluationId: string, body: BulletinPublishBody) {
+  requirePermission(actor, 'evaluation.publish');
+  const e = await findEvaluationForBulletin(db, actor, evaluationId);
+  if (!e) throw fail('EVALUATION_NOT_FOUND');
+  if (e.state !== 'done') throw fail('EVALUATION_NOT_DONE', { state: e.state });
+  const replaced = body.replaces ? await findBulletin(db, actor, body.replaces, 'evaluation.publish') : null;
+  if (body.replaces && !replaced) throw invalidFields([{ field: 'replaces', key: 'invalid_value' }]);
+  if (replaced?.supersededBy) throw fail('BULLETIN_ALREADY_SUPERSEDED', { by: replaced.supersededBy });
+  const snapshot = await buildSnapshot(db, actor.tenantId, e);
+  const title = body.title ?? `关于${e.period_label}${e.name}结果的${replaced ? '更正' : ''}通报`;
+  return { e, replaced, snapshot, title };
+}
 
 /** Publish a done evaluation as a new numbered bulletin (201); with `replaces`, it corrects that bulletin. */
 export async function publishBulletin(
@@ -38,18 +53,10 @@ export async function publishBulletin(
   evaluationId: string,
   body: BulletinPublishBody,
 ): Promise<BulletinDetailView> {
-  requirePermission(actor, 'evaluation.publish');
-  const e = await findEvaluationForBulletin(db, actor, evaluationId);
-  if (!e) throw new AppError('EVALUATION_NOT_FOUND', 404);
-  if (e.state !== 'done') throw conflict('EVALUATION_NOT_DONE', { state: e.state });
-  const replaced = body.replaces ? await findBulletin(db, actor, body.replaces, 'evaluation.publish') : null;
-  if (body.replaces && !replaced) throw invalidFields([{ field: 'replaces', key: 'invalid_value' }]);
-  if (replaced?.supersededBy) throw conflict('BULLETIN_ALREADY_SUPERSEDED', { by: replaced.supersededBy });
-  const snapshot = await buildSnapshot(db, actor.tenantId, e);
+  const { e, replaced, snapshot, title } = await prepareBulletin(db, actor, evaluationId, body);
   const id = newId();
   const now = actor.now;
   const year = shanghaiYear(now);
-  const title = body.title ?? `关于${e.period_label}${e.name}结果的${replaced ? '更正' : ''}通报`;
   await db.transaction(async (tx) => {
     const seq = await nextBulletinSeq(tx, actor.tenantId, year);
     const docNumber = formatDocNumber(officeShortName(e.tenant_name), year, seq);
@@ -61,7 +68,7 @@ export async function publishBulletin(
     if (replaced) {
       const upd = await tx.execute(sql`UPDATE bulletin SET superseded_by = ${id}
         WHERE tenant_id = ${actor.tenantId} AND id = ${replaced.id} AND superseded_by IS NULL RETURNING id`);
-      if (upd.rows.length === 0) throw conflict('BULLETIN_ALREADY_SUPERSEDED');
+      if (upd.rows.length === 0) throw fail('BULLETIN_ALREADY_SUPERSEDED');
     }
     await writeAudit(tx, actor, {
       action: 'bulletin.publish',
@@ -104,6 +111,35 @@ const renderers = {
   pdf: { type: PDF_TYPE, render: bulletinPdf },
   xlsx: { type: XLSX_TYPE, render: bulletinXlsx },
 };
+
+/**
+ * The document publishing would give now, rendered without saving anything: the next number of the year (not
+ * reserved; a bulletin published meanwhile takes it), the title, and today's results.
+ */
+export async function bulletinPreview(
+  db: Db,
+  actor: Actor,
+  evaluationId: string,
+  body: BulletinPublishBody,
+  format: keyof typeof renderers,
+) {
+  const { e, replaced, snapshot, title } = await prepareBulletin(db, actor, evaluationId, body);
+  const year = shanghaiYear(actor.now);
+  const docNumber = formatDocNumber(
+    officeShortName(e.tenant_name),
+    year,
+    await peekBulletinSeq(db, actor.tenantId, year),
+  );
+  const r = renderers[format];
+  const bytes = await r.render({
+    docNumber,
+    title,
+    publishedAt: actor.now,
+    replacesDocNumber: replaced?.docNumber ?? null,
+    snapshot,
+  });
+  return { name: `${docNumber}${title}.${format}`, contentType: r.type, bytes };
+}
 
 /** A bulletin's document (.docx, .pdf or .xlsx), rendered from its frozen snapshot. */
 export async function bulletinFile(db: Db, actor: Actor, id: string, format: keyof typeof renderers) {

@@ -10,7 +10,7 @@ import type {
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { getEvaluation, resultColumns, resultScope, toResultView } from './evaluation-read.service';
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -18,11 +18,11 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 /** The subject's result row, or 404 when unknown or outside the reader's scope. */
 export async function subjectResult(db: Db, actor: Actor, id: string, subject: string) {
   const ev = await getEvaluation(db, actor, id);
-  if (ev.state !== 'done') throw new AppError('EVALUATION_NOT_DONE', 409);
+  if (ev.state !== 'done') throw fail('EVALUATION_NOT_DONE');
   const rows = await db.execute(sql`SELECT ${resultColumns} FROM evaluation_result r
     WHERE r.tenant_id = ${actor.tenantId} AND r.evaluation_id = ${id} AND r.subject_key = ${subject}
       AND ${resultScope(actor)}`);
-  if (!rows.rows[0]) throw new AppError('EVALUATION_SUBJECT_NOT_FOUND', 404);
+  if (!rows.rows[0]) throw fail('EVALUATION_SUBJECT_NOT_FOUND');
   return { ev, result: toResultView(rows.rows[0]) };
 }
 
@@ -224,6 +224,6 @@ export async function pointInspections(
         problemId: r.problem_id,
       });
   }
-  if (out.size === 0) throw new AppError('EVALUATION_SUBJECT_NOT_FOUND', 404);
+  if (out.size === 0) throw fail('EVALUATION_SUBJECT_NOT_FOUND');
   return [...out.values()];
 }

@@ -11,7 +11,7 @@ import type {
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { allOf, queryPage } from '../../platform/paging';
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
@@ -94,7 +94,7 @@ export async function getEvaluation(db: Db, actor: Actor, id: string): Promise<E
   const rows = await db.execute(
     sql`SELECT ${evaluationColumns} FROM ${evaluationFrom} WHERE e.tenant_id = ${actor.tenantId} AND e.id = ${id}`,
   );
-  if (!rows.rows[0]) throw new AppError('EVALUATION_NOT_FOUND', 404);
+  if (!rows.rows[0]) throw fail('EVALUATION_NOT_FOUND');
   return toView(rows.rows[0]);
 }
 
@@ -162,7 +162,7 @@ export async function listEvaluationResults(
   opts: ResultsOptions = {},
 ): Promise<EvaluationResultsPage> {
   const ev = await getEvaluation(db, actor, id);
-  if (ev.state !== 'done') throw new AppError('EVALUATION_NOT_DONE', 409);
+  if (ev.state !== 'done') throw fail('EVALUATION_NOT_DONE');
   const level = opts.level ?? ev.levels[0] ?? ev.subjectKind;
   const page = await queryPage(
     db,

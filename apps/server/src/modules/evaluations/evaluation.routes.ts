@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/http';
-import { sendFile } from '../problems/problem.routes';
+import { sendFile } from '../../platform/http-files';
 import { createEvaluation } from './evaluation-create.service';
 import { indicatorPoints, listDeductions, pointInspections, subjectDetail } from './evaluation-drill.service';
 import { exportDeductions } from './evaluation-export';

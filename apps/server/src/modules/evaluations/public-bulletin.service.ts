@@ -2,7 +2,7 @@
 import type { BulletinSnapshot, Page, PublicBulletinView } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 
 async function tenantIdOf(db: Db, code: string | undefined, fallback: string): Promise<string> {
   const res = await db.execute(sql`SELECT id FROM tenant WHERE code = ${code || fallback}`);
@@ -57,6 +57,6 @@ export async function listPublicBulletins(
 export async function getPublicBulletin(db: Db, tenant: string | undefined, id: string, defaultTenant: string) {
   const tenantId = await tenantIdOf(db, tenant, defaultTenant);
   const res = await db.execute(sql`SELECT ${columns} FROM bulletin WHERE tenant_id = ${tenantId} AND id = ${id}`);
-  if (!res.rows[0]) throw new AppError('BULLETIN_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('BULLETIN_NOT_FOUND');
   return toPublic(res.rows[0]);
 }

@@ -8,7 +8,7 @@ import { type Actor, requireCityScope } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, importFailed, notFound } from '../../platform/errors';
+import { AppError, importFailed, fail } from '../../platform/errors';
 import { type SheetGrid, XLSX_TYPE, readWorkbookGrids, sortRowErrors } from '../../platform/excel';
 import { sniffContentType } from '../../platform/files';
 import { newId } from '../../platform/ids';
@@ -111,7 +111,7 @@ async function placeImport(tx: Db, actor: Actor, fields: ImportFields, name: str
   if (!fields.familyId)
     return { familyId: id, version: 1, code: await pickCode(tx, actor.tenantId, name, fields.code) };
   const version = await lockFamily(tx, actor.tenantId, fields.familyId);
-  if (version === 1) throw notFound('framework');
+  if (version === 1) throw fail('FRAMEWORK_NOT_FOUND');
   const code = await familyCode(tx, actor.tenantId, fields.familyId);
   return { familyId: fields.familyId, version, code };
 }
@@ -141,8 +141,7 @@ export async function importFramework(
   lang: Language,
 ): Promise<FrameworkImportResult> {
   requireCityScope(actor, 'framework.manage');
-  if (sniffContentType(upload.bytes) !== XLSX_TYPE)
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', 415, { allowed: [XLSX_TYPE] });
+  if (sniffContentType(upload.bytes) !== XLSX_TYPE) throw fail('FILE_TYPE_NOT_ALLOWED', { allowed: [XLSX_TYPE] });
   const parsed = await parseFrameworkWorkbook(upload.bytes, lang);
   const name = (fields.name ?? parsed.title ?? (baseName(upload.name) || '导入的测评体系')).slice(0, 200);
   const id = newId();

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, requireCityScope } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { conflict, notFound, unprocessable } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import {
   findFramework,
@@ -32,7 +32,7 @@ const rootSum = (roots: IndicatorNode[]) =>
 /** Lock the whole family first (always in version order, so publishers and derivers cannot deadlock). */
 async function lockWithFamily(tx: Db, tenantId: string, id: string) {
   const fw = await findFramework(tx, tenantId, id);
-  if (!fw) throw notFound('framework');
+  if (!fw) throw fail('FRAMEWORK_NOT_FOUND');
   const nextVersion = await lockFamily(tx, tenantId, fw.familyId);
   return { ...(await lockFrameworkRow(tx, tenantId, id))!, nextVersion };
 }
@@ -45,11 +45,11 @@ export async function publishFramework(db: Db, actor: Actor, id: string): Promis
   requireCityScope(actor, 'framework.manage');
   await db.transaction(async (tx) => {
     const found = await lockWithFamily(tx, actor.tenantId, id);
-    if (found.status !== 'draft') throw conflict('FRAMEWORK_NOT_DRAFT', { status: found.status });
+    if (found.status !== 'draft') throw fail('FRAMEWORK_NOT_DRAFT', { status: found.status });
     const tree = await selectTree(tx, actor.tenantId, id);
-    if (!tree.length) throw unprocessable('FRAMEWORK_EMPTY');
+    if (!tree.length) throw fail('FRAMEWORK_EMPTY');
     const nodes = checkPointSums(tree, found.totalPoints);
-    if (nodes.length) throw unprocessable('FRAMEWORK_POINTS_MISMATCH', { nodes });
+    if (nodes.length) throw fail('FRAMEWORK_POINTS_MISMATCH', { nodes });
     const superseded = await tx.execute(sql`UPDATE framework SET status = 'superseded', row_version = row_version + 1
       WHERE tenant_id = ${actor.tenantId} AND family_id = ${found.familyId} AND status = 'published' RETURNING id`);
     const total = found.totalPoints ?? rootSum(tree);
@@ -72,7 +72,7 @@ export async function deriveFramework(db: Db, actor: Actor, id: string): Promise
   const newIdValue = newId();
   await db.transaction(async (tx) => {
     const src = await lockWithFamily(tx, actor.tenantId, id);
-    if (src.status === 'draft') throw conflict('FRAMEWORK_NOT_PUBLISHED');
+    if (src.status === 'draft') throw fail('FRAMEWORK_NOT_PUBLISHED');
     const version = src.nextVersion;
     const { familyId, code, name, totalPoints, complianceLine, description } = src;
     const copy = { familyId, code, name, totalPoints, complianceLine, description, version };
@@ -98,7 +98,7 @@ export async function deriveFramework(db: Db, actor: Actor, id: string): Promise
 export async function diffFrameworks(db: Db, actor: Actor, id: string, against: string) {
   const to = await getFramework(db, actor, id);
   const from = await findFramework(db, actor.tenantId, against);
-  if (!from) throw notFound('framework');
+  if (!from) throw fail('FRAMEWORK_NOT_FOUND');
   const [a, b, na, nb] = await Promise.all([
     selectTree(db, actor.tenantId, against),
     selectTree(db, actor.tenantId, id),

@@ -6,28 +6,21 @@ import {
   frameworkUpdateBody,
   idParam,
 } from '@wenming/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
-import { AppError, invalidFields } from '../../platform/errors';
-import { XLSX_TYPE } from '../../platform/excel';
+import { invalidFields, fail } from '../../platform/errors';
 import { actorOf } from '../../platform/http';
 import { exportFramework, frameworkTemplate } from './framework-export';
 import { importFramework } from './framework-import';
 import * as lifecycle from './framework-lifecycle.service';
 import * as frameworks from './framework.service';
+import { sendXlsx } from '../../platform/http-files';
 
 const tags = ['frameworks 测评体系'];
 const importResult = z.object({ id: z.string().uuid(), version: z.number().int(), indicatorCount: z.number().int() });
-
-function sendXlsx(reply: FastifyReply, name: string, bytes: Buffer) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(bytes);
-}
 
 /** The multipart field `file` plus optional fields name/code/familyId (the query string may carry them too). */
 async function readUpload(req: FastifyRequest) {
@@ -41,7 +34,7 @@ async function readUpload(req: FastifyRequest) {
       else if (typeof part.value === 'string' && part.value !== '') fields[part.fieldname] = part.value;
     }
   }
-  if (!file) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+  if (!file) throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'file', key: 'required' }] });
   const parsed = frameworkImportFields.safeParse(fields);
   if (!parsed.success)
     throw invalidFields(parsed.error.issues.map((i) => ({ field: i.path.join('.'), key: 'invalid_format' })));

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, requireCityScope, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, notFound } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
@@ -50,7 +50,7 @@ export async function listFrameworks(
 export async function getFramework(db: Db, actor: Actor, id: string): Promise<FrameworkView> {
   requirePermission(actor, 'framework.read');
   const found = await findFramework(db, actor.tenantId, id);
-  if (!found) throw notFound('framework');
+  if (!found) throw fail('FRAMEWORK_NOT_FOUND');
   return found;
 }
 
@@ -69,15 +69,15 @@ export async function listVersions(db: Db, actor: Actor, id: string): Promise<Fr
 export async function lockDraft(tx: Db, actor: Actor, id: string): Promise<FrameworkRow> {
   requireCityScope(actor, 'framework.manage');
   const row = await lockFrameworkRow(tx, actor.tenantId, id);
-  if (!row) throw notFound('framework');
-  if (row.status !== 'draft') throw conflict('FRAMEWORK_NOT_DRAFT', { status: row.status });
+  if (!row) throw fail('FRAMEWORK_NOT_FOUND');
+  if (row.status !== 'draft') throw fail('FRAMEWORK_NOT_DRAFT', { status: row.status });
   return row;
 }
 
 /** 409 when another family already uses the code (a code names one family across its versions). */
 export async function assertCodeFree(db: Db, tenantId: string, code: string, familyId?: string): Promise<void> {
   const owner = await findFamilyByCode(db, tenantId, code);
-  if (owner && owner !== familyId) throw conflict('FRAMEWORK_CODE_TAKEN', { fields: [{ field: 'code' }] });
+  if (owner && owner !== familyId) throw fail('FRAMEWORK_CODE_TAKEN', { fields: [{ field: 'code' }] });
 }
 
 /** A new, empty draft: version 1 of a new family. A resent create (same client id) answers the stored one. */
@@ -106,7 +106,7 @@ export async function updateFramework(
     const before = await lockDraft(tx, actor, id);
     const current = (await findFramework(tx, actor.tenantId, id))!;
     if (body.rowVersion !== undefined && body.rowVersion !== current.rowVersion)
-      throw new AppError('STALE_VERSION', 409, { current });
+      throw fail('STALE_VERSION', { current });
     const next = {
       name: body.name ?? before.name,
       description: body.description !== undefined ? body.description : before.description,

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { notFound, unprocessable } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { mapConstraintError, selectIndicators, selectTree, touchFramework } from './framework.repository';
 import { getFramework, lockDraft } from './framework.service';
@@ -17,7 +17,7 @@ export async function getTree(db: Db, actor: Actor, frameworkId: string): Promis
 
 async function findNode(tx: Db, tenantId: string, frameworkId: string, id: string): Promise<IndicatorNode> {
   const [node] = await selectIndicators(tx, tenantId, frameworkId, sql`id = ${id}`);
-  if (!node) throw notFound('indicator');
+  if (!node) throw fail('INDICATOR_NOT_FOUND');
   return node;
 }
 
@@ -119,8 +119,7 @@ export async function moveIndicator(db: Db, actor: Actor, frameworkId: string, i
     await lockDraft(tx, actor, frameworkId);
     const node = await findNode(tx, t, frameworkId, id);
     const parent = body.parentId ? await findNode(tx, t, frameworkId, body.parentId) : null;
-    if (parent && (await isSelfOrDescendant(tx, t, frameworkId, id, parent.id)))
-      throw unprocessable('INDICATOR_MOVE_INVALID');
+    if (parent && (await isSelfOrDescendant(tx, t, frameworkId, id, parent.id))) throw fail('INDICATOR_MOVE_INVALID');
     await shiftSiblings(tx, t, frameworkId, node.parentId, node.position + 1, -1);
     // Park the node outside every sibling list while positions shift, then count the new siblings.
     await tx.execute(sql`UPDATE indicator SET position = -1 WHERE tenant_id = ${t} AND id = ${id}`);

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { invalidFields, notFound } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { mapConstraintError, selectNegativeItems, toNegativeItemView, touchFramework } from './framework.repository';
 import { getFramework, lockDraft } from './framework.service';
@@ -24,7 +24,7 @@ export async function listNegativeItems(db: Db, actor: Actor, frameworkId: strin
 async function findItem(db: Db, tenantId: string, frameworkId: string, id: string): Promise<NegativeItemView> {
   const res = await db.execute(sql`SELECT id, code, name, effect, deduction, description, position FROM negative_item
     WHERE tenant_id = ${tenantId} AND framework_id = ${frameworkId} AND id = ${id}`);
-  if (!res.rows[0]) throw notFound('negative_item');
+  if (!res.rows[0]) throw fail('NEGATIVE_ITEM_NOT_FOUND');
   return toNegativeItemView(res.rows[0]);
 }
 

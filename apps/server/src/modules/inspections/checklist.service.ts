@@ -10,8 +10,8 @@ import type {
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { notFound } from '../../platform/errors';
-import { findResponsibleUnits } from '../org/pairing.service';
+import { fail } from '../../platform/errors';
+import { findResponsibleUnits } from '../org';
 import { loadTarget } from './inspection-target';
 import { requireAnyInspectionPermission } from './inspection.policy';
 
@@ -47,7 +47,7 @@ async function loadFramework(db: Db, tenantId: string, frameworkId: string) {
       FROM negative_item n WHERE n.tenant_id = f.tenant_id AND n.framework_id = f.id), '[]'::json) AS negatives
     FROM framework f WHERE f.tenant_id = ${tenantId} AND f.id = ${frameworkId}`);
   const r = res.rows[0] as any;
-  if (!r) throw notFound('framework');
+  if (!r) throw fail('FRAMEWORK_NOT_FOUND');
   const nodes = (typeof r.nodes === 'string' ? JSON.parse(r.nodes) : r.nodes) as any[];
   const negatives = (typeof r.negatives === 'string' ? JSON.parse(r.negatives) : r.negatives) as any[];
   const fw: FrameworkChecklists = {
@@ -117,10 +117,10 @@ export async function loadChecklist(db: Db, tenantId: string, frameworkId: strin
 export async function getChecklist(db: Db, actor: Actor, pointId: string, planId: string): Promise<ChecklistView> {
   requireAnyInspectionPermission(actor);
   const t = await loadTarget(db, actor, planId, pointId);
-  if (!t.plan?.readable) throw notFound('inspection_plan');
+  if (!t.plan?.readable) throw fail('INSPECTION_PLAN_NOT_FOUND');
   // The point's name and address only to its planner, its assigned team, or a reader of the point itself:
   // a member of another team of the plan, or a reader of some other point, gets the same 404 as for no point.
-  if (!t.point || !(t.plan.isPlanner || t.point.isAssigned || t.point.isReadable)) throw notFound('point');
+  if (!t.point || !(t.plan.isPlanner || t.point.isAssigned || t.point.isReadable)) throw fail('POINT_NOT_FOUND');
   const list = await loadChecklist(db, actor.tenantId, t.plan.frameworkId, t.point.pointType);
   const units = await findResponsibleUnits(db, actor.tenantId, { pointId });
   const names = units.length

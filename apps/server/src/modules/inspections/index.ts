@@ -9,6 +9,7 @@ import { publicSurveyRoutes, surveyRoutes } from './survey.routes';
 import { teamRoutes } from './team.routes';
 
 export { seedDemoInspections } from './demo/seed-inspections';
+export { loadChecklist } from './checklist.service';
 
 /** Inspection plans, teams, inspections and questionnaires under /api/v1. */
 export function inspectionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -3,7 +3,7 @@ import type { InspectionSubmitBody, ObservationBody } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, can } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { invalidFields, unprocessable } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import type { Checklist } from './checklist.service';
 
 type Submission = Pick<InspectionSubmitBody, 'observations' | 'negativeItems'>;
@@ -37,7 +37,7 @@ export function checkSubmission(list: Checklist, body: Submission): void {
   if (problems.length) throw invalidFields(problems);
   const seen = new Set(body.observations.map((o) => o.indicatorId));
   const missing = list.standards.filter((s) => !seen.has(s.id)).map((s) => s.id);
-  if (missing.length) throw unprocessable('INSPECTION_INCOMPLETE', { missing });
+  if (missing.length) throw fail('INSPECTION_INCOMPLETE', { missing });
 }
 
 /** Photos must have arrived (POST /files, sent before the inspection) and be the actor's own or readable. */

@@ -4,7 +4,7 @@ import type { InspectionPlanKind, InspectionPlanStatus, Permission, PointType } 
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, can, grantsFor } from '../../platform/access';
 import type { Database, Db } from '../../platform/db';
-import { AppError, invalidFields, notFound, unprocessable } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 
 export interface TargetPlan {
   id: string;
@@ -157,9 +157,9 @@ function toTarget(r: any): Target {
  * unless the actor organises the plan (else 403).
  */
 export function assertCanInspect(t: Target): { plan: TargetPlan; point: TargetPoint } {
-  if (!t.plan || !(t.plan.isPlanner || t.plan.isMember)) throw notFound('inspection_plan');
-  if (t.plan.status !== 'published') throw unprocessable('PLAN_NOT_OPEN', { status: t.plan.status });
+  if (!t.plan || !(t.plan.isPlanner || t.plan.isMember)) throw fail('INSPECTION_PLAN_NOT_FOUND');
+  if (t.plan.status !== 'published') throw fail('PLAN_NOT_OPEN', { status: t.plan.status });
   if (!t.point) throw invalidFields([{ field: 'pointId', key: 'not_in_plan' }]);
-  if (!t.point.isAssigned && !t.plan.isPlanner) throw new AppError('POINT_NOT_ASSIGNED_TO_YOU', 403);
+  if (!t.point.isAssigned && !t.plan.isPlanner) throw fail('POINT_NOT_ASSIGNED_TO_YOU');
   return { plan: t.plan, point: t.point };
 }

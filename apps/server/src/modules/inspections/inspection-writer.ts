@@ -4,7 +4,7 @@
 // a few multi-row statements and one flush for the whole batch (group commit).
 import type { InspectionSubmitBody } from '@wenming/contracts';
 import type { Actor } from '../../platform/access';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { type IdempotencyKey, insertFinishedAnswers } from '../../platform/idempotency';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -84,7 +84,7 @@ async function writeBatch(tx: Db, ctx: AppContext, items: SubmissionItem[]): Pro
     return [{ idem: it.answer.idem, statusCode: 201, response: JSON.stringify(it.answer.body(w)) }];
   });
   // A key stored before for another request: refused (the batch is rolled back and written again without it).
-  if ((await insertFinishedAnswers(tx, answers)).size) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422);
+  if ((await insertFinishedAnswers(tx, answers)).size) throw fail('IDEMPOTENCY_KEY_REUSED');
   return results;
 }
 

@@ -145,13 +145,27 @@ const observationsJson = sql`COALESCE((SELECT json_agg(json_build_object('id', o
     'indicatorCode', ind.code, 'indicatorName', ind.name, 'result', o.result, 'note', o.note,
     'photoFileIds', to_json(o.photo_file_ids), 'findingCategory', o.finding_category, 'severity', o.severity,
     'findingCount', o.finding_count, 'level', o.level, 'awarded', o.awarded, 'earned', o.earned,
-    'problemId', o.problem_id) ORDER BY o.position)
+    'points', ind.points, 'scoringRule', ind.scoring_rule, 'problemId', o.problem_id) ORDER BY o.position)
   FROM inspection_observation o LEFT JOIN indicator ind ON ind.tenant_id = o.tenant_id AND ind.id = o.indicator_id
   WHERE o.tenant_id = i.tenant_id AND o.inspection_id = i.id AND o.submitted_at = i.submitted_at), '[]'::json)`;
+// The negative-list items hit, with their names and effects (the record explains its deductions).
+const negativeDetailsJson = sql`COALESCE((SELECT json_agg(json_build_object('negativeItemId', x->>'negativeItemId',
+    'code', n.code, 'name', n.name, 'effect', n.effect, 'deduction', n.deduction))
+  FROM jsonb_array_elements(i.negative_items) AS x
+  LEFT JOIN negative_item n ON n.tenant_id = i.tenant_id AND n.id::text = x->>'negativeItemId'), '[]'::json)`;
 export const inspectionColumns = {
   list: listColumns,
-  full: sql`${listColumns}, i.negative_items, ${observationsJson} AS observations`,
+  full: sql`${listColumns}, p.name AS plan_name, i.negative_items, ${negativeDetailsJson} AS negative_details,
+    ${observationsJson} AS observations`,
 };
+
+interface NegativeDetail {
+  negativeItemId: string;
+  code: string | null;
+  name: string | null;
+  effect: InspectionView['negativeItems'][number]['effect'];
+  deduction: number | string | null;
+}
 
 /** A row of the list columns as the list item. */
 export function toListItem(r: any): InspectionListItem {
@@ -195,9 +209,20 @@ export async function selectInspection(
   const r = res.rows[0] as any;
   if (!r) return null;
   const observations = json<any[]>(r.observations).map(
-    (o): ObservationView => ({ ...o, awarded: num(o.awarded), earned: num(o.earned) }),
+    (o): ObservationView => ({ ...o, awarded: num(o.awarded), earned: num(o.earned), points: num(o.points) }),
   );
-  return { ...toListItem(r), negativeItems: json(r.negative_items), observations };
+  const details = new Map(json<NegativeDetail[]>(r.negative_details).map((d) => [d.negativeItemId, d]));
+  const negativeItems = json<InspectionView['negativeItems']>(r.negative_items).map((n) => {
+    const d = details.get(n.negativeItemId);
+    return {
+      ...n,
+      code: d?.code ?? null,
+      name: d?.name ?? null,
+      effect: d?.effect ?? null,
+      deduction: num(d?.deduction),
+    };
+  });
+  return { ...toListItem(r), planName: r.plan_name ?? null, negativeItems, observations };
 }
 
 /** The receipt of a stored inspection matching a condition on `i` and `p`, or null. */

@@ -11,7 +11,7 @@ import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { conflict, notFound } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { type Finished, type IdempotencyKey, storedAnswer } from '../../platform/idempotency';
 import { type Checklist, loadChecklist } from './checklist.service';
 import { DEFAULT_FINDING_CATEGORY, raiseFindings } from './findings';
@@ -35,7 +35,7 @@ type Submission = Omit<InspectionSubmitBody, 'id' | 'planId' | 'pointId'>;
 /** One inspection the actor may read (planners, its plan's teams, its inspector, readers of its point), or 404. */
 export async function getInspection(db: Db, actor: Actor, id: string): Promise<InspectionView> {
   const found = await selectInspection(db, actor.tenantId, id, inspectionReadable(actor));
-  if (!found) throw notFound('inspection');
+  if (!found) throw fail('INSPECTION_NOT_FOUND');
   return found;
 }
 
@@ -118,14 +118,14 @@ const auditSummary = (row: InspectionRow) => ({
 function observationIdTaken(err: any): never {
   const cause = err?.cause ?? err;
   if (cause?.code === '23505' && String(cause?.constraint ?? '').startsWith('inspection_observation'))
-    throw conflict('OBSERVATION_ID_TAKEN');
+    throw fail('OBSERVATION_ID_TAKEN');
   throw err;
 }
 
 /** The receipt of the stored inspection for a resent id, or 409 when the id belongs to something the actor cannot see. */
 async function storedFor(db: Db, actor: Actor, id: string): Promise<InspectionReceipt> {
   const found = await selectReceipt(db, actor.tenantId, id, inspectionReadable(actor));
-  if (!found) throw conflict('INSPECTION_ID_TAKEN');
+  if (!found) throw fail('INSPECTION_ID_TAKEN');
   return found;
 }
 
@@ -201,9 +201,9 @@ export async function updateInspection(ctx: AppContext, actor: Actor, id: string
   requirePermission(actor, 'inspection.perform');
   const current = await getInspection(ctx.db, actor, id);
   const target = await loadTarget(ctx.db, actor, current.planId, current.pointId);
-  if (target.plan?.status === 'closed') throw conflict('PLAN_CLOSED');
+  if (target.plan?.status === 'closed') throw fail('PLAN_CLOSED');
   const { plan, point } = assertCanInspect(target);
-  if (body.version !== current.version) throw conflict('STALE_VERSION', { current });
+  if (body.version !== current.version) throw fail('STALE_VERSION', { current });
   const list = await loadChecklist(ctx.db, actor.tenantId, plan.frameworkId, point.pointType);
   checkSubmission(list, body);
   await checkEvidence(ctx.db, actor, body);
@@ -218,7 +218,7 @@ export async function updateInspection(ctx: AppContext, actor: Actor, id: string
   await ctx.db
     .transaction(async (tx) => {
       if (!(await updateInspectionRow(tx, actor.tenantId, body.version, row, actor.accountId)))
-        throw conflict('STALE_VERSION', { current: await getInspection(tx, actor, id) });
+        throw fail('STALE_VERSION', { current: await getInspection(tx, actor, id) });
       const raised = await lockObservationProblems(tx, actor.tenantId, id);
       await deleteObservations(tx, actor.tenantId, id);
       const place = { inspectionId: id, pointId: point.id, gridId: point.gridId, regionCode: point.regionCode };

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { allOf, queryPage } from '../../platform/paging';
 import { isMemberOf, isPlannerOf, pointInScope } from './inspection.policy';
-import { num } from './plan.repository';
+import { num, planRegionCounts } from './plan.repository';
 import { getPlan } from './plan.service';
 
 const isDone = sql`EXISTS (SELECT 1 FROM inspection di WHERE di.tenant_id = pp.tenant_id AND di.plan_id = pp.plan_id
@@ -24,6 +24,7 @@ export async function planProgress(db: Db, actor: Actor, id: string): Promise<In
       count(*) FILTER (WHERE pp.team_id IS NULL)::int AS unassigned
     FROM inspection_plan_point pp WHERE pp.tenant_id = ${actor.tenantId} AND pp.plan_id = ${id}`);
   const t = totals.rows[0] as { total: number; done: number; unassigned: number };
+  const regions = await planRegionCounts(db, actor.tenantId, id);
   return {
     planId: id,
     total: Number(t.total),
@@ -35,6 +36,12 @@ export async function planProgress(db: Db, actor: Actor, id: string): Promise<In
       assigned: Number(r.assigned),
       done: Number(r.done),
       percent: Number(r.assigned) ? Math.round((Number(r.done) / Number(r.assigned)) * 10_000) / 100 : null,
+    })),
+    regions: regions.map((r) => ({
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      count: Number(r.count),
+      assigned: Number(r.assigned),
     })),
   };
 }

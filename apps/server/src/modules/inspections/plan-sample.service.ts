@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { conflict, invalidFields, unprocessable } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { randomToken } from '../../platform/ids';
 import { plannablePoint } from './inspection.policy';
 import { touchPlan } from './plan.repository';
@@ -39,7 +39,7 @@ async function candidatesOf(tx: Db, actor: Actor, region: string, body: PlanSamp
 export async function samplePlan(db: Db, actor: Actor, id: string, body: PlanSampleBody): Promise<PlanSampleResult> {
   return db.transaction(async (tx) => {
     const plan = await lockPlanForPlanner(tx, actor, id);
-    if (plan.status !== 'draft') throw conflict('PLAN_NOT_DRAFT', { status: plan.status });
+    if (plan.status !== 'draft') throw fail('PLAN_NOT_DRAFT', { status: plan.status });
     const region = await sampleRegion(tx, actor.tenantId, plan.regionCode, body.regionCode);
     const candidates = await candidatesOf(tx, actor, region, body);
     if (body.mode === 'pick' && candidates.length < new Set(body.pointIds).size)
@@ -74,7 +74,7 @@ async function assignByRegion(tx: Db, tenantId: string, id: string) {
   const teams = await tx.execute(
     sql`SELECT count(*)::int AS n FROM inspection_team WHERE tenant_id = ${tenantId} AND plan_id = ${id}`,
   );
-  if (Number((teams.rows[0] as any).n) === 0) throw unprocessable('PLAN_HAS_NO_TEAMS');
+  if (Number((teams.rows[0] as any).n) === 0) throw fail('PLAN_HAS_NO_TEAMS');
   // Team k of n takes the k-th run of the sample in region order (each point joined back by its key).
   await tx.execute(sql`WITH teams AS (
       SELECT t.id, row_number() OVER (ORDER BY t.position, t.name, t.id) - 1 AS tn
@@ -102,7 +102,7 @@ async function assignManually(tx: Db, tenantId: string, id: string, teamId: stri
 export async function assignPlan(db: Db, actor: Actor, id: string, body: PlanAssignBody): Promise<InspectionPlanView> {
   await db.transaction(async (tx) => {
     const plan = await lockPlanForPlanner(tx, actor, id);
-    if (plan.status === 'closed') throw conflict('PLAN_CLOSED');
+    if (plan.status === 'closed') throw fail('PLAN_CLOSED');
     if (body.strategy === 'by_region') await assignByRegion(tx, actor.tenantId, id);
     else await assignManually(tx, actor.tenantId, id, body.teamId, body.pointIds);
     await touchPlan(tx, actor.tenantId, id, actor.now);

@@ -2,6 +2,7 @@
 import type { InspectionPlanView } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import { rows } from '../../platform/sql';
 
 /** A timestamp column as ISO text, or null. */
 export const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
@@ -113,4 +114,24 @@ export async function lockPlanRow(tx: Db, tenantId: string, id: string, where: S
 export async function touchPlan(tx: Db, tenantId: string, id: string, now: Date): Promise<void> {
   await tx.execute(sql`UPDATE inspection_plan SET version = version + 1, updated_at = ${now.toISOString()}::timestamptz
     WHERE tenant_id = ${tenantId} AND id = ${id}`);
+}
+
+interface RegionCountRow {
+  region_code: string;
+  region_name: string | null;
+  count: number;
+  assigned: number;
+}
+
+/** The plan's sample counted per region of its points (and how many of them have a team), in region order. */
+export function planRegionCounts(db: Db, tenantId: string, planId: string): Promise<RegionCountRow[]> {
+  return rows<RegionCountRow>(
+    db,
+    sql`SELECT pt.region_code, rg.name AS region_name, count(*)::int AS count,
+      count(pp.team_id)::int AS assigned
+    FROM inspection_plan_point pp JOIN point pt ON pt.tenant_id = pp.tenant_id AND pt.id = pp.point_id
+      LEFT JOIN region rg ON rg.tenant_id = pt.tenant_id AND rg.code = pt.region_code
+    WHERE pp.tenant_id = ${tenantId} AND pp.plan_id = ${planId}
+    GROUP BY pt.region_code, rg.name ORDER BY pt.region_code`,
+  );
 }

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, regionRoots } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, invalidFields, notFound, unprocessable } from '../../platform/errors';
+import { AppError, invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { likePattern } from '../../platform/search-text';
@@ -45,7 +45,7 @@ export async function listPlans(
 export async function getPlan(db: Db, actor: Actor, id: string): Promise<InspectionPlanView> {
   requireAnyInspectionPermission(actor);
   const found = await findPlanView(db, actor.tenantId, id, planReadable(actor));
-  if (!found) throw notFound('inspection_plan');
+  if (!found) throw fail('INSPECTION_PLAN_NOT_FOUND');
   return found;
 }
 
@@ -53,7 +53,7 @@ export async function getPlan(db: Db, actor: Actor, id: string): Promise<Inspect
 export async function lockPlanForPlanner(tx: Db, actor: Actor, id: string): Promise<PlanRow> {
   requirePlanner(actor);
   const row = await lockPlanRow(tx, actor.tenantId, id, isPlannerOf(actor));
-  if (!row) throw notFound('inspection_plan');
+  if (!row) throw fail('INSPECTION_PLAN_NOT_FOUND');
   return row;
 }
 
@@ -119,12 +119,12 @@ export async function updatePlan(
 ): Promise<InspectionPlanView> {
   await db.transaction(async (tx) => {
     const before = await lockPlanForPlanner(tx, actor, id);
-    if (before.version !== body.version) throw conflict('STALE_VERSION', { current: await getPlan(tx, actor, id) });
-    if (before.status === 'closed') throw conflict('PLAN_CLOSED');
+    if (before.version !== body.version) throw fail('STALE_VERSION', { current: await getPlan(tx, actor, id) });
+    if (before.status === 'closed') throw fail('PLAN_CLOSED');
     const regionCode = await planRegion(tx, actor, body.regionCode ?? before.regionCode);
     const changesCore =
       body.frameworkId !== before.frameworkId || body.kind !== before.kind || regionCode !== before.regionCode;
-    if (changesCore && before.status !== 'draft') throw conflict('PLAN_NOT_DRAFT');
+    if (changesCore && before.status !== 'draft') throw fail('PLAN_NOT_DRAFT');
     if (body.frameworkId !== before.frameworkId) await assertPublishedFramework(tx, actor, body.frameworkId);
     const { startDate, endDate } = datesOf(body);
     await tx.execute(sql`UPDATE inspection_plan SET name = ${body.name}, framework_id = ${body.frameworkId},
@@ -156,7 +156,7 @@ export async function deletePlan(db: Db, actor: Actor, id: string): Promise<void
     const used = await tx.execute(
       sql`SELECT 1 FROM inspection WHERE tenant_id = ${actor.tenantId} AND plan_id = ${id} LIMIT 1`,
     );
-    if (used.rows.length) throw conflict('PLAN_HAS_INSPECTIONS');
+    if (used.rows.length) throw fail('PLAN_HAS_INSPECTIONS');
     await tx.execute(
       sql`UPDATE questionnaire SET plan_id = NULL WHERE tenant_id = ${actor.tenantId} AND plan_id = ${id}`,
     );
@@ -177,9 +177,9 @@ async function assertReadyToPublish(tx: Db, tenantId: string, id: string) {
         AND team_id IS NULL) AS unassigned,
       (SELECT count(*)::int FROM inspection_team WHERE tenant_id = ${tenantId} AND plan_id = ${id}) AS teams`);
   const c = res.rows[0] as { points: number; unassigned: number; teams: number };
-  if (Number(c.points) === 0) throw unprocessable('PLAN_EMPTY');
-  if (Number(c.teams) === 0) throw unprocessable('PLAN_HAS_NO_TEAMS');
-  if (Number(c.unassigned) > 0) throw unprocessable('PLAN_POINTS_UNASSIGNED', { count: Number(c.unassigned) });
+  if (Number(c.points) === 0) throw fail('PLAN_EMPTY');
+  if (Number(c.teams) === 0) throw fail('PLAN_HAS_NO_TEAMS');
+  if (Number(c.unassigned) > 0) throw fail('PLAN_POINTS_UNASSIGNED', { count: Number(c.unassigned) });
 }
 
 const steps = {

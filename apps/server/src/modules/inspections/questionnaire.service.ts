@@ -12,7 +12,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, can, regionRoots, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { conflict, forbidden, invalidFields, notFound } from '../../platform/errors';
+import { forbidden, invalidFields, fail } from '../../platform/errors';
 import { newId, randomToken } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { isPlannerOf } from './inspection.policy';
@@ -79,7 +79,7 @@ export async function getQuestionnaire(db: Db, actor: Actor, id: string, manage 
     : sql`(${managesQuestionnaire(actor)} OR ${fillsQuestionnaire(actor)})`;
   const res = await db.execute(sql`SELECT ${columns(actor)} FROM ${from}
     WHERE q.tenant_id = ${actor.tenantId} AND q.id = ${id} AND ${visible}`);
-  if (!res.rows[0]) throw notFound('questionnaire');
+  if (!res.rows[0]) throw fail('QUESTIONNAIRE_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -147,11 +147,11 @@ export async function createQuestionnaire(db: Db, actor: Actor, body: Questionna
 export async function updateQuestionnaire(db: Db, actor: Actor, id: string, body: QuestionnaireUpdateBody) {
   requirePermission(actor, 'survey.manage');
   const current = await getQuestionnaire(db, actor, id, true);
-  if (current.version !== body.version) throw conflict('STALE_VERSION', { current });
+  if (current.version !== body.version) throw fail('STALE_VERSION', { current });
   const questions = withIds(body.questions);
   const same = (qs: SurveyQuestion[]) => JSON.stringify(qs.map((q) => [q.id, q.kind, q.scale, q.text]));
   if (current.responseCount > 0 && same(questions) !== same(current.questions))
-    throw conflict('QUESTIONNAIRE_HAS_RESPONSES');
+    throw fail('QUESTIONNAIRE_HAS_RESPONSES');
   const regionCode = await questionnaireRegion(db, actor, body);
   await assertIndicator(db, actor.tenantId, body.indicatorId);
   const token = body.isPublic ? (current.publicToken ?? publicTokenFor(actor.tenantId)) : current.publicToken;
@@ -162,7 +162,7 @@ export async function updateQuestionnaire(db: Db, actor: Actor, id: string, body
         questions = ${JSON.stringify(questions)}::jsonb, is_public = ${body.isPublic}, public_token = ${token},
         status = ${body.status}, version = version + 1
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-    if (!res.rows.length) throw conflict('STALE_VERSION', { current: await getQuestionnaire(tx, actor, id, true) });
+    if (!res.rows.length) throw fail('STALE_VERSION', { current: await getQuestionnaire(tx, actor, id, true) });
     const after = { ...body, regionCode, questions };
     await writeAudit(tx, actor, {
       action: 'questionnaire.update',

@@ -11,7 +11,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, regionRoots, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { conflict, invalidFields, notFound } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { fillsQuestionnaire, managesQuestionnaire } from './questionnaire.service';
 import { iso, json } from './plan.repository';
 
@@ -102,7 +102,7 @@ async function storeResponse(
         FROM survey_answer a WHERE a.tenant_id = s.tenant_id AND a.response_id = s.id), '[]'::json) AS answers
     FROM survey_response s WHERE s.tenant_id = ${q.tenantId} AND s.id = ${r.id}`);
   const row = res.rows[0] as any;
-  if (row.questionnaire_id !== q.id) throw conflict('SURVEY_RESPONSE_ID_TAKEN');
+  if (row.questionnaire_id !== q.id) throw fail('SURVEY_RESPONSE_ID_TAKEN');
   const response = {
     id: row.id,
     questionnaireId: row.questionnaire_id,
@@ -117,8 +117,8 @@ export async function submitSurveyResponse(db: Db, actor: Actor, body: SurveyRes
   requirePermission(actor, 'inspection.perform');
   const visible = sql`q.id = ${body.questionnaireId} AND (${managesQuestionnaire(actor)} OR ${fillsQuestionnaire(actor, true)})`;
   const q = await loadQuestionnaire(db, actor.tenantId, visible);
-  if (!q) throw notFound('questionnaire');
-  if (q.status !== 'open') throw conflict('QUESTIONNAIRE_CLOSED');
+  if (!q) throw fail('QUESTIONNAIRE_NOT_FOUND');
+  if (q.status !== 'open') throw fail('QUESTIONNAIRE_CLOSED');
   checkAnswers(q.questions, body.answers);
   let regionCode = body.regionCode ?? null;
   if (body.pointId) {
@@ -145,7 +145,7 @@ function tenantOfToken(token: string): string | null {
 async function publicQuestionnaire(db: Db, token: string): Promise<Loaded> {
   const tenantId = tenantOfToken(token);
   const q = tenantId ? await loadQuestionnaire(db, tenantId, sql`q.public_token = ${token} AND q.is_public`) : null;
-  if (q?.status !== 'open') throw notFound('questionnaire');
+  if (q?.status !== 'open') throw fail('QUESTIONNAIRE_NOT_FOUND');
   return q;
 }
 

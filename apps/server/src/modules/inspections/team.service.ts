@@ -4,19 +4,23 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { conflict, invalidFields, notFound } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import { requirePlanner } from './inspection.policy';
+import { countInspectors, pageInspectors } from './inspector.repository';
 import { touchPlan } from './plan.repository';
 import { getPlan, lockPlanForPlanner } from './plan.service';
 
 /** 400 naming `memberIds` unless every id is an active account of the tenant holding inspection.perform. */
 async function assertInspectors(tx: Db, tenantId: string, ids: string[]) {
-  const res = await tx.execute(sql`SELECT a.id FROM account a WHERE a.tenant_id = ${tenantId}
-    AND a.id = ANY(${sql.param(ids)}::uuid[]) AND NOT a.is_disabled
-    AND EXISTS (SELECT 1 FROM role_assignment ra JOIN role r ON r.tenant_id = ra.tenant_id AND r.code = ra.role_code
-      WHERE ra.tenant_id = a.tenant_id AND ra.account_id = a.id
-        AND (r.permissions @> '["inspection.perform"]'::jsonb OR r.permissions @> '["*"]'::jsonb))`);
-  if (res.rows.length < ids.length) throw invalidFields([{ field: 'memberIds', key: 'not_an_inspector' }]);
+  if ((await countInspectors(tx, tenantId, ids)) < ids.length)
+    throw invalidFields([{ field: 'memberIds', key: 'not_an_inspector' }]);
+}
+
+/** Accounts the planner may put in a team. */
+export function listInspectors(db: Db, actor: Actor, q: { q?: string; page: number; pageSize: number }) {
+  requirePlanner(actor);
+  return pageInspectors(db, actor.tenantId, q);
 }
 
 async function writeMembers(tx: Db, tenantId: string, planId: string, teamId: string, body: InspectionTeamBody) {
@@ -28,7 +32,7 @@ async function writeMembers(tx: Db, tenantId: string, planId: string, teamId: st
 
 function lockOpenPlan(tx: Db, actor: Actor, planId: string) {
   return lockPlanForPlanner(tx, actor, planId).then((plan) => {
-    if (plan.status === 'closed') throw conflict('PLAN_CLOSED');
+    if (plan.status === 'closed') throw fail('PLAN_CLOSED');
     return plan;
   });
 }
@@ -47,7 +51,7 @@ export async function createTeam(
       sql`SELECT plan_id FROM inspection_team WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,
     );
     if (seen.rows.length) {
-      if ((seen.rows[0] as any).plan_id !== planId) throw conflict('INSPECTION_ID_TAKEN');
+      if ((seen.rows[0] as any).plan_id !== planId) throw fail('INSPECTION_ID_TAKEN');
       return;
     }
     await assertInspectors(tx, actor.tenantId, body.memberIds);
@@ -70,7 +74,7 @@ async function lockTeam(tx: Db, tenantId: string, planId: string, teamId: string
   const res = await tx.execute(sql`SELECT t.name, COALESCE((SELECT json_agg(m.account_id) FROM inspection_team_member m
       WHERE m.tenant_id = t.tenant_id AND m.team_id = t.id), '[]'::json) AS members
     FROM inspection_team t WHERE t.tenant_id = ${tenantId} AND t.plan_id = ${planId} AND t.id = ${teamId} FOR UPDATE`);
-  if (!res.rows.length) throw notFound('inspection_team');
+  if (!res.rows.length) throw fail('INSPECTION_TEAM_NOT_FOUND');
   return res.rows[0] as { name: string; members: string[] };
 }
 

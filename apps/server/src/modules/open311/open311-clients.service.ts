@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, requireCityScope, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, conflict } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId, randomToken, sha256Hex } from '../../platform/ids';
 import { iso } from '../problems';
 
@@ -57,7 +57,7 @@ export async function getOpen311Client(db: Db, actor: Actor, id: string): Promis
   const res = await db.execute(
     sql`SELECT ${columns} FROM open311_client WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,
   );
-  if (!res.rows[0]) throw new AppError('OPEN311_CLIENT_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('OPEN311_CLIENT_NOT_FOUND');
   return toClientView(res.rows[0]);
 }
 
@@ -74,7 +74,7 @@ export async function listOpen311Clients(db: Db, actor: Actor): Promise<Open311C
 export async function revokeOpen311Client(db: Db, actor: Actor, id: string): Promise<Open311ClientView> {
   requireCityScope(actor, 'open311.manage');
   const before = await getOpen311Client(db, actor, id);
-  if (before.revokedAt) throw conflict('OPEN311_CLIENT_REVOKED');
+  if (before.revokedAt) throw fail('OPEN311_CLIENT_REVOKED');
   await db.transaction(async (tx) => {
     await tx.execute(
       sql`UPDATE open311_client SET revoked_at = ${sqlTime(actor.now)} WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,

@@ -1,4 +1,5 @@
 // Candidates for dispatch: skill fit first, then distance, load and ratings, each with the reasons it was proposed.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, type TestApp, createTestApp } from '../../test/harness';
 import { scoreCandidate } from './order-candidates.service';
@@ -100,8 +101,9 @@ describe('scoreCandidate', () => {
     number: 'V1',
     skills: ['repair'],
     availability: ['mon_am'],
-    home_lat: 38.5,
-    home_lng: 102.18,
+    lat: 38.5,
+    lng: 102.18,
+    located: 'home' as const,
   };
   const place = { lat: 38.5, lng: 102.18, skills: ['repair'] };
   it('prefers good ratings, free hands and availability now', () => {
@@ -114,5 +116,65 @@ describe('scoreCandidate', () => {
     expect(good.score).toBeGreaterThan(away.score);
     expect(good.reasons).toContainEqual({ code: 'rating', params: { value: 4.8 } });
     expect(good.reasons).toContainEqual({ code: 'available_now', params: {} });
+  });
+
+  it('splits the score into parts that add up to it, each within its maximum', () => {
+    for (const [load, slot] of [
+      [{ open: 1, avg: 3.7, n: 3 }, 'mon_am'],
+      [{ open: 0, avg: null, n: 0 }, null],
+      [{ open: 5, avg: 1, n: 1 }, 'tue_am'],
+    ] as const) {
+      const c = scoreCandidate({ ...base, lat: 38.53, lng: 102.2 }, place, load, slot);
+      const sum = c.parts.reduce((n, p) => n + Math.round(p.points * 10), 0) / 10;
+      expect(sum).toBe(c.score);
+      for (const p of c.parts) expect(p.points).toBeLessThanOrEqual(p.max);
+      expect(c.parts.map((p) => p.part)).toEqual(['skill', 'distance', 'availability', 'load', 'rating']);
+    }
+  });
+});
+
+describe('where a volunteer and an order are', () => {
+  it('measures from the volunteer\u2019s site when there is no home point, and to the order\u2019s site when it has no point', async () => {
+    const site = await centre(t);
+    await t.ctx.db.execute(
+      sql`UPDATE practice_site SET lat = 39.7, lng = 103.4 WHERE tenant_id = ${t.tenantId} AND id = ${site.id}`,
+    );
+    const itemId = await menuItem(station, siteId, ['legal'], '法律咨询（距离）');
+    const atSite = await insertVolunteer(t, { name: '阵地志愿者', skills: ['legal'], siteId: site.id });
+    const o = await placeOrder(resident, { siteId, itemId, description: '法律咨询', address: '4号楼' });
+    const list = (await station.inject({ method: 'GET', url: `/api/v1/orders/${o.id}/candidates` })).json();
+    const c = list.find((x: any) => x.volunteerId === atSite);
+    expect(c).toMatchObject({ distanceKm: 0, measuredFrom: 'site' });
+    expect(c.reasonTexts).toContain('距离 0 公里');
+    // Scores differ for real reasons: not all the same.
+    expect(new Set(list.map((x: any) => x.score)).size).toBeGreaterThan(1);
+  });
+
+  it('finds any active volunteer by name or number for a manual pick, scored the same way, and dispatches to them', async () => {
+    const itemId = await menuItem(station, siteId, ['medical'], '健康义诊（手动）');
+    const pick = await insertVolunteer(t, { name: '手动挑选志愿者', skills: ['arts'], lat: 39.7, lng: 103.4 });
+    const o = await placeOrder(resident, {
+      siteId,
+      itemId,
+      description: '测血压',
+      address: '5号楼',
+      lat: 39.7,
+      lng: 103.4,
+    });
+    const plain = (await station.inject({ method: 'GET', url: `/api/v1/orders/${o.id}/candidates` })).json();
+    expect(plain.map((x: any) => x.volunteerId)).not.toContain(pick);
+    const found = await station.inject({
+      method: 'GET',
+      url: `/api/v1/orders/${o.id}/candidates?q=${encodeURIComponent('手动挑选')}`,
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    const c = found.json().find((x: any) => x.volunteerId === pick);
+    expect(c).toMatchObject({ matchedSkills: [], distanceKm: 0 });
+    expect(c.parts.find((p: any) => p.part === 'skill').points).toBe(0);
+    const long = await station.inject({ method: 'GET', url: `/api/v1/orders/${o.id}/candidates?q=${'长'.repeat(60)}` });
+    expect(long.statusCode).toBe(400);
+    await act(station, o.id, { action: 'review' });
+    const sent = await act(station, o.id, { action: 'dispatch', volunteerId: pick });
+    expect(sent.json()).toMatchObject({ status: 'dispatched', volunteer: { id: pick } });
   });
 });

@@ -8,7 +8,7 @@ import { type Actor, regionRoots, requirePermission } from '../../platform/acces
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { ORDER_FROM, orderScope } from './order.policy';
 import { ensureOverdueScan } from './order-overdue';
@@ -53,7 +53,7 @@ export async function createOrder(ctx: AppContext, actor: Actor, body: OrderCrea
     );
     if (existing.rows.length) {
       if ((existing.rows[0] as any).ordered_by === actor.accountId) return;
-      throw conflict('ORDER_ID_TAKEN');
+      throw fail('ORDER_ID_TAKEN');
     }
     const site = await siteOf(tx, actor.tenantId, body.siteId);
     if (!site) throw invalidFields([{ field: 'siteId', key: 'unknown_site' }]);
@@ -99,6 +99,6 @@ export async function getOrderPhoto(ctx: AppContext, actor: Actor, orderId: stri
     JOIN file_object fo ON fo.tenant_id = f.tenant_id AND fo.sha256 = f.sha256
     WHERE o.tenant_id = ${actor.tenantId} AND o.id = ${orderId} AND ${orderScope(actor, 'order.read')}`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('FILE_NOT_FOUND', 404);
+  if (!r) throw fail('FILE_NOT_FOUND');
   return { name: r.name as string, contentType: r.content_type as string, bytes: ctx.files.read(r.sha256) };
 }

@@ -4,7 +4,7 @@ import { type OrderStatus, type OrderTransitionBody, finishedOrderStatuses } fro
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, can } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields, unprocessable } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { payForServiceOrder } from '../timebank';
 import { myTeams } from './order.policy';
@@ -34,7 +34,7 @@ async function myVolunteerRow(tx: Db, actor: Actor) {
   const res = await tx.execute(sql`SELECT id, skills FROM volunteer WHERE tenant_id = ${actor.tenantId}
     AND account_id = ${actor.accountId}::uuid AND status = 'active'`);
   const v = res.rows[0] as { id: string; skills: string[] } | undefined;
-  if (!v) throw unprocessable('ORDER_NOT_A_VOLUNTEER');
+  if (!v) throw fail('ORDER_NOT_A_VOLUNTEER');
   return v;
 }
 
@@ -45,7 +45,7 @@ async function mergeEffect(tx: Db, actor: Actor, o: OrderRow, target: string): P
   const t = res.rows[0] as { site_id: string; status: OrderStatus } | undefined;
   if (!t) throw invalidFields([{ field: 'mergeInto', key: 'unknown_order' }]);
   if (target === o.id || t.site_id !== o.site_id || [...finishedOrderStatuses, 'merged'].includes(t.status))
-    throw unprocessable('ORDER_MERGE_INVALID');
+    throw fail('ORDER_MERGE_INVALID');
   return { sets: [sql`merged_into = ${target}`], detail: { mergeInto: target } };
 }
 
@@ -86,10 +86,9 @@ async function acceptEffect(tx: Db, actor: Actor, o: OrderRow): Promise<Effect> 
   if (o.status === 'dispatched') {
     const inTeam = async () =>
       !!o.team_id && (await tx.execute(sql`SELECT 1 WHERE ${o.team_id}::uuid IN ${myTeams(actor)}`)).rows.length > 0;
-    if (o.volunteer_id ? o.volunteer_id !== v.id : !(await inTeam())) throw new AppError('ORDER_NOT_YOURS', 403);
-  } else if (o.required_skills.length && !o.required_skills.some((s) => v.skills.includes(s))) {
-    throw unprocessable('ORDER_NOT_ELIGIBLE');
+    if (o.volunteer_id ? o.volunteer_id !== v.id : !(await inTeam())) throw fail('ORDER_NOT_YOURS');
   }
+  // An open offer (抢单) is for every volunteer of its area (the scope found it): skills are a highlight, not a bar.
   return {
     sets: [
       sql`volunteer_id = ${v.id}`,
@@ -101,7 +100,7 @@ async function acceptEffect(tx: Db, actor: Actor, o: OrderRow): Promise<Effect> 
 }
 
 function completeEffect(actor: Actor, o: OrderRow, body: OrderTransitionBody): Effect {
-  if (!o.volunteer_account_id || o.volunteer_account_id !== actor.accountId) throw new AppError('ORDER_NOT_YOURS', 403);
+  if (!o.volunteer_account_id || o.volunteer_account_id !== actor.accountId) throw fail('ORDER_NOT_YOURS');
   const hours = body.hours!;
   return {
     sets: [sql`completed_at = ${sqlTime(actor.now)}`, sql`hours = ${hours}`, sql`notes = ${body.notes ?? null}`],
@@ -147,7 +146,7 @@ export async function effectOf(tx: Db, actor: Actor, o: OrderRow, body: OrderTra
     case 'complete':
       return completeEffect(actor, o, body);
     case 'rate': {
-      if (o.ordered_by !== actor.accountId) throw new AppError('FORBIDDEN', 403);
+      if (o.ordered_by !== actor.accountId) throw fail('FORBIDDEN');
       const low = body.rating! <= 2;
       return {
         sets: [
@@ -165,7 +164,7 @@ export async function effectOf(tx: Db, actor: Actor, o: OrderRow, body: OrderTra
       };
     }
     case 'cancel':
-      if (o.ordered_by !== actor.accountId && !can(actor, 'order.review')) throw new AppError('FORBIDDEN', 403);
+      if (o.ordered_by !== actor.accountId && !can(actor, 'order.review')) throw fail('FORBIDDEN');
       return { sets: [], detail: {} };
     default:
       return { sets: [], detail: {} };

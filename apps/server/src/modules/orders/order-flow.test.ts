@@ -141,16 +141,27 @@ describe('the order lifecycle', () => {
 });
 
 describe('grabbing (抢单) and the race to accept', () => {
-  it('offers only to eligible volunteers: others neither list nor accept it', async () => {
+  it('offers to every volunteer of the area, skill match first as a highlight; none outside the area', async () => {
     const other = await volunteerSession(t, 'tutor1', { skills: ['tutoring'] });
+    const region = (
+      await t.ctx.db.execute(sql`SELECT code FROM region WHERE tenant_id = ${t.tenantId} AND code LIKE '620321%'
+        AND level = 'village' ORDER BY code LIMIT 1`)
+    ).rows[0] as { code: string } | undefined;
+    const far = await volunteerSession(t, 'far1', { skills: ['repair'], regionCode: region?.code ?? '620321' });
     const o = await placeOrder(resident, order());
     await act(station, o.id, { action: 'review' });
     await act(station, o.id, { action: 'offer' });
-    const mine = await volunteer.inject({ method: 'GET', url: '/api/v1/orders?mine=offered' });
-    expect(mine.json().items.map((x: any) => x.id)).toContain(o.id);
-    const theirs = await other.session.inject({ method: 'GET', url: '/api/v1/orders?mine=offered' });
-    expect(theirs.json().items.map((x: any) => x.id)).not.toContain(o.id);
-    expect((await act(other.session, o.id, { action: 'accept' })).statusCode).toBe(404);
+    const mine = (await volunteer.inject({ method: 'GET', url: '/api/v1/orders?mine=offered' })).json().items;
+    expect(mine.find((x: any) => x.id === o.id)).toMatchObject({ skillMatch: true });
+    const theirs = (await other.session.inject({ method: 'GET', url: '/api/v1/orders?mine=offered' })).json().items;
+    expect(theirs.find((x: any) => x.id === o.id)).toMatchObject({ skillMatch: false, allowedActions: ['accept'] });
+    // Matching offers come first for the volunteer whose skills fit them.
+    const flags = theirs.map((x: any) => x.skillMatch);
+    expect(flags).toEqual([...flags].sort((a: boolean, b: boolean) => Number(b) - Number(a)));
+    const away = await far.session.inject({ method: 'GET', url: '/api/v1/orders?mine=offered' });
+    expect(away.json().items.map((x: any) => x.id)).not.toContain(o.id);
+    expect((await act(far.session, o.id, { action: 'accept' })).statusCode).toBe(404);
+    expect((await act(other.session, o.id, { action: 'accept' })).statusCode).toBe(200);
   });
 });
 

@@ -9,7 +9,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { statementPeriod } from '../timebank/timebank.policy';
+import { statementPeriod } from '../timebank';
 import { orderScope } from './order.policy';
 
 /** Response figures of the orders placed in a period (Shanghai days; the current month by default). */

@@ -16,7 +16,7 @@ import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, conflict } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { type OrderRow, effectOf } from './order-effects';
 import { ORDER_FROM, assertPhotosUsable, orderScope } from './order.policy';
@@ -30,7 +30,7 @@ async function readOrder(ctx: AppContext, actor: Actor, id: string, action: Orde
   const r = res.rows[0] as any;
   if (!r) {
     if (action === 'accept') await explainTakenOffer(ctx, actor, id);
-    throw new AppError('ORDER_NOT_FOUND', 404);
+    throw fail('ORDER_NOT_FOUND');
   }
   return { ...r, required_skills: r.required_skills ?? [] };
 }
@@ -44,7 +44,7 @@ async function explainTakenOffer(ctx: AppContext, actor: Actor, id: string): Pro
     AND o.id = ${id} AND o.status NOT IN ('offered', 'dispatched') AND o.accepted_at IS NOT NULL
     AND EXISTS (SELECT 1 FROM service_order_event e WHERE e.tenant_id = o.tenant_id AND e.order_id = o.id
       AND e.action = 'offer')`);
-  if (res.rows.length) throw conflict('ORDER_ALREADY_TAKEN', { status: (res.rows[0] as { status: string }).status });
+  if (res.rows.length) throw fail('ORDER_ALREADY_TAKEN', { status: (res.rows[0] as { status: string }).status });
 }
 
 /** Why a conditional update matched nothing: someone else took the order, or it moved on. */
@@ -53,10 +53,9 @@ async function explainMiss(tx: Db, actor: Actor, o: OrderRow, action: OrderActio
     WHERE tenant_id = ${actor.tenantId} AND id = ${o.id}`);
   const now = res.rows[0] as { status: OrderStatus; version: number; volunteer_account_id: string | null };
   if (action === 'accept' && now.status === 'accepted' && now.volunteer_account_id !== actor.accountId)
-    throw conflict('ORDER_ALREADY_TAKEN', { status: now.status });
-  if (!nextOrderStatus(now.status, action))
-    throw conflict('ORDER_TRANSITION_NOT_ALLOWED', { status: now.status, action });
-  throw conflict('STALE_VERSION', { version: now.version, status: now.status });
+    throw fail('ORDER_ALREADY_TAKEN', { status: now.status });
+  if (!nextOrderStatus(now.status, action)) throw fail('ORDER_TRANSITION_NOT_ALLOWED', { status: now.status, action });
+  throw fail('STALE_VERSION', { version: now.version, status: now.status });
 }
 
 /**
@@ -74,9 +73,9 @@ export async function transitionOrder(
   await assertPhotosUsable(ctx.db, actor, body.photoFileIds, 'photoFileIds');
   const o = await readOrder(ctx, actor, id, body.action);
   if (body.version !== undefined && body.version !== o.version)
-    throw conflict('STALE_VERSION', { version: o.version, status: o.status });
+    throw fail('STALE_VERSION', { version: o.version, status: o.status });
   const to = nextOrderStatus(o.status, body.action, body);
-  if (!to) throw conflict('ORDER_TRANSITION_NOT_ALLOWED', { status: o.status, action: body.action });
+  if (!to) throw fail('ORDER_TRANSITION_NOT_ALLOWED', { status: o.status, action: body.action });
   await ctx.db.transaction(async (tx) => {
     const effect = await effectOf(tx, actor, o, body);
     const sets: SQL[] = [

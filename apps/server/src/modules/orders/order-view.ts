@@ -14,9 +14,9 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Actor, permissionsOf, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { allOf, queryPage } from '../../platform/paging';
-import { ORDER_FROM, eligibleOffer, iso, myTeams, orderScope } from './order.policy';
+import { ORDER_FROM, eligibleOffer, iso, myTeams, offerSkillMatch, orderScope } from './order.policy';
 
 /** The actions the viewer may take: the state machine × permissions × being the orderer / the volunteer. */
 function viewerActions(actor: Actor, r: any, isTeamMember: boolean): OrderAction[] {
@@ -71,11 +71,14 @@ export function toOrderView(actor: Actor, r: any, isTeamMember = false): OrderVi
     updatedAt: iso(r.updated_at)!,
     version: r.version,
     allowedActions: viewerActions(actor, r, isTeamMember),
+    skillMatch:
+      r.status === 'offered' && r.skill_match !== null && r.skill_match !== undefined ? !!r.skill_match : null,
   };
 }
 
-const COLUMNS = sql`o.*, s.name AS site_name, i.name AS item_name, i.category AS item_category,
-  v.name AS volunteer_name, tm.name AS team_name`;
+const columns = (actor: Actor) => sql`o.*, s.name AS site_name, i.name AS item_name, i.category AS item_category,
+  v.name AS volunteer_name, tm.name AS team_name,
+  ${actor.accountId ? offerSkillMatch(actor) : sql`null::boolean`} AS skill_match`;
 
 /** Orders in the reader's scope, newest first, with filters; `mine` narrows to the reader's own role. */
 export async function listOrders(db: Db, actor: Actor, q: OrderListQuery): Promise<Page<OrderView>> {
@@ -97,7 +100,16 @@ export async function listOrders(db: Db, actor: Actor, q: OrderListQuery): Promi
   );
   return queryPage(
     db,
-    { columns: COLUMNS, from: ORDER_FROM, where, orderBy: sql`o.created_at DESC, o.id DESC` },
+    {
+      columns: columns(actor),
+      from: ORDER_FROM,
+      where,
+      // Open offers: those the volunteer's skills fit first (a highlight, never a filter).
+      orderBy:
+        q.mine === 'offered'
+          ? sql`${actor.accountId ? offerSkillMatch(actor) : sql`false`} DESC, o.created_at DESC, o.id DESC`
+          : sql`o.created_at DESC, o.id DESC`,
+    },
     q,
     (r) => toOrderView(actor, r),
   );
@@ -112,10 +124,10 @@ async function isTeamMemberOf(db: Db, actor: Actor, teamId: string | null): Prom
 /** One order with its history and photos; 404 outside the reader's scope. */
 export async function getOrder(db: Db, actor: Actor, id: string): Promise<OrderDetailView> {
   requirePermission(actor, 'order.read');
-  const res = await db.execute(sql`SELECT ${COLUMNS} FROM ${ORDER_FROM}
+  const res = await db.execute(sql`SELECT ${columns(actor)} FROM ${ORDER_FROM}
     WHERE o.tenant_id = ${actor.tenantId} AND o.id = ${id} AND ${orderScope(actor, 'order.read')}`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('ORDER_NOT_FOUND', 404);
+  if (!r) throw fail('ORDER_NOT_FOUND');
   const [events, photos] = await Promise.all([
     db.execute(sql`SELECT * FROM service_order_event WHERE tenant_id = ${actor.tenantId} AND order_id = ${id}
       ORDER BY at, id`),

@@ -14,11 +14,21 @@ export const myVolunteer = (actor: Actor) =>
 export const myTeams = (actor: Actor) => sql`(SELECT tm.team_id FROM team_member tm
   WHERE tm.tenant_id = ${actor.tenantId} AND tm.status = 'active' AND tm.volunteer_id IN ${myVolunteer(actor)})`;
 
-/** The order `o` (with its item `i`) is open for grabbing by the signed-in volunteer: skills fit or none needed. */
-export const eligibleOffer = (actor: Actor) => sql`(o.status = 'offered' AND (i.required_skills IS NULL
+/**
+ * The order `o` is open for grabbing (抢单) by the signed-in volunteer: offered, and in the volunteer's area (the
+ * same district as their home region or a service area, or their own site). Skills do not filter: a match is a
+ * highlight and a sort key (`offerSkillMatch`).
+ */
+export const eligibleOffer = (actor: Actor) => sql`(o.status = 'offered' AND EXISTS (SELECT 1 FROM volunteer mv
+  WHERE mv.tenant_id = ${actor.tenantId} AND mv.account_id = ${actor.accountId}::uuid AND mv.status = 'active'
+    AND (o.site_id = mv.site_id OR left(o.region_code, 6) = left(mv.region_code, 6)
+      OR left(o.region_code, 6) = ANY (SELECT left(sa, 6) FROM unnest(mv.service_areas) AS sa))))`;
+
+/** The order's item (`i`) needs no skill or one the signed-in volunteer has. */
+export const offerSkillMatch = (actor: Actor) => sql`(i.required_skills IS NULL
   OR cardinality(i.required_skills) = 0
-  OR i.required_skills && (SELECT mv.skills FROM volunteer mv WHERE mv.tenant_id = ${actor.tenantId}
-    AND mv.account_id = ${actor.accountId}::uuid AND mv.status = 'active')))`;
+  OR coalesce(i.required_skills && (SELECT mv.skills FROM volunteer mv WHERE mv.tenant_id = ${actor.tenantId}
+    AND mv.account_id = ${actor.accountId}::uuid AND mv.status = 'active'), false))`;
 
 /** The order `o` (joined with its item `i`) lies in one of the actor's scopes for the permission. */
 export function orderScope(actor: Actor, permission: Permission): SQL {

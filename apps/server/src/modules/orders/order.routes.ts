@@ -8,6 +8,7 @@ import {
   serviceItemBody,
   serviceItemPatchBody,
   serviceMenuQuery,
+  orderCandidatesQuery,
 } from '@wenming/contracts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -19,6 +20,7 @@ import { orderResponseStats } from './order-stats.service';
 import { transitionOrder } from './order-transition.service';
 import { getOrder, listOrders } from './order-view';
 import { addMenuItem, listMenu, updateMenuItem } from './service-menu.service';
+import { sendFile } from '../../platform/http-files';
 
 const tags = ['orders 群众点单'];
 
@@ -57,19 +59,24 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       (req) => transitionOrder(ctx, actorOf(req), req.params.id, req.body),
     );
-    app.get('/orders/:id/candidates', { schema: { tags, summary: '推荐志愿者（附理由）', params: idParam } }, (req) =>
-      orderCandidates(ctx.database, actorOf(req), req.params.id, req.lang),
+    app.get(
+      '/orders/:id/candidates',
+      {
+        schema: {
+          tags,
+          summary: '推荐志愿者（附得分构成与理由；q 按姓名或编号查找任一志愿者）',
+          params: idParam,
+          querystring: orderCandidatesQuery,
+        },
+      },
+      (req) => orderCandidates(ctx.database, actorOf(req), req.params.id, req.lang, undefined, req.query.q),
     );
     app.get(
       '/orders/:id/photos/:fileId',
       { schema: { tags, summary: '服务照片', params: idParam.extend({ fileId: z.string().uuid() }) } },
       async (req, reply) => {
         const f = await getOrderPhoto(ctx, actorOf(req), req.params.id, req.params.fileId);
-        return reply
-          .header('content-type', f.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-          .send(f.bytes);
+        return sendFile(reply, f, true);
       },
     );
   };

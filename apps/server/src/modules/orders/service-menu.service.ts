@@ -6,7 +6,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 
 const SELECT = sql`SELECT i.*, s.name AS site_name, t.name AS team_name FROM service_item i
@@ -64,7 +64,7 @@ export async function addMenuItem(db: Db, actor: Actor, body: ServiceItemBody): 
 
 async function getMenuItem(db: Db, actor: Actor, id: string): Promise<ServiceItemView> {
   const res = await db.execute(sql`${SELECT} WHERE i.tenant_id = ${actor.tenantId} AND i.id = ${id}`);
-  if (!res.rows.length) throw new AppError('SERVICE_ITEM_NOT_FOUND', 404);
+  if (!res.rows.length) throw fail('SERVICE_ITEM_NOT_FOUND');
   return view(res.rows[0]);
 }
 
@@ -80,7 +80,7 @@ export async function updateMenuItem(
     const res = await tx.execute(sql`${SELECT} WHERE i.tenant_id = ${actor.tenantId} AND i.id = ${id}
       AND ${manageScope(actor)} FOR UPDATE OF i`);
     const before = res.rows[0] as any;
-    if (!before) throw new AppError('SERVICE_ITEM_NOT_FOUND', 404);
+    if (!before) throw fail('SERVICE_ITEM_NOT_FOUND');
     await assertTeam(tx, actor.tenantId, body.teamId);
     const next = { ...view(before), ...body };
     const upd = await tx.execute(sql`UPDATE service_item SET category = ${next.category}, name = ${next.name},
@@ -88,7 +88,7 @@ export async function updateMenuItem(
         team_id = ${body.teamId !== undefined ? body.teamId : before.team_id}, typical_hours = ${next.typicalHours},
         active = ${next.active}, version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${before.version} RETURNING id`);
-    if (!upd.rows.length) throw conflict('STALE_VERSION');
+    if (!upd.rows.length) throw fail('STALE_VERSION');
     await writeAudit(tx, actor, {
       action: 'servicemenu.update',
       objectType: 'service_item',

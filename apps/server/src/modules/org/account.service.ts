@@ -5,12 +5,12 @@ import type { z } from 'zod';
 import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, fail } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { hashPassword } from '../../platform/passwords';
 import { likePattern } from '../../platform/search-text';
-import { assertRoleSeparation } from '../auth/auth.service';
+import { assertRoleSeparation } from '../auth';
 
 const canSeeAccounts = (actor: Actor) => can(actor, 'account.manage') || can(actor, 'role.manage');
 
@@ -55,7 +55,7 @@ async function getAccountRow(db: Db, actor: Actor, id: string) {
   const res = await db.execute(
     sql`SELECT id, username FROM account WHERE tenant_id = ${actor.tenantId} AND id = ${id}`,
   );
-  if (!res.rows[0]) throw new AppError('ACCOUNT_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('ACCOUNT_NOT_FOUND');
   return res.rows[0] as { id: string; username: string };
 }
 
@@ -67,7 +67,7 @@ export async function createAccount(
 ) {
   requirePermission(actor, 'account.manage');
   if (checkPasswordPolicy(b.initialPassword))
-    throw new AppError('PASSWORD_POLICY', 400, { fieldKeys: [{ field: 'initialPassword', key: 'password_policy' }] });
+    throw fail('PASSWORD_POLICY', { fieldKeys: [{ field: 'initialPassword', key: 'password_policy' }] });
   const id = newId();
   const hash = await hashPassword(b.initialPassword);
   await db.transaction(async (tx) => {
@@ -75,8 +75,7 @@ export async function createAccount(
       await tx.execute(sql`INSERT INTO account (tenant_id, id, username, display_name, person_id, password_hash, must_change_password)
       VALUES (${actor.tenantId}, ${id}, ${b.username}, ${b.displayName}, ${b.personId ?? null}, ${hash}, true)
       ON CONFLICT DO NOTHING RETURNING id`);
-    if (!res.rows.length)
-      throw new AppError('USERNAME_TAKEN', 409, { fieldKeys: [{ field: 'username', key: 'taken' }] });
+    if (!res.rows.length) throw fail('USERNAME_TAKEN', { fieldKeys: [{ field: 'username', key: 'taken' }] });
     await writeAudit(tx, actor, {
       action: 'account.create',
       objectType: 'account',
@@ -89,7 +88,7 @@ export async function createAccount(
 
 async function assertScopeRef(db: Db, actor: Actor, kind: string, ref: string | null | undefined) {
   if (kind === 'all' || kind === 'own') return null;
-  if (!ref) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'scopeRef', key: 'required' }] });
+  if (!ref) throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'scopeRef', key: 'required' }] });
   const table = {
     region: sql`region WHERE code = ${ref}`,
     unit: sql`unit WHERE id::text = ${ref}`,
@@ -97,8 +96,7 @@ async function assertScopeRef(db: Db, actor: Actor, kind: string, ref: string | 
   }[kind as 'region' | 'unit' | 'site'];
   if (table) {
     const res = await db.execute(sql`SELECT 1 FROM ${table} AND tenant_id = ${actor.tenantId}`);
-    if (!res.rows.length)
-      throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'scopeRef', key: 'invalid_value' }] });
+    if (!res.rows.length) throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'scopeRef', key: 'invalid_value' }] });
   }
   return ref;
 }
@@ -115,7 +113,7 @@ export async function assignRole(
   // Nobody grants a role to themself (a secadmin would otherwise make itself a city office).
   if (accountId === actor.accountId) throw fail('ROLE_SELF_GRANT');
   if (!(roleCodes as readonly string[]).includes(b.role))
-    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'role', key: 'invalid_value' }] });
+    throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'role', key: 'invalid_value' }] });
   const ref = await assertScopeRef(db, actor, b.scopeKind, b.scopeRef);
   const id = newId();
   await db.transaction(async (tx) => {
@@ -139,7 +137,7 @@ export async function revokeRole(db: Db, actor: Actor, accountId: string, assign
     const res =
       await tx.execute(sql`DELETE FROM role_assignment WHERE tenant_id = ${actor.tenantId} AND account_id = ${accountId}
       AND id = ${assignmentId} RETURNING role_code, scope_kind, scope_ref`);
-    if (!res.rows.length) throw new AppError('ROLE_ASSIGNMENT_NOT_FOUND', 404);
+    if (!res.rows.length) throw fail('ROLE_ASSIGNMENT_NOT_FOUND');
     await writeAudit(tx, actor, {
       action: 'account.role_revoked',
       objectType: 'account',

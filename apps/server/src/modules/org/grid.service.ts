@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
@@ -61,7 +61,7 @@ export async function getGrid(db: Db, actor: Actor, id: string, permission: Grid
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE g.tenant_id = ${actor.tenantId} AND g.id = ${id} AND ${gridScope(actor, permission)}`);
-  if (!res.rows[0]) throw new AppError('GRID_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('GRID_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -97,7 +97,7 @@ function gridValues(b: GridBody) {
 }
 
 const isUniqueViolation = (err: any) => err?.cause?.code === '23505' || err?.code === '23505';
-const codeTaken = () => new AppError('GRID_CODE_TAKEN', 409, { fields: [{ field: 'code' }] });
+const codeTaken = () => fail('GRID_CODE_TAKEN', { fields: [{ field: 'code' }] });
 
 /** Create a grid; its code is unique in the tenant (409), and a resend with the same client id stores it once. */
 export async function createGrid(db: Db, actor: Actor, body: GridBody & { id?: string }) {
@@ -134,7 +134,7 @@ export async function updateGrid(db: Db, actor: Actor, id: string, body: GridBod
           boundary = ${v.boundary}::jsonb, center_lat = ${v.centerLat}, center_lng = ${v.centerLng},
           search_text = ${v.searchText}, version = version + 1
         WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-      if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
+      if (res.rows.length === 0) throw fail('STALE_VERSION', { current: before });
       await movePairedRegion(tx, actor.tenantId, 'grid', id, body.regionCode);
       await writeAudit(tx, actor, { action: 'grid.update', objectType: 'grid', objectId: id, before, after: body });
     })

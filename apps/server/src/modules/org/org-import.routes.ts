@@ -3,8 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
-import { XLSX_TYPE } from '../../platform/excel';
 import { actorOf } from '../../platform/http';
 import {
   type ImportTarget,
@@ -14,25 +12,11 @@ import {
   personTemplate,
   unitTemplate,
 } from './org-import';
+import { sendXlsx, uploadedFile } from '../../platform/http-files';
 
 const unitTags = ['units 单位'];
 const personTags = ['people 人员'];
 const accepted = z.object({ jobId: z.string().uuid() });
-
-function sendXlsx(reply: FastifyReply, name: string, bytes: Buffer) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(bytes);
-}
-
-/** The multipart field `file` of an import request; 400 naming `file` when it is missing. */
-async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
-  const part = req.isMultipart() ? await req.file() : undefined;
-  if (part?.fieldname !== 'file')
-    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
-  return { bytes: await part.toBuffer(), name: part.filename || 'import.xlsx' };
-}
 
 async function startImport(ctx: AppContext, target: ImportTarget, req: FastifyRequest, reply: FastifyReply) {
   const actor = actorOf(req);

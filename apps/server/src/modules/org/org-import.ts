@@ -12,7 +12,7 @@ import { type Actor, can, requirePermission } from '../../platform/access';
 import { auditExport, writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, unprocessable } from '../../platform/errors';
+import { AppError, fail } from '../../platform/errors';
 import {
   type ExportColumn,
   type ImportColumn,
@@ -189,7 +189,7 @@ function exportColumns(cols: ImportColumn[], extra: Record<string, ExportColumn>
 
 async function selectForExport(db: Db, query: ReturnType<typeof sql>): Promise<any[]> {
   const res = await db.execute(sql`${query} LIMIT ${EXPORT_LIMIT + 1}`);
-  if (res.rows.length > EXPORT_LIMIT) throw unprocessable('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT });
+  if (res.rows.length > EXPORT_LIMIT) throw fail('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT });
   return res.rows;
 }
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 
@@ -73,7 +73,7 @@ export async function getPairing(db: Db, actor: Actor, id: string, permission: P
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE pa.tenant_id = ${actor.tenantId} AND pa.id = ${id} AND ${pairingScope(actor, permission)}`);
-  if (!res.rows[0]) throw new AppError('PAIRING_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('PAIRING_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -127,7 +127,7 @@ export async function createPairing(db: Db, actor: Actor, body: PairingBody & { 
       return;
     }
     const same = await tx.execute(sql`SELECT 1 FROM pairing WHERE tenant_id = ${actor.tenantId} AND id = ${id}`);
-    if (!same.rows.length) throw new AppError('PAIRING_EXISTS', 409);
+    if (!same.rows.length) throw fail('PAIRING_EXISTS');
   });
   return getPairing(db, actor, id);
 }

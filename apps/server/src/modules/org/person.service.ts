@@ -5,7 +5,7 @@ import { type Actor, requirePermission, scopeFilter } from '../../platform/acces
 import { writeAudit } from '../../platform/audit';
 import type { PiiCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
@@ -72,7 +72,7 @@ export async function getPerson(
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE p.tenant_id = ${actor.tenantId} AND p.id = ${id} AND ${personScope(actor, permission)}`);
-  if (!res.rows[0]) throw new AppError('PERSON_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('PERSON_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -107,7 +107,7 @@ export async function insertPeople(
     if (res.rows.length === 0) {
       const same = await tx.execute(sql`SELECT id FROM person WHERE tenant_id = ${tenantId} AND id = ${id}`);
       if (same.rows.length) continue;
-      throw new AppError('PERSON_ID_CARD_TAKEN', 409);
+      throw fail('PERSON_ID_CARD_TAKEN');
     }
     ids.push(id);
   }
@@ -117,8 +117,7 @@ export async function insertPeople(
 async function assertUnitUsable(db: Db, actor: Actor, unitId: string | null | undefined) {
   if (!unitId) return;
   const res = await db.execute(sql`SELECT 1 FROM unit WHERE tenant_id = ${actor.tenantId} AND id = ${unitId}`);
-  if (!res.rows.length)
-    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'unitId', key: 'unknown_unit' }] });
+  if (!res.rows.length) throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'unitId', key: 'unknown_unit' }] });
 }
 
 export async function createPerson(db: Db, cipher: PiiCipher, actor: Actor, body: PersonBody & { id?: string }) {
@@ -166,7 +165,7 @@ export async function updatePerson(
         region_code = ${body.regionCode}, position = ${body.position ?? null}, search_text = ${buildSearchText(body.name)},
         version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-      if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
+      if (res.rows.length === 0) throw fail('STALE_VERSION', { current: before });
       await writeAudit(tx, actor, {
         action: 'person.update',
         objectType: 'person',
@@ -176,7 +175,7 @@ export async function updatePerson(
       });
     })
     .catch((err) => {
-      if (err?.cause?.code === '23505' || err?.code === '23505') throw new AppError('PERSON_ID_CARD_TAKEN', 409);
+      if (err?.cause?.code === '23505' || err?.code === '23505') throw fail('PERSON_ID_CARD_TAKEN');
       throw err;
     });
   return getPerson(db, actor, id);

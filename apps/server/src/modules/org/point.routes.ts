@@ -2,11 +2,11 @@ import { idParam, pointBody, pointListQuery, pointTypes, regionCode } from '@wen
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
-import { XLSX_TYPE } from '../../platform/excel';
+import { fail } from '../../platform/errors';
 import { actorOf } from '../../platform/http';
 import { enqueuePointImport, pointTemplate } from './point-import';
 import * as points from './point.service';
+import { sendXlsx } from '../../platform/http-files';
 
 const tags = ['points 点位'];
 
@@ -41,17 +41,14 @@ export function pointRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const part = req.isMultipart() ? await req.file() : undefined;
         if (part?.fieldname !== 'file')
-          throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+          throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'file', key: 'required' }] });
         const upload = { bytes: await part.toBuffer(), name: part.filename || 'points.xlsx' };
         const jobId = await enqueuePointImport(ctx, actorOf(req), upload, req.lang);
         return reply.status(202).send({ jobId });
       },
     );
     app.get('/points/import-template.xlsx', { schema: { tags, summary: '点位导入模板' } }, async (_req, reply) =>
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('点位导入模板.xlsx')}`)
-        .send(await pointTemplate()),
+      sendXlsx(reply, '点位导入模板.xlsx', await pointTemplate()),
     );
     app.get('/points/:id', { schema: { tags, summary: '点位详情', params: idParam } }, (req) =>
       points.getPoint(ctx.db, actorOf(req), req.params.id),

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
@@ -74,7 +74,7 @@ export async function getPoint(db: Db, actor: Actor, id: string, permission: Poi
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE pt.tenant_id = ${actor.tenantId} AND pt.id = ${id} AND ${pointScope(actor, permission)}`);
-  if (!res.rows[0]) throw new AppError('POINT_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('POINT_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -114,7 +114,7 @@ export async function updatePoint(db: Db, actor: Actor, id: string, body: PointB
         region_code = ${body.regionCode}, grid_id = ${body.gridId ?? null}, address = ${body.address ?? null},
         lat = ${body.lat ?? null}, lng = ${body.lng ?? null}, search_text = ${searchTextOf(body)}, version = version + 1
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-    if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
+    if (res.rows.length === 0) throw fail('STALE_VERSION', { current: before });
     await movePairedRegion(tx, actor.tenantId, 'point', id, body.regionCode);
     await writeAudit(tx, actor, { action: 'point.update', objectType: 'point', objectId: id, before, after: body });
   });

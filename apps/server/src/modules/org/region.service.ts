@@ -4,13 +4,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, regionRoots, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Database, Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
-import { syncProblemRegionPaths } from '../problems';
 import { childLevel, levelOfCode } from './region-levels';
 import { cachedForRegions, currentRegionVersion } from './region-cache';
+import { regionPathsMoved } from './region-hooks';
 
 interface RegionRow {
   code: string;
@@ -48,7 +48,7 @@ export async function getRegion(
 ) {
   requirePermission(actor, permission);
   const r = await findRegion(db, actor, code, permission);
-  if (!r) throw new AppError('REGION_NOT_FOUND', 404);
+  if (!r) throw fail('REGION_NOT_FOUND');
   return r;
 }
 
@@ -83,7 +83,7 @@ export async function getRegionTree(
   const db = database.db;
   if (root) {
     const tree = await readSubtreeOf(database, actor, root, depth);
-    if (tree.length === 0) throw new AppError('REGION_NOT_FOUND', 404);
+    if (tree.length === 0) throw fail('REGION_NOT_FOUND');
     return tree;
   }
   const roots = regionRoots(actor, 'region.read');
@@ -226,15 +226,14 @@ async function recordChange(
 /** Add a region under an active parent in scope; its level follows the parent's. */
 export async function createRegion(db: Db, actor: Actor, input: { code: string; name: string; parentCode: string }) {
   const parent = await getRegion(db, actor, input.parentCode, 'region.manage');
-  if (parent.status !== 'active') throw new AppError('REGION_RETIRED', 422);
+  if (parent.status !== 'active') throw fail('REGION_RETIRED');
   const level = childLevel(parent.level) ?? levelOfCode(input.code);
-  if (!level)
-    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'parentCode', key: 'invalid_value' }] });
+  if (!level) throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'parentCode', key: 'invalid_value' }] });
   return db.transaction(async (tx) => {
     const res = await tx.execute(sql`INSERT INTO region (tenant_id, code, name, level, parent_code, path, search_text)
       VALUES (${actor.tenantId}, ${input.code}, ${input.name}, ${level}, ${parent.code}, ${`${parent.path}.${input.code}`}::ltree,
         ${buildSearchText(input.name)}) ON CONFLICT DO NOTHING RETURNING code`);
-    if (res.rows.length === 0) throw new AppError('REGION_CODE_TAKEN', 409);
+    if (res.rows.length === 0) throw fail('REGION_CODE_TAKEN');
     const after = { code: input.code, name: input.name, level, parentCode: parent.code };
     await recordChange(tx, actor, input.code, 'create', null, after);
     return after;
@@ -258,7 +257,7 @@ export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: 
   const from = await getRegion(db, actor, code, 'region.manage');
   const into = await getRegion(db, actor, intoCode, 'region.manage');
   if (code === intoCode || from.status !== 'active' || into.status !== 'active' || from.level !== into.level)
-    throw new AppError('REGION_MERGE_INVALID', 422);
+    throw fail('REGION_MERGE_INVALID');
   return db.transaction(async (tx) => {
     await tx.execute(sql`UPDATE region SET path = ${into.path}::ltree || subpath(path, nlevel(${from.path}::ltree)),
         parent_code = CASE WHEN parent_code = ${code} THEN ${intoCode} ELSE parent_code END, updated_at = ${sqlTime(actor.now)}
@@ -275,7 +274,7 @@ export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: 
         AND q.target_kind = 'region' AND q.target_ref = ${intoCode})`);
     await tx.execute(sql`UPDATE pairing SET target_ref = ${intoCode} WHERE tenant_id = ${actor.tenantId}
       AND target_kind = 'region' AND target_ref = ${code}`);
-    await syncProblemRegionPaths(tx, actor.tenantId, from.path);
+    await regionPathsMoved(tx, actor.tenantId, from.path);
     await tx.execute(sql`UPDATE region SET status = 'retired', merged_into = ${intoCode}, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND code = ${code}`);
     await recordChange(
@@ -295,10 +294,10 @@ export async function mergeRegion(db: Db, actor: Actor, code: string, intoCode: 
 /** Retire a region with no active sub-regions; its code stays in history. */
 export async function retireRegion(db: Db, actor: Actor, code: string, reason?: string) {
   const r = await getRegion(db, actor, code, 'region.manage');
-  if (r.status !== 'active') throw new AppError('REGION_RETIRED', 422);
+  if (r.status !== 'active') throw fail('REGION_RETIRED');
   const kids = await db.execute(sql`SELECT 1 FROM region WHERE tenant_id = ${actor.tenantId} AND parent_code = ${code}
     AND status = 'active' LIMIT 1`);
-  if (kids.rows.length) throw new AppError('REGION_HAS_CHILDREN', 422);
+  if (kids.rows.length) throw fail('REGION_HAS_CHILDREN');
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`UPDATE region SET status = 'retired', updated_at = ${sqlTime(actor.now)} WHERE tenant_id = ${actor.tenantId} AND code = ${code}`,

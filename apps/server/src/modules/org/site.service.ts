@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type Actor, requirePermission, scopeFilter } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
@@ -80,7 +80,7 @@ export async function getSite(db: Db, actor: Actor, id: string, permission: Site
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE s.tenant_id = ${actor.tenantId} AND s.id = ${id} AND ${siteScope(actor, permission)}`);
-  if (!res.rows[0]) throw new AppError('SITE_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('SITE_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -111,7 +111,7 @@ export async function updateSite(db: Db, actor: Actor, id: string, body: SiteBod
         region_code = ${body.regionCode}, address = ${body.address ?? null}, five_has = ${JSON.stringify(toFiveHas(body.fiveHas))}::jsonb,
         lat = ${body.lat ?? null}, lng = ${body.lng ?? null}, search_text = ${buildSearchText(body.name)}, version = version + 1
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-    if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
+    if (res.rows.length === 0) throw fail('STALE_VERSION', { current: before });
     await writeAudit(tx, actor, {
       action: 'site.update',
       objectType: 'practice_site',

@@ -4,7 +4,7 @@ import * as s from '../../db/schema';
 import type { Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { hashPassword } from '../../platform/passwords';
-import { assertRoleSeparation } from '../auth/auth.service';
+import { assertRoleSeparation } from '../auth';
 
 const roleNames: Record<string, string> = {
   sysadmin: '系统管理员',

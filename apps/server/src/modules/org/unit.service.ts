@@ -5,7 +5,7 @@ import { type Actor, requirePermission, scopeFilter } from '../../platform/acces
 import { writeAudit } from '../../platform/audit';
 import type { PiiCipher } from '../../platform/crypto';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
@@ -78,7 +78,7 @@ export async function getUnit(
   requirePermission(actor, permission);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE u.tenant_id = ${actor.tenantId} AND u.id = ${id} AND ${unitScope(actor, permission)}`);
-  if (!res.rows[0]) throw new AppError('UNIT_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('UNIT_NOT_FOUND');
   return toUnitView(res.rows[0], cipher);
 }
 
@@ -112,7 +112,7 @@ export async function insertUnits(tx: Db, cipher: PiiCipher, tenantId: string, b
     if (res.rows.length === 0) {
       const same = await tx.execute(sql`SELECT id FROM unit WHERE tenant_id = ${tenantId} AND id = ${id}`);
       if (same.rows.length) continue; // a resend of the same create
-      throw new AppError('UNIT_CREDIT_CODE_TAKEN', 409, { fields: [{ field: 'creditCode' }] });
+      throw fail('UNIT_CREDIT_CODE_TAKEN', { fields: [{ field: 'creditCode' }] });
     }
     ids.push(id);
   }
@@ -155,7 +155,7 @@ export async function updateUnit(
         contact_name = ${v.contactName}, contact_phone_enc = ${v.contactPhoneEnc}, address = ${v.address},
         search_text = ${v.searchText}, version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-      if (res.rows.length === 0) throw new AppError('STALE_VERSION', 409, { current: before });
+      if (res.rows.length === 0) throw fail('STALE_VERSION', { current: before });
       await writeAudit(tx, actor, {
         action: 'unit.update',
         objectType: 'unit',
@@ -165,7 +165,7 @@ export async function updateUnit(
       });
     })
     .catch((err) => {
-      if (err?.cause?.code === '23505' || err?.code === '23505') throw new AppError('UNIT_CREDIT_CODE_TAKEN', 409);
+      if (err?.cause?.code === '23505' || err?.code === '23505') throw fail('UNIT_CREDIT_CODE_TAKEN');
       throw err;
     });
   return getUnit(db, cipher, actor, id);

@@ -2,8 +2,9 @@ import { idParam } from '@wenming/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasCityScope, requirePermission } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { actorOf } from '../../platform/http';
+import { sendFile } from '../../platform/http-files';
 
 const optionalDate = (v: unknown) => {
   if (typeof v !== 'string' || !v) return null;
@@ -31,12 +32,12 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = actorOf(req);
         requirePermission(actor, 'file.upload');
         const part = await req.file();
-        if (!part) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+        if (!part) throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'file', key: 'required' }] });
         const bytes = await part.toBuffer();
         const f = part.fields as Record<string, any>;
         const id = field(f, 'id');
         if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-          throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'id', key: 'invalid_format' }] });
+          throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'id', key: 'invalid_format' }] });
         const stored = await ctx.files.save(ctx.db, actor, bytes, {
           id: id ?? undefined,
           name: part.filename || 'file',
@@ -57,11 +58,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['files 文件'], summary: '下载文件（经权限校验）', params: idParam } },
       async (req, reply) => {
         const f = await ctx.files.get(ctx.db, actorOf(req), req.params.id);
-        reply
-          .header('content-type', f.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);
-        return reply.send(ctx.files.read(f.sha256));
+        return sendFile(reply, { name: f.name, contentType: f.contentType, bytes: ctx.files.read(f.sha256) });
       },
     );
     app.get('/jobs/:id', { schema: { tags: ['jobs 任务'], summary: '后台任务进度', params: idParam } }, async (req) => {
@@ -70,8 +67,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       // A job is visible to whoever started it, and to a tenant-wide holder of job.read (sysadmin, the city
       // office: they watch imports, exports and the scheduled runs). Anyone else, a district office or a station
       // included, gets the same 404 as for a job that does not exist: other people's jobs carry their files.
-      if (job.createdBy !== actor.accountId && !hasCityScope(actor, 'job.read'))
-        throw new AppError('JOB_NOT_FOUND', 404);
+      if (job.createdBy !== actor.accountId && !hasCityScope(actor, 'job.read')) throw fail('JOB_NOT_FOUND');
       const { createdBy: _c, ...view } = job;
       return view;
     });

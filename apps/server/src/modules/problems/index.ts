@@ -2,9 +2,10 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
+import { onRegionPathsMoved } from '../org';
 import { registerProblemDeadlineJob } from './problem-deadlines';
 import { registerProblemExportJob } from './problem-export';
-import { problemScope } from './problem.policy';
+import { problemScope, syncProblemRegionPaths } from './problem.policy';
 import { problemSetupRoutes, problemToolRoutes } from './problem-extra.routes';
 import { myReportRoutes } from './my-reports.routes';
 import { problemRoutes } from './problem.routes';
@@ -30,6 +31,8 @@ export function problemsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       JOIN problem p ON p.tenant_id = ph.tenant_id AND p.id = ph.problem_id
       WHERE ph.tenant_id = ${actor.tenantId} AND ph.file_id = ${fileId} AND ${problemScope(actor, 'problem.read')})`,
   });
+  // A region merge moves subtrees: the problems' copies of the region path follow inside the same transaction.
+  onRegionPathsMoved(syncProblemRegionPaths);
   return async (app) => {
     for (const routes of [problemRoutes, problemToolRoutes, problemSetupRoutes, residentReportRoutes, myReportRoutes])
       await app.register(routes(ctx));

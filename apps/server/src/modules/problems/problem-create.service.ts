@@ -16,7 +16,7 @@ import type { Db } from '../../platform/db';
 import { invalidFields } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { simplify } from '../../platform/search-text';
-import { findResponsibleUnits } from '../org/pairing.service';
+import { findResponsibleUnits } from '../org';
 import { ensureProblemScan } from './problem-deadlines';
 import { getProblemSettings } from './problem-settings.service';
 import { shanghaiMonth } from '../../platform/clock';

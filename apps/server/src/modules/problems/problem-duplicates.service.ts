@@ -9,7 +9,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { getProblemSettings } from './problem-settings.service';
 import { iso, problemScope } from './problem.policy';
 
@@ -78,7 +78,7 @@ export async function findDuplicateCandidates(
   const res = await db.execute(sql`SELECT p.category, p.lat, p.lng, p.point_id, p.created_at FROM problem p
     WHERE p.tenant_id = ${actor.tenantId} AND p.id = ${id} AND ${problemScope(actor, 'problem.read')}`);
   const me = res.rows[0] as any;
-  if (!me) throw new AppError('PROBLEM_NOT_FOUND', 404);
+  if (!me) throw fail('PROBLEM_NOT_FOUND');
   const [lat, lng] = me.lat === null || me.lng === null ? [null, null] : [Number(me.lat), Number(me.lng)];
   const spot = { category: me.category, lat, lng, pointId: me.point_id, at: new Date(me.created_at), excludeId: id };
   return findNear(db, actor, spot, q);

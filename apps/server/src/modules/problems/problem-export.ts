@@ -9,7 +9,7 @@ import { auditExport } from '../../platform/audit';
 import { iso, shanghaiDateTime } from '../../platform/clock';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, unprocessable } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { type ExportColumn, XLSX_TYPE, writeWorkbook } from '../../platform/excel';
 import type { JobHelpers, JobRow } from '../../platform/jobs';
 import { allOf } from '../../platform/paging';
@@ -74,7 +74,7 @@ async function visibleUnitName(db: Db, actor: Actor, unitId: string): Promise<st
     WHERE u.tenant_id = ${actor.tenantId} AND u.id = ${unitId}
       AND ${problemScope(actor, 'problem.export', { regionPath: sql`r.path::text || '.'`, unitId: sql`u.id` })}`,
   );
-  if (!found[0]) throw new AppError('UNIT_NOT_FOUND', 404);
+  if (!found[0]) throw fail('UNIT_NOT_FOUND');
   return found[0].name;
 }
 
@@ -162,7 +162,7 @@ export async function exportProblems(
   requirePermission(actor, 'problem.export');
   if (f.unitId) await visibleUnitName(db, actor, f.unitId);
   const total = await countExportRows(db, actor, f);
-  if (total > EXPORT_DIRECT_LIMIT) throw unprocessable('EXPORT_TOO_LARGE', { limit: EXPORT_DIRECT_LIMIT, total });
+  if (total > EXPORT_DIRECT_LIMIT) throw fail('EXPORT_TOO_LARGE', { limit: EXPORT_DIRECT_LIMIT, total });
   const found = await readAll(db, actor, f, total);
   await auditExport(primary, actor, { objectType: 'problem', filters: f, rows: found.length });
   return buildWorkbook(db, actor, f, found, actor.now, baseUrl);
@@ -182,7 +182,7 @@ export async function startProblemExport(ctx: AppContext, actor: Actor, f: Probl
   requirePermission(actor, 'problem.export');
   if (f.unitId) await visibleUnitName(ctx.db, actor, f.unitId);
   const total = await countExportRows(ctx.db, actor, f);
-  if (total > EXPORT_LIMIT) throw unprocessable('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT, total });
+  if (total > EXPORT_LIMIT) throw fail('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT, total });
   const payload: ExportPayload = {
     filters: f,
     actorAccountId: actor.accountId!,

@@ -15,7 +15,8 @@ import { actorOf } from '../../platform/http';
 import { listCategories, listProblemNotices } from './problem-category.service';
 import { exportProblems, startProblemExport } from './problem-export';
 import { getProblemSettings, updateProblemSettings } from './problem-settings.service';
-import { sendFile, tags } from './problem.routes';
+import { sendFile } from '../../platform/http-files';
+import { tags } from './problem.routes';
 import { findDuplicateCandidates, suggestDuplicates } from './problem-duplicates.service';
 import { getProblemPhoto, revealReporterContact } from './problem.service';
 

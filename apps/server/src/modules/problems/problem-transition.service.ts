@@ -17,7 +17,7 @@ import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, invalidFields, unprocessable } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { ensureProblemScan } from './problem-deadlines';
 import { getProblemSettings } from './problem-settings.service';
@@ -40,7 +40,7 @@ async function lockProblem(tx: Db, actor: Actor, id: string, action: ProblemActi
     WHERE p.tenant_id = ${actor.tenantId} AND p.id = ${id}
       AND ${problemScope(actor, problemActionPermissions[action])} FOR UPDATE`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('PROBLEM_NOT_FOUND', 404);
+  if (!r) throw fail('PROBLEM_NOT_FOUND');
   const deadlineAt = r.deadline_at ? new Date(r.deadline_at).toISOString() : null;
   return {
     id: r.id,
@@ -72,11 +72,11 @@ async function assertAfterPhoto(tx: Db, tenantId: string, problemId: string): Pr
     WHERE ph.tenant_id = ${tenantId} AND ph.problem_id = ${problemId} AND ph.kind = 'after'
       AND ph.transition_id = (SELECT t.id FROM problem_transition t WHERE t.tenant_id = ${tenantId}
         AND t.problem_id = ${problemId} AND t.action = 'submit' ORDER BY t.at DESC, t.id DESC LIMIT 1)`);
-  if (Number((res.rows[0] as { n: number }).n) === 0) throw unprocessable('PROBLEM_AFTER_PHOTO_REQUIRED');
+  if (Number((res.rows[0] as { n: number }).n) === 0) throw fail('PROBLEM_AFTER_PHOTO_REQUIRED');
 }
 
 async function assertDuplicateTarget(tx: Db, tenantId: string, id: string, original: string): Promise<void> {
-  if (original === id) throw unprocessable('PROBLEM_DUPLICATE_OF_ITSELF');
+  if (original === id) throw fail('PROBLEM_DUPLICATE_OF_ITSELF');
   const res = await tx.execute(sql`SELECT 1 FROM problem WHERE tenant_id = ${tenantId} AND id = ${original}`);
   if (!res.rows.length) throw invalidFields([{ field: 'duplicateOf', key: 'unknown_problem' }]);
 }
@@ -174,9 +174,9 @@ export async function transitionProblem(
   await ctx.db.transaction(async (tx) => {
     const p = await lockProblem(tx, actor, id, body.action);
     if (body.version !== undefined && body.version !== p.version)
-      throw conflict('STALE_VERSION', { version: p.version, status: p.status });
+      throw fail('STALE_VERSION', { version: p.version, status: p.status });
     const to = nextProblemStatus(p.status, body.action);
-    if (!to) throw conflict('PROBLEM_TRANSITION_NOT_ALLOWED', { status: p.status, action: body.action });
+    if (!to) throw fail('PROBLEM_TRANSITION_NOT_ALLOWED', { status: p.status, action: body.action });
     const effect = await effectOf(tx, actor, p, body);
     await applyEffect(tx, actor, p, to, effect);
     await recordTransition(tx, actor, p, body, to, effect);

@@ -1,5 +1,4 @@
 import { idParam, problemCreateBody, problemListQuery, problemTransitionBody } from '@wenming/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { can } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
@@ -9,18 +8,6 @@ import { transitionProblem } from './problem-transition.service';
 import { getProblem, listProblems } from './problem.service';
 
 export const tags = ['problems 问题清单'];
-
-/** Send bytes as an attachment (or inline) with a UTF-8 file name. */
-export function sendFile(reply: FastifyReply, f: { name: string; contentType: string; bytes: Buffer }, inline = false) {
-  return reply
-    .header('content-type', f.contentType)
-    .header('x-content-type-options', 'nosniff')
-    .header(
-      'content-disposition',
-      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-    )
-    .send(f.bytes);
-}
 
 /** The problem list, reports and transitions. */
 export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -13,9 +13,9 @@ import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Database, Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { allOf } from '../../platform/paging';
-import { cachedForRegions } from '../org/region-cache';
+import { cachedForRegions } from '../org';
 import { problemScope } from './problem.policy';
 import {
   findHistory,
@@ -98,7 +98,7 @@ async function findProblemRow(db: Db, actor: Actor, id: string, permission: Perm
 export async function getProblem(ctx: AppContext, actor: Actor, id: string): Promise<ProblemDetailView> {
   requirePermission(actor, 'problem.read');
   const r = await findProblemRow(ctx.db, actor, id, 'problem.read');
-  if (!r) throw new AppError('PROBLEM_NOT_FOUND', 404);
+  if (!r) throw fail('PROBLEM_NOT_FOUND');
   const [history, photos] = await Promise.all([
     findHistory(ctx.db, actor.tenantId, id),
     findPhotos(ctx.db, actor.tenantId, id),
@@ -128,7 +128,7 @@ export async function revealReporterContact(
 ): Promise<{ contact: string | null }> {
   requirePermission(actor, 'person.reveal_pii');
   const r = await findProblemRow(ctx.db, actor, id, 'problem.read');
-  if (!r) throw new AppError('PROBLEM_NOT_FOUND', 404);
+  if (!r) throw fail('PROBLEM_NOT_FOUND');
   const contact = r.reporter_contact_enc ? ctx.cipher.decrypt(r.reporter_contact_enc) : null;
   await ctx.db.transaction((tx) =>
     writeAudit(tx, actor, { action: 'problem.reveal_contact', objectType: 'problem', objectId: id }),
@@ -145,6 +145,6 @@ export async function getProblemPhoto(ctx: AppContext, actor: Actor, problemId: 
     JOIN file_object fo ON fo.tenant_id = f.tenant_id AND fo.sha256 = f.sha256
     WHERE p.tenant_id = ${actor.tenantId} AND p.id = ${problemId} AND ${problemScope(actor, 'problem.read')}`);
   const r = res.rows[0] as any;
-  if (!r) throw new AppError('FILE_NOT_FOUND', 404);
+  if (!r) throw fail('FILE_NOT_FOUND');
   return { name: r.name as string, contentType: r.content_type as string, bytes: ctx.files.read(r.sha256) };
 }

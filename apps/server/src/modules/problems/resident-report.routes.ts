@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { findCategories } from './problem-category.service';
 import { resolvePublicTenant, submitResidentReport, trackResidentReport } from './resident-report.service';
 
@@ -13,7 +13,7 @@ export const RESIDENT_REPORTS_PER_MINUTE = 10;
 
 /** All text fields and the one photo (field `file`) of a multipart report. */
 async function readReport(req: FastifyRequest) {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415);
+  if (!req.isMultipart()) throw fail('UNSUPPORTED_MEDIA_TYPE');
   const fields: Record<string, string> = {};
   let photo: { bytes: Buffer; name: string } | null = null;
   for await (const part of req.parts()) {
@@ -22,7 +22,7 @@ async function readReport(req: FastifyRequest) {
       if (part.fieldname === 'file') photo = { bytes, name: part.filename || 'photo.jpg' };
     } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
   }
-  if (!photo) throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
+  if (!photo) throw fail('VALIDATION_FAILED', { fieldKeys: [{ field: 'file', key: 'required' }] });
   const parsed = residentReportFields.safeParse(fields);
   if (!parsed.success) {
     const fieldKeys = parsed.error.issues.map((i) => {
@@ -30,7 +30,7 @@ async function readReport(req: FastifyRequest) {
       if (fields[field] === undefined) return { field, key: 'required' };
       return { field, key: validationMessages[i.message] ? i.message : 'invalid_format' };
     });
-    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys });
+    throw fail('VALIDATION_FAILED', { fieldKeys });
   }
   return { fields: parsed.data, photo };
 }

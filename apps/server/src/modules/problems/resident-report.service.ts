@@ -6,7 +6,7 @@ import { tenant } from '../../db/schema';
 import { type Actor, systemActor } from '../../platform/access';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, fail, invalidFields } from '../../platform/errors';
+import { fail, invalidFields } from '../../platform/errors';
 import { type CreatedProblem, createProblemInTx } from './problem-create.service';
 
 /** How far a report may be from a grid's centre to be placed in that grid. */
@@ -95,7 +95,7 @@ export async function trackResidentReport(ctx: AppContext, tenantCode: string | 
   const res = await ctx.db.execute(sql`SELECT number, status, updated_at FROM problem
     WHERE tenant_id = ${tenant.id} AND number = ${number} AND source IN ('resident', 'open311')`);
   const r = res.rows[0] as { number: string; status: keyof typeof problemStatusLabels; updated_at: string } | undefined;
-  if (!r) throw new AppError('PROBLEM_NOT_FOUND', 404);
+  if (!r) throw fail('PROBLEM_NOT_FOUND');
   return {
     number: r.number,
     status: r.status,

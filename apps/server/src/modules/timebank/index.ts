@@ -7,6 +7,8 @@ export { type DepositInput, depositConfirmedHours } from './timebank-transfer.se
 export { type OrderPaymentInput, payForServiceOrder } from './timebank-orders';
 export { ensureVolunteerAccount, ensureResidentAccount, ensureBranchFund } from './timebank-accounts.service';
 export { postJournal, balanceCenti } from './timebank-ledger';
+export { statementPeriod } from './timebank.policy';
+export { type JournalSource, type PaidOrderHours, journalSources, paidOrderHours } from './timebank-sources.repository';
 export { seedDemoTimebank } from './demo/seed-timebank';
 
 /** Time bank routes under /api/v1. */

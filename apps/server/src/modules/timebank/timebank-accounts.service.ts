@@ -11,7 +11,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { ACCOUNT_FROM, accountScope } from './timebank.policy';
@@ -79,7 +79,7 @@ export async function ensureVolunteerAccount(tx: Db, tenantId: string, volunteer
     await tx.execute(sql`SELECT name, account_id, region_code FROM volunteer
       WHERE tenant_id = ${tenantId} AND id = ${volunteerId}`)
   ).rows[0] as { name: string; account_id: string | null; region_code: string } | undefined;
-  if (!v) throw new AppError('VOLUNTEER_NOT_FOUND', 404);
+  if (!v) throw fail('VOLUNTEER_NOT_FOUND');
   await insertAccount(
     tx,
     tenantId,
@@ -111,7 +111,7 @@ export async function ensureResidentAccount(tx: Db, tenantId: string, accountId:
       LEFT JOIN person p ON p.tenant_id = ac.tenant_id AND p.id = ac.person_id
       WHERE ac.tenant_id = ${tenantId} AND ac.id = ${accountId}`)
   ).rows[0] as { display_name: string; name: string | null; region_code: string | null } | undefined;
-  if (!who) throw new AppError('ACCOUNT_NOT_FOUND', 404);
+  if (!who) throw fail('ACCOUNT_NOT_FOUND');
   await insertAccount(
     tx,
     tenantId,
@@ -166,7 +166,7 @@ export async function getAccount(db: Db, actor: Actor, id: string): Promise<Time
   requirePermission(actor, 'timebank.read');
   const res = await db.execute(sql`SELECT ${COLUMNS} FROM ${ACCOUNT_FROM}
     WHERE a.tenant_id = ${actor.tenantId} AND a.id = ${id} AND ${accountScope(actor, 'timebank.read')}`);
-  if (!res.rows.length) throw new AppError('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+  if (!res.rows.length) throw fail('TIMEBANK_ACCOUNT_NOT_FOUND');
   const fam = await db.execute(sql`SELECT m.id, m.holder_name FROM timebank_family f
     JOIN timebank_account m ON m.tenant_id = f.tenant_id AND m.id = f.member_account_id
     WHERE f.tenant_id = ${actor.tenantId} AND f.account_id = ${id} ORDER BY m.holder_name`);
@@ -210,7 +210,7 @@ export async function myAccounts(db: Db, actor: Actor): Promise<TimebankAccountV
 /** Open the actor's account: a volunteer's when registered as one, a resident's otherwise (idempotent). */
 export async function openMyAccount(db: Db, actor: Actor): Promise<TimebankAccountView> {
   requirePermission(actor, 'timebank.read');
-  if (!actor.accountId) throw new AppError('FORBIDDEN', 403);
+  if (!actor.accountId) throw fail('FORBIDDEN');
   const accountId = actor.accountId;
   const id = await db.transaction(async (tx) => {
     const v = (

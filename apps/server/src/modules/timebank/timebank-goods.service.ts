@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, invalidFields, unprocessable } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { ensureBranchFund } from './timebank-accounts.service';
 import { postJournal } from './timebank-ledger';
@@ -53,7 +53,7 @@ export async function addGoods(
   return db.transaction(async (tx) => {
     const b = await tx.execute(sql`SELECT b.id FROM timebank_branch b WHERE b.tenant_id = ${actor.tenantId}
       AND b.id = ${branchId} AND ${branchScope(actor, 'timebank.manage')}`);
-    if (!b.rows.length) throw new AppError('TIMEBANK_BRANCH_NOT_FOUND', 404);
+    if (!b.rows.length) throw fail('TIMEBANK_BRANCH_NOT_FOUND');
     const id = newId();
     const res =
       await tx.execute(sql`INSERT INTO timebank_goods (tenant_id, id, branch_id, name, description, price_hours, stock)
@@ -94,13 +94,13 @@ export async function redeemGoods(db: Db, actor: Actor, body: TimebankRedemption
     const perm = can(actor, 'timebank.transfer') ? 'timebank.transfer' : 'timebank.manage';
     const acc = await tx.execute(sql`SELECT a.id FROM ${ACCOUNT_FROM} WHERE a.tenant_id = ${actor.tenantId}
       AND a.id = ${body.accountId} AND ${accountScope(actor, perm)}`);
-    if (!acc.rows.length) throw new AppError('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+    if (!acc.rows.length) throw fail('TIMEBANK_ACCOUNT_NOT_FOUND');
     const g = (
       await tx.execute(sql`UPDATE timebank_goods SET stock = stock - ${body.quantity}
         WHERE tenant_id = ${actor.tenantId} AND id = ${body.goodsId} AND active RETURNING stock, price_hours, branch_id, name`)
     ).rows[0] as { stock: number; price_hours: unknown; branch_id: string; name: string } | undefined;
     if (!g) throw invalidFields([{ field: 'goodsId', key: 'unknown_goods' }]);
-    if (g.stock < 0) throw unprocessable('TIMEBANK_OUT_OF_STOCK');
+    if (g.stock < 0) throw fail('TIMEBANK_OUT_OF_STOCK');
     const centi = toCenti(Number(g.price_hours)) * body.quantity;
     const fund = await ensureBranchFund(tx, actor.tenantId, g.branch_id);
     const redemptionId = newId();
@@ -136,12 +136,12 @@ export async function fulfilRedemption(db: Db, actor: Actor, code: string): Prom
     const found =
       await tx.execute(sql`${REDEMPTION_SELECT} JOIN timebank_branch b ON b.tenant_id = g.tenant_id AND b.id = g.branch_id
       WHERE r.tenant_id = ${actor.tenantId} AND r.code = ${code} AND ${branchScope(actor, 'timebank.manage')}`);
-    if (!found.rows.length) throw new AppError('TIMEBANK_REDEMPTION_NOT_FOUND', 404);
+    if (!found.rows.length) throw fail('TIMEBANK_REDEMPTION_NOT_FOUND');
     const upd =
       await tx.execute(sql`UPDATE timebank_redemption SET status = 'fulfilled', fulfilled_at = ${sqlTime(actor.now)},
         fulfilled_by = ${actor.accountId} WHERE tenant_id = ${actor.tenantId} AND code = ${code} AND status = 'issued'
       RETURNING id`);
-    if (!upd.rows.length) throw conflict('TIMEBANK_REDEMPTION_DONE');
+    if (!upd.rows.length) throw fail('TIMEBANK_REDEMPTION_DONE');
     await writeAudit(tx, actor, {
       action: 'timebank.redemption_fulfil',
       objectType: 'timebank_redemption',
@@ -158,7 +158,7 @@ export async function listRedemptions(db: Db, actor: Actor, accountId: string): 
   // Someone else's account is a 404 as in GET /timebank/accounts/{id}, not an empty list that confirms it exists.
   const readable = await db.execute(sql`SELECT 1 FROM ${ACCOUNT_FROM}
     WHERE a.tenant_id = ${actor.tenantId} AND a.id = ${accountId} AND ${accountScope(actor, 'timebank.read')}`);
-  if (!readable.rows.length) throw new AppError('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+  if (!readable.rows.length) throw fail('TIMEBANK_ACCOUNT_NOT_FOUND');
   const res =
     await db.execute(sql`${REDEMPTION_SELECT} JOIN ${ACCOUNT_FROM} ON a.tenant_id = r.tenant_id AND a.id = r.account_id
     WHERE r.tenant_id = ${actor.tenantId} AND r.account_id = ${accountId} AND ${accountScope(actor, 'timebank.read')}

@@ -15,7 +15,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError, unprocessable } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 
 export interface JournalInput {
@@ -61,7 +61,7 @@ async function lockAndCheckLimits(tx: Db, tenantId: string, legs: LedgerLeg[]): 
   const kinds = await tx.execute(sql`SELECT id, kind FROM timebank_account
     WHERE tenant_id = ${tenantId} AND id = ANY(${sql.param(ids)}::uuid[])`);
   const known = new Map((kinds.rows as { id: string; kind: TimebankAccountKind }[]).map((r) => [r.id, r.kind]));
-  for (const id of ids) if (!known.has(id)) throw new AppError('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+  for (const id of ids) if (!known.has(id)) throw fail('TIMEBANK_ACCOUNT_NOT_FOUND');
   const limited = ids.filter((id) => timebankOverdraftLimits[known.get(id)!] !== null);
   if (!limited.length) return;
   const res = await tx.execute(sql`SELECT id, kind FROM timebank_account
@@ -70,7 +70,7 @@ async function lockAndCheckLimits(tx: Db, tenantId: string, legs: LedgerLeg[]): 
     const delta = debits.get(row.id)!;
     const after = (await balanceCenti(tx, tenantId, row.id)) + delta;
     if (!isWithinLimit(row.kind, after))
-      throw unprocessable('TIMEBANK_INSUFFICIENT_BALANCE', {
+      throw fail('TIMEBANK_INSUFFICIENT_BALANCE', {
         accountId: row.id,
         balance: fromCenti(after - delta),
         limit: timebankOverdraftLimits[row.kind],

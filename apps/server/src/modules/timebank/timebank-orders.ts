@@ -69,12 +69,16 @@ export async function payForServiceOrder(
       { accountId: volunteerAccount, centi },
     ],
   });
-  if (posted.created)
+  if (posted.created) {
+    // Service hours are one figure: confirmed activity hours plus hours paid for orders (我的服务时长 = 时间银行所得).
+    await tx.execute(sql`UPDATE volunteer SET confirmed_hours = confirmed_hours + ${p.hours}
+      WHERE tenant_id = ${actor.tenantId} AND id = ${p.volunteerId}`);
     await writeAudit(tx, actor, {
       action: 'timebank.service',
       objectType: 'timebank_journal',
       objectId: posted.journalId,
       after: { orderId: p.orderId, round: p.round, hours: p.hours, payer, volunteerId: p.volunteerId },
     });
+  }
   return { journalId: posted.journalId, payer };
 }

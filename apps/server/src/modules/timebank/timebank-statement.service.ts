@@ -14,8 +14,9 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { fail } from '../../platform/errors';
 import { getAccount } from './timebank-accounts.service';
+import { journalSources } from './timebank-sources.repository';
 import { branchScope, statementPeriod } from './timebank.policy';
 
 const c = (v: unknown) => toCenti(Number(v ?? 0));
@@ -46,6 +47,9 @@ export async function accountStatement(
       ORDER BY e.created_at, e.seq`),
   ]);
   const open = c((opening.rows[0] as { b: unknown }).b);
+  const sources = await journalSources(db, t, [
+    ...new Set((rows.rows as { journal_id: string }[]).map((r) => r.journal_id)),
+  ]);
   let running = open;
   let totalIn = 0;
   let totalOut = 0;
@@ -64,6 +68,7 @@ export async function accountStatement(
       counterparties: (r.others ?? []) as string[],
       reversesJournalId: r.reverses_id,
       reversedByJournalId: r.reversed_by,
+      source: sources.get(r.journal_id) ?? null,
     };
   });
   return {
@@ -117,7 +122,7 @@ export async function branchStatement(
   const t = actor.tenantId;
   const res = await db.execute(sql`SELECT ${BRANCH_COLUMNS} FROM timebank_branch b
     WHERE b.tenant_id = ${t} AND b.id = ${id} AND ${branchScope(actor, 'timebank.read')}`);
-  if (!res.rows.length) throw new AppError('TIMEBANK_BRANCH_NOT_FOUND', 404);
+  if (!res.rows.length) throw fail('TIMEBANK_BRANCH_NOT_FOUND');
   const p = statementPeriod(q, actor.now);
   const start = p.start.toISOString();
   const end = p.end.toISOString();

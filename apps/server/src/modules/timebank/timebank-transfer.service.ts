@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, conflict, invalidFields, unprocessable } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { ensureIssuanceAccount, ensureVolunteerAccount, getAccount } from './timebank-accounts.service';
 import { journalLegs, postJournal } from './timebank-ledger';
@@ -61,15 +61,15 @@ export async function transferHours(
   idempotencyKey: string | null,
 ): Promise<TimebankTransferResult> {
   if (!can(actor, 'timebank.transfer')) requirePermission(actor, 'timebank.manage');
-  if (body.fromAccountId === body.toAccountId) throw unprocessable('TIMEBANK_SAME_ACCOUNT');
+  if (body.fromAccountId === body.toAccountId) throw fail('TIMEBANK_SAME_ACCOUNT');
   const result = await db.transaction(async (tx) => {
     const from = await findSourceAccount(tx, actor, body.fromAccountId);
-    if (!from) throw new AppError('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+    if (!from) throw fail('TIMEBANK_ACCOUNT_NOT_FOUND');
     const to = await findAnyAccount(tx, actor.tenantId, body.toAccountId);
     if (!to || to.kind === 'issuance') throw invalidFields([{ field: 'toAccountId', key: 'unknown_account' }]);
     const kind = to.kind === 'fund' ? 'donation' : 'transfer';
     if (kind === 'transfer' && !can(actor, 'timebank.manage') && !(await isFamily(tx, actor.tenantId, from.id, to.id)))
-      throw unprocessable('TIMEBANK_NOT_FAMILY');
+      throw fail('TIMEBANK_NOT_FAMILY');
     const centi = toCenti(body.hours);
     const posted = await postJournal(tx, actor, {
       kind,
@@ -109,9 +109,9 @@ export async function reverseJournal(
         AND EXISTS (SELECT 1 FROM timebank_entry e JOIN ${ACCOUNT_FROM} ON a.tenant_id = e.tenant_id AND a.id = e.account_id
           WHERE e.tenant_id = j.tenant_id AND e.journal_id = j.id AND ${accountScope(actor, 'timebank.manage')})`);
     const j = res.rows[0] as { id: string; kind: string; reverses_id: string | null; reversed_by: string | null };
-    if (!j) throw new AppError('TIMEBANK_JOURNAL_NOT_FOUND', 404);
-    if (j.kind === 'reversal') throw unprocessable('TIMEBANK_REVERSAL_OF_REVERSAL');
-    if (j.reversed_by) throw conflict('TIMEBANK_ALREADY_REVERSED', { reversedBy: j.reversed_by });
+    if (!j) throw fail('TIMEBANK_JOURNAL_NOT_FOUND');
+    if (j.kind === 'reversal') throw fail('TIMEBANK_REVERSAL_OF_REVERSAL');
+    if (j.reversed_by) throw fail('TIMEBANK_ALREADY_REVERSED', { reversedBy: j.reversed_by });
     const legs = reversalLegs(await journalLegs(tx, actor.tenantId, j.id));
     const posted = await postJournal(tx, actor, {
       kind: 'reversal',
@@ -121,7 +121,7 @@ export async function reverseJournal(
       memo: body.reason,
       legs,
     });
-    if (!posted.created) throw conflict('TIMEBANK_ALREADY_REVERSED', { reversedBy: posted.journalId });
+    if (!posted.created) throw fail('TIMEBANK_ALREADY_REVERSED', { reversedBy: posted.journalId });
     await writeAudit(tx, actor, {
       action: 'timebank.reversal',
       objectType: 'timebank_journal',
@@ -139,7 +139,7 @@ export async function linkFamily(db: Db, actor: Actor, accountId: string, member
   await db.transaction(async (tx) => {
     const own = await tx.execute(sql`SELECT a.id FROM ${ACCOUNT_FROM} WHERE a.tenant_id = ${actor.tenantId}
       AND a.id = ${accountId} AND ${accountScope(actor, 'timebank.manage')}`);
-    if (!own.rows.length) throw new AppError('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+    if (!own.rows.length) throw fail('TIMEBANK_ACCOUNT_NOT_FOUND');
     const m = await findAnyAccount(tx, actor.tenantId, memberAccountId);
     if (!m || !['volunteer', 'resident'].includes(m.kind))
       throw invalidFields([{ field: 'memberAccountId', key: 'unknown_account' }]);

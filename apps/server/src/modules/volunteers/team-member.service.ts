@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { queryPage } from '../../platform/paging';
 import { getTeam } from './team.service';
 import { volunteerScope } from './volunteer.policy';
@@ -65,7 +65,7 @@ export async function requestToJoin(db: Db, actor: Actor, teamId: string, note: 
         requested_at = ${sqlTime(actor.now)}, decided_at = NULL, decided_by = NULL
         WHERE team_member.status IN ('rejected', 'left')
       RETURNING status`);
-    if (!res.rows.length) throw new AppError('TEAM_ALREADY_MEMBER', 409);
+    if (!res.rows.length) throw fail('TEAM_ALREADY_MEMBER');
     await writeAudit(tx, actor, {
       action: 'team.join_request',
       objectType: 'volunteer_team',
@@ -92,7 +92,7 @@ export async function decideJoin(
       decided_by = ${actor.accountId}, note = COALESCE(${note}, note)
       WHERE tenant_id = ${actor.tenantId} AND team_id = ${teamId} AND volunteer_id = ${volunteerId} AND status = 'pending'
       RETURNING volunteer_id`);
-    if (!res.rows.length) throw new AppError('TEAM_REQUEST_NOT_PENDING', 409);
+    if (!res.rows.length) throw fail('TEAM_REQUEST_NOT_PENDING');
     await writeAudit(tx, actor, {
       action: `team.${decision}`,
       objectType: 'volunteer_team',
@@ -131,7 +131,7 @@ export async function leaveTeam(db: Db, actor: Actor, teamId: string) {
     const res = await tx.execute(sql`UPDATE team_member SET status = 'left', decided_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND team_id = ${teamId} AND volunteer_id = ${me.id}
         AND status IN ('active', 'pending') RETURNING team_id`);
-    if (!res.rows.length) throw new AppError('TEAM_MEMBER_NOT_FOUND', 404);
+    if (!res.rows.length) throw fail('TEAM_MEMBER_NOT_FOUND');
     await writeAudit(tx, actor, {
       action: 'team.leave',
       objectType: 'volunteer_team',

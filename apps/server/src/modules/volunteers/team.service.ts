@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { type Actor, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
@@ -72,7 +72,7 @@ export async function getTeam(db: Db, actor: Actor, id: string, permission?: 'te
   const scope = permission ? teamScope(actor, permission) : requireTeamRead(actor);
   const res = await db.execute(sql`SELECT ${columns} FROM ${from} WHERE tm.tenant_id = ${actor.tenantId}
     AND tm.id = ${id} AND ${scope}`);
-  if (!res.rows[0]) throw new AppError('TEAM_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('TEAM_NOT_FOUND');
   return toView(res.rows[0]);
 }
 
@@ -82,12 +82,12 @@ async function assertParent(db: Db, actor: Actor, body: TeamBody) {
     if (wanted !== null && wanted !== 'any') throw invalidFields([{ field: 'parentId', key: 'required' }]);
     return;
   }
-  if (wanted === null) throw new AppError('TEAM_PARENT_LEVEL', 422);
+  if (wanted === null) throw fail('TEAM_PARENT_LEVEL');
   const res = await db.execute(sql`SELECT level FROM volunteer_team tm WHERE tm.tenant_id = ${actor.tenantId}
     AND tm.id = ${body.parentId} AND ${teamScope(actor, 'team.manage')}`);
   const parent = res.rows[0] as { level: string } | undefined;
   if (!parent) throw invalidFields([{ field: 'parentId', key: 'unknown_team' }]);
-  if (wanted !== 'any' && parent.level !== wanted) throw new AppError('TEAM_PARENT_LEVEL', 422);
+  if (wanted !== 'any' && parent.level !== wanted) throw fail('TEAM_PARENT_LEVEL');
 }
 
 /** Create a team led by a site or a unit in the actor's scope. */
@@ -123,7 +123,7 @@ export async function updateTeam(db: Db, actor: Actor, id: string, body: z.infer
       await tx.execute(sql`UPDATE volunteer_team SET name = ${body.name}, specialty = ${body.specialty ?? null},
       description = ${body.description ?? null}, search_text = ${buildSearchText(body.name)}, version = version + 1
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-    if (!res.rows.length) throw new AppError('STALE_VERSION', 409, { current: before });
+    if (!res.rows.length) throw fail('STALE_VERSION', { current: before });
     await writeAudit(tx, actor, {
       action: 'team.update',
       objectType: 'volunteer_team',

@@ -1,27 +1,11 @@
 import { volunteerListQuery } from '@wenming/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
-import { XLSX_TYPE } from '../../platform/excel';
 import { actorOf } from '../../platform/http';
 import { enqueueVolunteerImport, exportVolunteers, volunteerTemplate } from './volunteer-import';
 import { tags } from './volunteer.routes';
-
-function sendXlsx(reply: FastifyReply, name: string, bytes: Buffer) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(bytes);
-}
-
-async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
-  const part = req.isMultipart() ? await req.file() : undefined;
-  if (part?.fieldname !== 'file')
-    throw new AppError('VALIDATION_FAILED', 400, { fieldKeys: [{ field: 'file', key: 'required' }] });
-  return { bytes: await part.toBuffer(), name: part.filename || 'import.xlsx' };
-}
+import { sendXlsx, uploadedFile } from '../../platform/http-files';
 
 /** Excel import (job with progress at GET /jobs/:id), masked export and the template of volunteers. */
 export function volunteerImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {

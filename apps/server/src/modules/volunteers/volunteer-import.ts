@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission } from '../../platform/access';
 import { auditExport, writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { AppError, unprocessable } from '../../platform/errors';
+import { AppError, fail } from '../../platform/errors';
 import {
   XLSX_TYPE,
   readSheetRows,
@@ -94,20 +94,20 @@ function fileErrors(err: AppError, lang: Language): RowError[] {
 async function runVolunteerImport(ctx: AppContext, job: JobRow, helpers: JobHelpers) {
   const { fileId, actorAccountId, siteId, lang } = job.payload as ImportPayload;
   const actor = await loadActorForAccount(ctx.db, job.tenantId, actorAccountId, ctx.clock.now());
-  const fail = (errors: RowError[]) => failImport(ctx, actor, errors, lang);
-  if (!can(actor, 'volunteer.manage')) return fail([{ row: 0, message: translateError('FORBIDDEN', lang) }]);
+  const refuse = (errors: RowError[]) => failImport(ctx, actor, errors, lang);
+  if (!can(actor, 'volunteer.manage')) return refuse([{ row: 0, message: translateError('FORBIDDEN', lang) }]);
   const file = await ctx.files.get(ctx.db, actor, fileId);
   const read = await readSheetRows(ctx.files.read(file.sha256), { columns: volunteerColumns, maxRows: MAX_ROWS }).catch(
     (err) => {
-      if (err instanceof AppError) return fail(fileErrors(err, lang));
+      if (err instanceof AppError) return refuse(fileErrors(err, lang));
       throw err;
     },
   );
-  if (read.rows.length === 0) return fail([{ row: 0, message: translateError('IMPORT_EMPTY', lang) }]);
+  if (read.rows.length === 0) return refuse([{ row: 0, message: translateError('IMPORT_EMPTY', lang) }]);
   const total = read.rows.length * 2;
   await helpers.progress(0, total);
   const { valid, errors } = await validateVolunteerRows(ctx, actor, read.rows, lang);
-  if (errors.length) return fail(errors);
+  if (errors.length) return refuse(errors);
   await helpers.progress(read.rows.length, total);
   const bodies = valid.map((v) => ({ ...v.data, siteId }));
   const reportInside = ctx.database.engine !== 'pglite'; // PGlite: one connection, progress waits for the commit
@@ -126,7 +126,7 @@ async function runVolunteerImport(ctx: AppContext, job: JobRow, helpers: JobHelp
     const outside =
       await tx.execute(sql`SELECT count(*)::int AS n FROM volunteer v WHERE v.tenant_id = ${actor.tenantId}
       AND v.id = ANY(${sql.param(ids)}::uuid[]) AND NOT ${volunteerScope(actor, 'volunteer.manage')}`);
-    if (Number((outside.rows[0] as { n: number }).n) > 0) throw new AppError('IMPORT_OUTSIDE_SCOPE', 400);
+    if (Number((outside.rows[0] as { n: number }).n) > 0) throw fail('IMPORT_OUTSIDE_SCOPE');
     const after = { fileId, created: bodies.length };
     await writeAudit(tx, actor, { action: 'volunteer.import', objectType: 'file', objectId: fileId, after });
   });
@@ -153,7 +153,7 @@ export async function exportVolunteers(
   const res = await ctx.db.execute(sql`SELECT v.number, v.name, v.gender, v.id_card_masked, v.phone_masked,
       v.region_code, v.skills, v.service_areas, v.availability, v.political_status, v.education, v.confirmed_hours, v.status
     FROM volunteer v WHERE ${volunteerWhere(actor, f, starThresholds)} ORDER BY v.number LIMIT ${EXPORT_LIMIT + 1}`);
-  if (res.rows.length > EXPORT_LIMIT) throw unprocessable('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT });
+  if (res.rows.length > EXPORT_LIMIT) throw fail('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT });
   const rows = (res.rows as any[]).map((r) => ({
     number: r.number,
     name: r.name,

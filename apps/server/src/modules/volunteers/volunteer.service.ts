@@ -12,7 +12,7 @@ import { type Actor, can, requirePermission } from '../../platform/access';
 import { writeAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { AppError, invalidFields } from '../../platform/errors';
+import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { buildSearchText, likePattern } from '../../platform/search-text';
@@ -34,7 +34,7 @@ export async function getVolunteer(db: Db, actor: Actor, id: string, permission:
   const scope = can(actor, permission) ? volunteerScope(actor, permission) : sql`v.account_id = ${actor.accountId}`;
   const res = await db.execute(sql`SELECT ${volunteerColumns} FROM ${volunteerFrom}
     WHERE v.tenant_id = ${actor.tenantId} AND v.id = ${id} AND ${scope}`);
-  if (!res.rows[0]) throw new AppError('VOLUNTEER_NOT_FOUND', 404);
+  if (!res.rows[0]) throw fail('VOLUNTEER_NOT_FOUND');
   const { starThresholds } = await getVolunteerSettings(db, actor.tenantId);
   return toVolunteerView(res.rows[0], starThresholds);
 }
@@ -54,7 +54,7 @@ export async function requireMyVolunteerId(db: Db, actor: Actor): Promise<{ id: 
   const res = await db.execute(sql`SELECT id, status FROM volunteer
     WHERE tenant_id = ${actor.tenantId} AND account_id = ${actor.accountId ?? null}`);
   const r = res.rows[0] as { id: string; status: string } | undefined;
-  if (!r) throw new AppError('VOLUNTEER_NOT_REGISTERED', 409);
+  if (!r) throw fail('VOLUNTEER_NOT_REGISTERED');
   return r;
 }
 
@@ -118,7 +118,7 @@ async function existingRegistration(db: Db, ctx: AppContext, tenantId: string, i
 export async function registerVolunteer(ctx: AppContext, actor: Actor, body: VolunteerCreateBody) {
   const byStation = can(actor, 'volunteer.manage');
   if (!byStation) requirePermission(actor, 'volunteer.register');
-  if (!byStation && !actor.accountId) throw new AppError('FORBIDDEN', 403);
+  if (!byStation && !actor.accountId) throw fail('FORBIDDEN');
   const siteId = body.siteId ?? (byStation ? grantSiteOf(actor, 'volunteer.manage') : null) ?? null;
   if (siteId && byStation) await assertSiteUsable(ctx.db, actor, siteId, 'volunteer.manage');
   else if (siteId) await assertSiteExists(ctx.db, actor.tenantId, siteId);
@@ -139,11 +139,11 @@ export async function registerVolunteer(ctx: AppContext, actor: Actor, body: Vol
       if (sameRow?.id_card_hash === ctx.cipher.blindIndex(body.idCard)) return; // a resend of the same registration
       const existing = await existingRegistration(tx, ctx, actor.tenantId, body.idCard);
       if (existing)
-        throw new AppError('VOLUNTEER_ALREADY_REGISTERED', 409, {
+        throw fail('VOLUNTEER_ALREADY_REGISTERED', {
           existing: { id: existing.id, number: existing.number },
         });
-      if (sameRow) throw new AppError('VOLUNTEER_ID_TAKEN', 409);
-      throw new AppError('VOLUNTEER_ACCOUNT_TAKEN', 409);
+      if (sameRow) throw fail('VOLUNTEER_ID_TAKEN');
+      throw fail('VOLUNTEER_ACCOUNT_TAKEN');
     }
     // A station may only register people it will see: the new row must be inside its scope.
     if (byStation) {
@@ -185,8 +185,8 @@ const masked = (b: Partial<VolunteerCreateBody>) => ({
 export async function updateVolunteer(ctx: AppContext, actor: Actor, id: string, body: VolunteerUpdateBody) {
   const byStation = can(actor, 'volunteer.manage');
   const before = await getVolunteer(ctx.db, actor, id, byStation ? 'volunteer.manage' : 'volunteer.read');
-  if (!byStation && before.accountId !== actor.accountId) throw new AppError('VOLUNTEER_NOT_FOUND', 404);
-  if (!byStation && body.status && body.status !== before.status) throw new AppError('FORBIDDEN', 403);
+  if (!byStation && before.accountId !== actor.accountId) throw fail('VOLUNTEER_NOT_FOUND');
+  if (!byStation && body.status && body.status !== before.status) throw fail('FORBIDDEN');
   await assertRegionsExist(ctx.db, actor.tenantId, [body.regionCode], 'regionCode');
   await assertRegionsExist(ctx.db, actor.tenantId, body.serviceAreas, 'serviceAreas');
   const c = ctx.cipher;
@@ -202,7 +202,7 @@ export async function updateVolunteer(ctx: AppContext, actor: Actor, id: string,
       status = ${body.status ?? before.status}, search_text = ${buildSearchText(body.name, before.number)},
       version = version + 1, updated_at = ${sqlTime(actor.now)}
       WHERE tenant_id = ${actor.tenantId} AND id = ${id} AND version = ${body.version} RETURNING id`);
-    if (!res.rows.length) throw new AppError('STALE_VERSION', 409, { current: before });
+    if (!res.rows.length) throw fail('STALE_VERSION', { current: before });
     await writeAudit(tx, actor, {
       action: 'volunteer.update',
       objectType: 'volunteer',

@@ -8,6 +8,7 @@ import { homeMessages } from '../../features/home/messages';
 import { importMessages } from '../../features/imports/messages';
 import { inspectionMessages } from '../../features/inspections/messages';
 import { inspectMobileMessages } from '../../features/inspections/messages-mobile';
+import { planSetupMessages } from '../../features/inspections/messages-setup';
 import { pairingMessages } from '../../features/pairings/messages';
 import { peopleMessages } from '../../features/people/messages';
 import { problemMessages } from '../../features/problems/messages';
@@ -53,6 +54,7 @@ export const allMessages: Dict = {
   ...mobileMessages,
   ...inspectionMessages,
   ...inspectMobileMessages,
+  ...planSetupMessages,
   ...problemMessages,
   ...volunteeringDesktopMessages,
   ...evaluationMessages,

@@ -19,6 +19,7 @@ export const inspectMobileMessages: Dict = {
   'inspect.notMet': ['不符合', '不符合', 'Not met'],
   'inspect.na': ['不适用', '不適用', 'N/A'],
   'inspect.points': ['{{points}} 分', '{{points}} 分', '{{points}} pts'],
+  'inspect.standardScore': ['本项得分', '本項得分', 'Score of this standard'],
   'inspect.note': ['情况说明', '情況說明', 'Note'],
   'inspect.notePlaceholder': ['不符合时写明发现的问题', '不符合時寫明發現的問題', 'What is wrong'],
   'inspect.findingCategory': [

@@ -3,6 +3,7 @@ import type {
   InspectionPlanPointView,
   InspectionPlanProgress,
   InspectionPlanView,
+  InspectionView,
   Page,
   PointType,
   PointView,
@@ -16,6 +17,15 @@ export const usePlans = (query: QueryParams) =>
   usePagedQuery<InspectionPlanView>('inspection-plans', 'inspection-plans', query);
 export const useInspections = (query: QueryParams, enabled = true) =>
   usePagedQuery<InspectionListItem>('inspections', 'inspections', query, enabled);
+
+/** `GET /inspections/{id}`: one inspection record with its findings. */
+export function useInspection(id: string | undefined) {
+  return useQuery({
+    queryKey: ['inspections', 'detail', id],
+    queryFn: () => api.get<InspectionView>(`inspections/${id}`),
+    enabled: !!id,
+  });
+}
 
 export function usePlan(id: string | undefined) {
   return useQuery({

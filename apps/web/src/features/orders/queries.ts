@@ -29,11 +29,12 @@ export function useOrder(id: string | undefined) {
   });
 }
 
-/** The platform's top 10 volunteers for an order, each with why. */
-export function useCandidates(id: string | undefined, enabled: boolean) {
+/** The platform's top 10 volunteers for an order, each with why; with `q`, volunteers found by name or number. */
+export function useCandidates(id: string | undefined, enabled: boolean, q = '') {
   return useQuery({
-    queryKey: ['orders', 'candidates', id],
-    queryFn: ({ signal }) => api.get<OrderCandidateView[]>(`orders/${id}/candidates`, undefined, { signal }),
+    queryKey: ['orders', 'candidates', id, q],
+    queryFn: ({ signal }) =>
+      api.get<OrderCandidateView[]>(`orders/${id}/candidates`, q ? { q } : undefined, { signal }),
     enabled: !!id && enabled,
   });
 }

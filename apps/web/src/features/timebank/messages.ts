@@ -24,6 +24,13 @@ export const timebankMessages: Dict = {
   'tb.running': ['余额', '餘額', 'Balance'],
   'tb.counterparty': ['对方账户', '對方帳戶', 'Counterparty'],
   'tb.memo': ['摘要', '摘要', 'Memo'],
+  'tb.source': ['来源', '來源', 'Earned by'],
+  'tbSource.activity': ['活动：{{title}}', '活動：{{title}}', 'Activity: {{title}}'],
+  'tbSource.order': [
+    '服务订单：{{title}}（{{number}}）',
+    '服務訂單：{{title}}（{{number}}）',
+    'Service order: {{title}} ({{number}})',
+  ],
   'tb.reversed': ['已冲正', '已沖正', 'Reversed'],
   'tb.reverse': ['冲正', '沖正', 'Reverse'],
   'tb.reverseTitle': ['冲正这笔记账', '沖正這筆記帳', 'Reverse this entry'],

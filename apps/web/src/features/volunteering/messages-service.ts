@@ -110,6 +110,7 @@ export const serviceMessages: Dict = {
   ],
   'mtb.open': ['开立账户', '開立帳戶', 'Open my account'],
   'mtb.noFund': ['暂无可捐赠的公益基金', '暫無可捐贈的公益基金', 'No fund to donate to'],
+  'msvc.skillMatch': ['技能匹配', '技能匹配', 'Fits your skills'],
   'mtb.statement': ['收支明细', '收支明細', 'Statement'],
   'mtb.period': ['期间', '期間', 'Period'],
   'mtb.thisMonth': ['本月', '本月', 'This month'],

@@ -172,6 +172,12 @@ export const volunteeringMessages: Dict = {
     '{{hours}} h to {{next}} stars',
   ],
   'mvol.hours.topStar': ['已达最高星级', '已達最高星級', 'Highest star level reached'],
+  'mvol.hours.orderLine': [
+    '服务订单：{{title}}（{{number}}）',
+    '服務訂單：{{title}}（{{number}}）',
+    'Service order: {{title}} ({{number}})',
+  ],
+  'mvol.hours.fromOrders': ['其中服务订单', '其中服務訂單', 'Of which service orders'],
   'mvol.hours.records': ['服务记录', '服務紀錄', 'Service records'],
   'mvol.hours.empty': ['暂无服务记录', '暫無服務紀錄', 'No service records yet'],
   'mvol.hours.flagged': ['未签退，由组织方补录', '未簽退，由組織方補錄', 'Closed by the organiser'],

@@ -70,7 +70,11 @@ export function useCheck(id: string) {
 
 /** One of my service records: an activity I checked in to, with its hours and their state. */
 export interface MyHoursRecord {
-  activityId: string;
+  /** An activity I served at, or a service order paid to me (both count as service hours). */
+  source: 'activity' | 'order';
+  activityId: string | null;
+  orderId: string | null;
+  orderNumber: string | null;
   title: string;
   type: string;
   startsAt: string;

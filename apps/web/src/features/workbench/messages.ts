@@ -32,6 +32,8 @@ export const workbenchMessages: Dict = {
   'my.hours': ['时长（小时）', '時數（小時）', 'Hours'],
   'my.hoursStatus': ['确认状态', '確認狀態', 'Confirmation'],
   'my.hourUnit': ['小时', '小時', 'h'],
+  'my.serviceRecord': ['服务记录（活动或订单）', '服務紀錄（活動或訂單）', 'Service (activity or order)'],
+  'my.ordersServed': ['服务订单', '服務訂單', 'Orders served'],
   'my.activitiesServed': ['参加活动', '參加活動', 'Activities served'],
   'my.order': ['订单', '訂單', 'Order'],
   'my.site': ['服务阵地', '服務陣地', 'Site'],

@@ -4,6 +4,7 @@ import { type ChangeEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Gps, newFieldPhoto } from '../../features/inspections/offline-photo';
 import { type Mark, photoSrc } from '../../features/inspections/offline-inspection';
+import { earnedWithReason } from '../../features/inspections/score-reason';
 
 const resultLabels: Record<ObservationResult, string> = {
   met: 'inspect.met',
@@ -36,6 +37,8 @@ export function InspectStandardCard({
     e.target.value = '';
   };
   const label = `${standard.code} ${standard.name}`;
+  // What this standard earns as marked, and the rule that explains it (e.g. 不符合 under 按问题扣分 keeps 2.5 of 3).
+  const scored = mark.result ? earnedWithReason(standard, { result: mark.result }, t) : null;
   const border = mark.result === 'not_met' ? '#c8161d' : mark.result ? '#52c41a' : '#eee';
   return (
     <section aria-label={label} style={{ margin: '8px 0', borderLeft: `4px solid ${border}` }}>
@@ -61,6 +64,20 @@ export function InspectStandardCard({
             ))}
           </Space>
         </Radio.Group>
+        {scored && (
+          <div
+            role="note"
+            aria-label={`${t('inspect.standardScore')} ${standard.code}`}
+            style={{ fontSize: 13, background: '#fafafa', padding: '4px 8px', borderRadius: 4 }}
+          >
+            {scored.earned !== null && (
+              <strong style={{ marginRight: 8 }}>
+                {t('scoreReason.earned', { earned: scored.earned, points: scored.points })}
+              </strong>
+            )}
+            <span style={{ color: '#666' }}>{scored.reason}</span>
+          </div>
+        )}
         {mark.result === 'not_met' && (
           <>
             <div style={{ fontSize: 13, margin: '4px 0' }}>{t('inspect.findingCategory')}</div>

@@ -9,7 +9,7 @@ import { newId } from '../../../platform/ids';
 import { buildSearchText } from '../../../platform/search-text';
 import type { FileStore } from '../../../platform/files';
 import { type DemoPhotoKind, demoPhoto, findingNoteFor, photoKindOf } from '../../../demo/demo-photos';
-import { loadChecklist } from '../../inspections/checklist.service';
+import { loadChecklist } from '../../inspections';
 
 /** The three whole months before the month of `now`, oldest first: the months the demo evaluates. */
 export function demoMonths(now: Date): string[] {

@@ -65,6 +65,13 @@ export async function seedDemoOrders(d: DemoContext): Promise<void> {
         WHERE ac.tenant_id = ${tenantId} AND ac.username = 'resident'`)
     ).rows[0] as { id: string; display_name: string; region_code: string } | undefined;
     if (!site || !who) return;
+    // Sites get places on the map (the centre in the middle of the volunteers' homes), so that the dispatch
+    // recommender measures distances to orders placed without a point and to volunteers without a home point.
+    await tx.execute(sql`UPDATE practice_site p SET lat = x.lat, lng = x.lng FROM (
+        SELECT id, CASE WHEN kind = 'centre' THEN 38.518 ELSE 38.5 + (row_number() OVER (ORDER BY kind, region_code) % 9) * 0.006 END AS lat,
+          CASE WHEN kind = 'centre' THEN 102.185 ELSE 102.165 + (row_number() OVER (ORDER BY kind, region_code) % 7) * 0.008 END AS lng
+        FROM practice_site WHERE tenant_id = ${tenantId} AND lat IS NULL) x
+      WHERE p.tenant_id = ${tenantId} AND p.id = x.id`);
     const itemIds: string[] = [];
     for (const m of menu) {
       const id = newId();

@@ -60,6 +60,7 @@ export function PointInspections(props: {
               <Typography.Text>
                 {t('evaluation.inspectionScore')}: {formatRatio(ins.score)}
               </Typography.Text>
+              {can('inspection.read') && <Link to={`/inspections/${ins.id}`}>{t('inspection.detail')}</Link>}
             </Space>
           }
         >

@@ -1,9 +1,10 @@
-import type { EvaluationResultView } from '@wenming/contracts';
+import type { EvaluationResultView, EvaluationScheme } from '@wenming/contracts';
 import { Space, type TablePaginationConfig, Tag, Typography } from 'antd';
 import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMovement, formatScore, tiedRanks } from '../format';
+import { ScoreBreakdown } from './ScoreBreakdown';
 
 const movementColor = { up: '#389e0d', down: '#cf1322', same: 'rgba(0,0,0,.45)', none: 'rgba(0,0,0,.45)' };
 
@@ -48,10 +49,15 @@ interface Props {
   items: EvaluationResultView[] | undefined;
   loading: boolean;
   pagination: TablePaginationConfig;
+  /** The evaluation's scheme: with it, each row expands to its 得分构成 (the parts that add up to its score). */
+  scheme?: EvaluationScheme;
 }
 
-/** One level's ranking: rank (ties shared and marked), movement, score, standing; the subject opens its drill-down. */
-export function RankingTable({ evaluationId, items, loading, pagination }: Props) {
+/**
+ * One level's ranking: rank (ties shared and marked), movement, score, standing; the subject opens its drill-down,
+ * and each row expands to the breakdown of its score.
+ */
+export function RankingTable({ evaluationId, items, loading, pagination, scheme }: Props) {
   const { t } = useTranslation();
   const ties = tiedRanks((items ?? []).map((r) => r.rank));
   return (
@@ -62,6 +68,19 @@ export function RankingTable({ evaluationId, items, loading, pagination }: Props
       dataSource={items}
       pagination={pagination}
       size="middle"
+      expandable={
+        scheme
+          ? {
+              rowExpandable: (r) => r.score !== null,
+              expandedRowRender: (r) => (
+                <span>
+                  <Typography.Text type="secondary">{t('evaluation.breakdown')}：</Typography.Text>
+                  <ScoreBreakdown result={r} scheme={scheme} />
+                </span>
+              ),
+            }
+          : undefined
+      }
       columns={[
         {
           title: t('evaluation.rank'),

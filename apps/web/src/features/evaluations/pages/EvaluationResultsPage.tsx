@@ -110,6 +110,7 @@ export function EvaluationResultsPage() {
           <Card size="small" title={`${t('evaluation.ranking')} · ${levelLabel(t, level)}`}>
             <RankingTable
               evaluationId={e.id}
+              scheme={e.scheme}
               items={page?.items}
               loading={results.isFetching}
               pagination={tablePagination(params, page?.total, (n) => t('evaluation.rankingCount', { total: n }))}

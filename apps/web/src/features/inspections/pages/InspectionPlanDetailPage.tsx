@@ -2,11 +2,15 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useRecordCrumb } from '../../../app/layout/crumbs';
 import type { InspectionPlanPointView, InspectionPlanView } from '@wenming/contracts';
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Spin, Table, Tag } from 'antd';
+import { useAccess } from '../../../app/access';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatScore, PlanKindTag, planPeriod } from '../components/PlanKindTag';
+import { PlanSampleCard } from '../components/PlanSampleCard';
+import { PlanTeamsCard } from '../components/PlanTeamsCard';
+import { PublishPlanButton } from '../components/PublishPlanButton';
 import { usePlan, usePlanPoints, usePlanProgress } from '../queries';
 
 const PlanProgressChart = lazy(() => import('../components/PlanProgressChart'));
@@ -25,7 +29,10 @@ function SampleText({ plan }: { plan: InspectionPlanView }) {
   );
 }
 
-/** One plan: kind, period and sample, its teams with members, progress per team, and its points. */
+/**
+ * One plan: kind, period and sample, its teams with members, progress per team, and its points. Planners set a
+ * draft up here: draw the sample, make teams, split the points among them, and publish.
+ */
 export function InspectionPlanDetailPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation();
@@ -35,6 +42,7 @@ export function InspectionPlanDetailPage() {
   const [page, setPage] = useState(1);
   const points = usePlanPoints(id, { page, pageSize: 20 });
   const p = plan.data;
+  const canPlan = useAccess().can('inspection.plan');
   useRecordCrumb(p?.name);
 
   return (
@@ -46,11 +54,15 @@ export function InspectionPlanDetailPage() {
             {p?.name ?? t('plan.title')}
           </Space>
         }
+        extra={p && canPlan && p.status === 'draft' && <PublishPlanButton plan={p} />}
       >
         <ApiErrorAlert error={plan.error} />
         {!p && !plan.error && <Skeleton active />}
         {p && (
           <>
+            {canPlan && p.status === 'draft' && (
+              <Alert type="info" showIcon title={t('planSetup.draftHint')} style={{ marginBottom: 12 }} />
+            )}
             {p.kind === 'unannounced' && (
               <Alert type="warning" showIcon title={t('plan.unannouncedHint')} style={{ marginBottom: 12 }} />
             )}
@@ -75,31 +87,8 @@ export function InspectionPlanDetailPage() {
           </>
         )}
       </Card>
-      {p && (
-        <Card title={t('plan.teams')} size="small">
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={p.teams}
-            columns={[
-              { title: t('plan.teams'), dataIndex: 'name' },
-              {
-                title: t('plan.members'),
-                key: 'members',
-                render: (_, team) =>
-                  team.members.map((m) => (
-                    <Tag key={m.accountId} color={m.isLeader ? 'red' : undefined}>
-                      {m.displayName}
-                      {m.isLeader ? `（${t('plan.leader')}）` : ''}
-                    </Tag>
-                  )),
-              },
-              { title: t('plan.pointCount'), dataIndex: 'pointCount' },
-            ]}
-          />
-        </Card>
-      )}
+      {p && <PlanSampleCard plan={p} progress={progress.data} canEdit={canPlan} />}
+      {p && <PlanTeamsCard plan={p} progress={progress.data} canEdit={canPlan} />}
       <Card title={t('plan.progressChart')} size="small">
         <ApiErrorAlert error={progress.error} />
         <Suspense fallback={<Spin />}>{progress.data && <PlanProgressChart progress={progress.data} />}</Suspense>

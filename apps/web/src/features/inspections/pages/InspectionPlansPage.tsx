@@ -1,5 +1,8 @@
 import { type InspectionPlanView, inspectionPlanKinds, inspectionPlanStatuses } from '@wenming/contracts';
-import { Card, Progress, Select, Tag } from 'antd';
+import { Button, Card, Progress, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { useAccess } from '../../../app/access';
+import { PlanFormModal } from '../components/PlanFormModal';
 import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,8 +21,20 @@ export function InspectionPlansPage() {
   const list = usePlans(params.query);
   const kindOptions = useEnumOptions('planKind', inspectionPlanKinds);
   const statusOptions = useEnumOptions('planStatus', inspectionPlanStatuses);
+  const canPlan = useAccess().can('inspection.plan');
+  const [creating, setCreating] = useState(false);
   return (
-    <Card title={t('plan.title')}>
+    <Card
+      title={t('plan.title')}
+      extra={
+        canPlan && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('planSetup.create')}
+          </Button>
+        )
+      }
+    >
+      <PlanFormModal open={creating} onClose={() => setCreating(false)} />
       <ListToolbar
         q={params.q}
         onSearch={params.setQ}

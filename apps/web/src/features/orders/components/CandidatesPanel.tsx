@@ -6,10 +6,12 @@ import {
   renderCandidateReason,
   volunteerSkills,
 } from '@wenming/contracts';
-import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useCandidates, useOrderTransition } from '../queries';
+import { CandidateParts } from './CandidateParts';
 
 const reasonColors: Partial<Record<CandidateReasonCode, string>> = {
   skill_match: 'green',
@@ -20,11 +22,15 @@ const reasonColors: Partial<Record<CandidateReasonCode, string>> = {
   team_member: 'purple',
 };
 
-/** 推荐承接人: the top 10 the platform proposes, why each (skill, distance, load, rating), and 派给此人. */
+/**
+ * 推荐承接人: the top 10 the platform proposes, each score in its parts and why (skill, distance, load, rating),
+ * and 派给此人; a search finds any other active volunteer by name or number to dispatch to instead.
+ */
 export function CandidatesPanel({ order }: { order: OrderDetailView }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const candidates = useCandidates(order.id, true);
+  const [q, setQ] = useState('');
+  const candidates = useCandidates(order.id, true, q);
   const transition = useOrderTransition(order.id);
   const skillLabels = Object.fromEntries(volunteerSkills.map((s) => [s, t(`volSkill.${s}`)]));
 
@@ -34,7 +40,27 @@ export function CandidatesPanel({ order }: { order: OrderDetailView }) {
   };
 
   return (
-    <Card title={t('disp.candidates')} size="small">
+    <Card
+      title={q ? t('disp.searchResults', { q }) : t('disp.candidates')}
+      size="small"
+      extra={
+        <Space>
+          <Input.Search
+            aria-label={t('disp.search')}
+            placeholder={t('disp.search')}
+            allowClear
+            maxLength={50}
+            style={{ width: 280 }}
+            onSearch={(v) => setQ(v.trim())}
+          />
+          {q && (
+            <Button size="small" onClick={() => setQ('')}>
+              {t('disp.showProposed')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
       <ApiErrorAlert error={candidates.error ?? transition.error} onRetry={() => void candidates.refetch()} />
       <Table<OrderCandidateView>
         rowKey="volunteerId"
@@ -56,7 +82,18 @@ export function CandidatesPanel({ order }: { order: OrderDetailView }) {
               </Space>
             ),
           },
-          { title: t('disp.score'), dataIndex: 'score', width: 80, render: (s: number) => s.toFixed(2) },
+          {
+            title: t('disp.score'),
+            dataIndex: 'score',
+            width: 90,
+            render: (s: number) => <strong>{s.toFixed(1)}</strong>,
+          },
+          {
+            title: t('disp.parts'),
+            key: 'parts',
+            width: 250,
+            render: (_, c) => <CandidateParts candidate={c} />,
+          },
           {
             title: t('disp.reasons'),
             key: 'reasons',

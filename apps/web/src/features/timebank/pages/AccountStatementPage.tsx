@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { TimebankEntryView } from '@wenming/contracts';
+import { EntrySourceLink } from '../components/EntrySourceLink';
 import { Alert, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { DataTable } from '../../../components/DataTable';
 import { useState } from 'react';
@@ -105,6 +106,11 @@ export function AccountStatementPage() {
               render: (b: number) => b.toFixed(2),
             },
             { title: t('tb.counterparty'), dataIndex: 'counterparties', render: (c: string[]) => c.join('、') },
+            {
+              title: t('tb.source'),
+              dataIndex: 'source',
+              render: (src: TimebankEntryView['source']) => <EntrySourceLink source={src} />,
+            },
             { title: t('tb.memo'), dataIndex: 'memo', ellipsis: true },
             {
               title: t('common.actions'),

@@ -1,4 +1,5 @@
-// 我的服务时长 (desktop, volunteers): each activity I served at, with its hours and whether they are confirmed.
+// 我的服务时长 (desktop, volunteers): each activity I served at and each service order paid to me, with its hours
+// and whether they are confirmed; the confirmed total is the time bank's service hours too.
 import { Card, Col, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
@@ -13,7 +14,22 @@ export function MyHoursPage() {
   const total = (status: MyHoursRecord['hoursStatus']) =>
     rows.filter((r) => r.hoursStatus === status).reduce((n, r) => n + (r.hours ?? 0), 0);
   const columns: DataColumn<MyHoursRecord>[] = [
-    { key: 'title', title: t('my.activity'), dataIndex: 'title', alwaysShown: true, longText: true },
+    {
+      key: 'title',
+      title: t('my.serviceRecord'),
+      dataIndex: 'title',
+      alwaysShown: true,
+      longText: true,
+      render: (v: string, r) =>
+        r.source === 'order' ? (
+          <>
+            <Tag color="blue">{t('my.order')}</Tag>
+            {v}（{r.orderNumber}）
+          </>
+        ) : (
+          v
+        ),
+    },
     { key: 'startsAt', title: t('my.startsAt'), dataIndex: 'startsAt', width: 190, render: (v) => formatDateTime(v) },
     {
       key: 'checkInAt',
@@ -52,13 +68,17 @@ export function MyHoursPage() {
           <Statistic title={t('hoursStatus.pending')} value={total('pending')} suffix={t('my.hourUnit')} />
         </Col>
         <Col span={8}>
-          <Statistic title={t('my.activitiesServed')} value={rows.length} />
+          <Statistic
+            title={t('my.activitiesServed')}
+            value={rows.filter((r) => r.source === 'activity').length}
+            suffix={`· ${t('my.ordersServed')} ${rows.filter((r) => r.source === 'order').length}`}
+          />
         </Col>
       </Row>
       <ApiErrorAlert error={records.error} onRetry={() => void records.refetch()} />
       <DataTable<MyHoursRecord>
         tableId="my-hours"
-        rowKey="activityId"
+        rowKey={(r) => r.activityId ?? `${r.orderId}:${r.startsAt}`}
         columns={columns}
         onRefresh={() => void records.refetch()}
         loading={records.isFetching}

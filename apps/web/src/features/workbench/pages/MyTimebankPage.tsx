@@ -1,5 +1,6 @@
 // 我的时间银行 (desktop): balance and this year's statement, each line naming where the hours came from or went.
 import type { TimebankEntryView } from '@wenming/contracts';
+import { EntrySourceLink } from '../../timebank/components/EntrySourceLink';
 import { Alert, Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
@@ -27,7 +28,8 @@ export function MyTimebankPage() {
       title: t('my.memo'),
       dataIndex: 'memo',
       longText: true,
-      render: (v: string | null, e) => v ?? e.counterparties.join('、'),
+      render: (v: string | null, e) =>
+        e.source ? <EntrySourceLink source={e.source} /> : (v ?? e.counterparties.join('、')),
     },
     { key: 'amount', title: t('my.amount'), dataIndex: 'amount', width: 100, alwaysShown: true },
     { key: 'balanceAfter', title: t('my.balanceAfter'), dataIndex: 'balanceAfter', width: 110, fixed: 'right' },

@@ -91,19 +91,23 @@ export function MyHoursPage() {
             {records.isSuccess && items.length === 0 && <List.Item>{t('mvol.hours.empty')}</List.Item>}
             {items.map((r) => (
               <List.Item
-                key={r.activityId}
-                onClick={() => navigate(`/m/activities/${r.activityId}`)}
+                key={r.activityId ?? r.orderId}
+                onClick={() => navigate(r.orderId ? `/m/orders/${r.orderId}` : `/m/activities/${r.activityId}`)}
                 description={`${formatDateTime(r.checkInAt ?? r.startsAt)}${r.closedByOrganiser ? ` · ${t('mvol.hours.flagged')}` : ''}`}
                 extra={
                   <div style={{ textAlign: 'right' }}>
                     <div>{r.hours != null ? t('mvol.hours.value', { hours: r.hours }) : '—'}</div>
                     <Tag color={recordColor[r.hoursStatus]} fill="outline">
-                      {t(`mvol.record.${r.checkOutAt ? r.hoursStatus : 'open'}`)}
+                      {t(`mvol.record.${r.checkOutAt || r.source === 'order' ? r.hoursStatus : 'open'}`)}
                     </Tag>
                   </div>
                 }
               >
-                <span style={{ whiteSpace: 'normal' }}>{r.title}</span>
+                <span style={{ whiteSpace: 'normal' }}>
+                  {r.source === 'order'
+                    ? t('mvol.hours.orderLine', { title: r.title, number: r.orderNumber })
+                    : r.title}
+                </span>
               </List.Item>
             ))}
           </List>

@@ -1,4 +1,4 @@
-import { CapsuleTabs, ErrorBlock, InfiniteScroll, List, NavBar } from 'antd-mobile';
+import { CapsuleTabs, ErrorBlock, InfiniteScroll, List, NavBar, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +8,10 @@ import { OrderStatusTag } from '../../../features/volunteering/components/OrderS
 import { type MineFilter, useOrders } from '../../../features/volunteering/queries-orders';
 import { MobileShell } from '../../MobileShell';
 
-/** 我的订单 (resident), 抢单大厅 and 派给我的 (volunteer), by the permissions the user holds. */
+/**
+ * 我的订单 (resident), 抢单大厅 and 派给我的 (volunteer), by the permissions the user holds. The 抢单大厅 lists every
+ * open offer of the volunteer's area, those fitting their skills first and marked 技能匹配.
+ */
 export function OrderListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -53,6 +56,11 @@ export function OrderListPage() {
             extra={<OrderStatusTag status={o.status} isOverdue={o.isOverdue} />}
           >
             <span style={{ whiteSpace: 'normal' }}>{o.title}</span>
+            {tab === 'offered' && o.skillMatch && (
+              <Tag color="success" fill="outline" style={{ marginLeft: 6 }}>
+                {t('msvc.skillMatch')}
+              </Tag>
+            )}
           </List.Item>
         ))}
       </List>

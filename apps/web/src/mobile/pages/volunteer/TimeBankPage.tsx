@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../../app/format';
 import { type PeriodKey, periodKeys, periodRange } from '../../../features/volunteering/periods';
 import { useMyAccount, useOpenAccount, useStatement } from '../../../features/volunteering/queries-timebank';
+import { describeEntrySource } from '../../../features/timebank/entry-source';
 import { MobileShell } from '../../MobileShell';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -86,7 +87,12 @@ export function TimeBankPage() {
                   </span>
                 }
               >
-                {t(`mtb.kind.${e.kind}`)}
+                <div>{t(`mtb.kind.${e.kind}`)}</div>
+                {e.source && (
+                  <div style={{ fontSize: 13, color: '#555', whiteSpace: 'normal' }}>
+                    {describeEntrySource(e.source, t)}
+                  </div>
+                )}
               </List.Item>
             ))}
           </List>

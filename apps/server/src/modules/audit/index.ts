@@ -1,0 +1,2 @@
+// The audit module's public face: the audit log's routes.
+export { auditRoutes } from './audit.routes';

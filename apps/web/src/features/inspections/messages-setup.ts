@@ -1,0 +1,68 @@
+import type { Dict } from '../../app/messages/types';
+
+/** Setting up an inspection plan on the desktop: 新建计划, 抽样, 督查组, 分配, 发布. */
+export const planSetupMessages: Dict = {
+  'planSetup.create': ['新建计划', '新建計畫', 'New plan'],
+  'planSetup.created': ['计划已创建（草稿）', '計畫已建立（草稿）', 'Plan created (draft)'],
+  'planSetup.month': ['测评月份', '測評月份', 'Month'],
+  'planSetup.regionHint': [
+    '留空则为本人负责的全部范围',
+    '留空則為本人負責的全部範圍',
+    'Leave empty for your whole area',
+  ],
+  'planSetup.sampleTitle': ['抽取点位', '抽取點位', 'Sample points'],
+  'planSetup.sampleRun': ['抽取点位', '抽取點位', 'Draw the sample'],
+  'planSetup.resample': ['重新抽样', '重新抽樣', 'Draw again'],
+  'planSetup.sampleMode': ['抽样方式', '抽樣方式', 'How'],
+  'planSetup.pointTypes': ['点位类型', '點位類型', 'Point types'],
+  'planSetup.pointTypesHint': ['不选则为全部类型', '不選則為全部類型', 'None chosen means every type'],
+  'planSetup.perType': ['每类抽取数', '每類抽取數', 'Per type'],
+  'planSetup.seedHint': [
+    '同一种子抽到相同点位；留空自动生成',
+    '同一種子抽到相同點位；留空自動產生',
+    'The same seed draws the same points; generated when empty',
+  ],
+  'planSetup.sampled': ['已抽取 {{count}} 个点位', '已抽取 {{count}} 個點位', '{{count}} points drawn'],
+  'planSetup.noSample': ['尚未抽取点位', '尚未抽取點位', 'No points drawn yet'],
+  'planSetup.byRegion': ['各区划点位', '各區劃點位', 'Points per region'],
+  'planSetup.regionCount': ['点位数', '點位數', 'Points'],
+  'planSetup.regionAssigned': ['已分配', '已分配', 'Assigned'],
+  'planSetup.total': ['合计', '合計', 'Total'],
+  'planSetup.addTeam': ['新建督查组', '新建督查組', 'New team'],
+  'planSetup.editTeam': ['修改督查组', '修改督查組', 'Edit team'],
+  'planSetup.teamName': ['组名', '組名', 'Team name'],
+  'planSetup.membersHint': [
+    '输入姓名或账号搜索有测评权限的人员',
+    '輸入姓名或帳號搜尋有測評權限的人員',
+    'Type a name or username to find people who may inspect',
+  ],
+  'planSetup.deleteTeam': ['删除', '刪除', 'Delete'],
+  'planSetup.deleteTeamConfirm': [
+    '删除该督查组？其点位将变为未分配',
+    '刪除該督查組？其點位將變為未分配',
+    'Delete this team? Its points become unassigned',
+  ],
+  'planSetup.edit': ['修改', '修改', 'Edit'],
+  'planSetup.autoAssign': ['按区划自动分配', '依區劃自動分配', 'Assign by region'],
+  'planSetup.autoAssignConfirm': [
+    '按区划将全部点位平均分给各督查组（相邻点位归同一组），原分配将被替换',
+    '依區劃將全部點位平均分給各督查組（相鄰點位歸同一組），原分配將被替換',
+    'Split all points evenly among the teams by region (neighbours to one team); replaces the current split',
+  ],
+  'planSetup.assignedDone': ['已分配点位', '已分配點位', 'Points assigned'],
+  'planSetup.unassigned': ['未分配 {{count}} 个', '未分配 {{count}} 個', '{{count}} unassigned'],
+  'planSetup.teamPoints': ['该组点位', '該組點位', 'Points of this team'],
+  'planSetup.noTeams': ['尚未建立督查组', '尚未建立督查組', 'No teams yet'],
+  'planSetup.publish': ['发布计划', '發布計畫', 'Publish plan'],
+  'planSetup.publishConfirm': [
+    '发布后计划下发到各督查组，不能再抽样或更换测评体系。确定发布？',
+    '發布後計畫下發到各督查組，不能再抽樣或更換測評體系。確定發布？',
+    'Once published the plan goes to its teams; the sample and framework can no longer change. Publish?',
+  ],
+  'planSetup.published': ['计划已发布', '計畫已發布', 'Plan published'],
+  'planSetup.draftHint': [
+    '草稿：抽取点位、建立督查组并分配点位后即可发布',
+    '草稿：抽取點位、建立督查組並分配點位後即可發布',
+    'Draft: draw points, make teams and assign the points, then publish',
+  ],
+};
