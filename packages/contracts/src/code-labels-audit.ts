@@ -48,10 +48,16 @@ export const auditObjectLabels: LabelDict = {
   'auditObject.volunteer': ['志愿者', '志願者', 'Volunteer'],
   'auditObject.volunteer_certificate': ['志愿服务证明', '志願服務證明', 'Service certificate'],
   'auditObject.volunteer_team': ['志愿服务队', '志願服務隊', 'Volunteer team'],
+  'auditObject.venue': ['场馆', '場館', 'Venue'],
+  'auditObject.venue_booking': ['场馆预约', '場館預約', 'Venue booking'],
+  'auditObject.news_article': ['工作动态稿件', '工作動態稿件', 'News article'],
 };
 
 /** The verbs of action codes (the part after the last dot). */
 export const auditVerbLabels: LabelDict = {
+  'auditVerb.check_in': ['签到', '簽到', 'checked in'],
+  'auditVerb.mark_no_show': ['标记未到场', '標記未到場', 'marked as no-show'],
+  'auditVerb.withdraw': ['撤回', '撤回', 'withdrawn'],
   'auditVerb.accept': ['通过', '通過', 'accepted'],
   'auditVerb.add': ['新增', '新增', 'added'],
   'auditVerb.add_member': ['加入成员', '加入成員', 'member added'],

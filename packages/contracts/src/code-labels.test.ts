@@ -24,6 +24,8 @@ import {
 import { problemActions, problemSeverities, problemSources, problemStatuses } from './problems-machine';
 import { timebankAccountKinds, timebankBranchKinds, timebankJournalKinds } from './timebank-rules';
 import { memberStatuses, teamLevels, volunteerStatuses } from './volunteers';
+import { bookingActions, bookingKinds, bookingStatuses, venueKinds } from './venues';
+import { newsActions, newsKinds, newsStatuses } from './news';
 import { workbenchChartKeys, workbenchFigureKeys, workbenchItemKinds, workbenchTodoKeys } from './workbench';
 
 /** Each family's label prefix and the code list it labels. */
@@ -79,6 +81,13 @@ export const labelledFamilies: [string, readonly string[]][] = [
   ['nominationSource', nominationSources],
   ['voteRule', voteRules],
   ['objectionStatus', objectionStatuses],
+  ['venueKind', venueKinds],
+  ['bookingKind', bookingKinds],
+  ['bookingStatus', bookingStatuses],
+  ['bookingAction', bookingActions],
+  ['newsKind', newsKinds],
+  ['newsStatus', newsStatuses],
+  ['newsAction', newsActions],
 ];
 
 describe('code labels', () => {

@@ -9,6 +9,7 @@ import { surveyCodeLabels } from './code-labels-survey';
 import type { Label, LabelDict } from './code-labels-types';
 import { workCodeLabels } from './code-labels-work';
 import { workbenchCodeLabels } from './code-labels-workbench';
+import { venueNewsCodeLabels } from './code-labels-venues';
 import type { Language } from './common';
 
 export type { Label, LabelDict } from './code-labels-types';
@@ -23,6 +24,7 @@ export const codeLabels: LabelDict = {
   ...workbenchCodeLabels,
   ...surveyCodeLabels,
   ...selectionCodeLabels,
+  ...venueNewsCodeLabels,
 };
 
 const index: Record<Language, 0 | 1 | 2> = { 'zh-CN': 0, 'zh-TW': 1, en: 2 };

@@ -15,6 +15,8 @@ import { volunteersErrors } from './errors-volunteers';
 import { platformErrors } from './errors-platform';
 import { selectionErrors } from './errors-selections';
 import { workbenchErrors } from './errors-workbench';
+import { venueErrors } from './errors-venues';
+import { newsErrors } from './errors-news';
 
 export const errorCatalogue = {
   ...activitiesErrors,
@@ -33,6 +35,8 @@ export const errorCatalogue = {
   ...platformErrors,
   ...workbenchErrors,
   ...selectionErrors,
+  ...venueErrors,
+  ...newsErrors,
 };
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -139,19 +139,32 @@ export function weightedParts<K>(
   const w = parts.reduce((s, p, i) => s + (used[i] ? p.weight : 0), 0);
   const total = weightedTotal(parts, fullScore, notSampled);
   if (w === 0 || total === null) return parts.map((p) => ({ kind: p.kind, max: null, points: null }));
+  // Largest remainders, in cents: the maxima add up to the full score, the points to the total, and no part's points
+  // exceed its shown maximum.
+  const apportion = (exact: number[], target: number, cap: (i: number) => number) => {
+    const cents = exact.map((e, i) => Math.min(Math.floor(e + 1e-9), cap(i)));
+    let rest = target - cents.reduce((a, c) => a + c, 0);
+    const order = exact.map((e, i) => [e - Math.floor(e + 1e-9), i] as const).sort((x, y) => y[0] - x[0]);
+    while (rest > 0) {
+      let moved = false;
+      for (const [, i] of order) {
+        if (rest <= 0) break;
+        if (!used[i] || cents[i]! >= cap(i)) continue;
+        cents[i]! += 1;
+        rest -= 1;
+        moved = true;
+      }
+      if (!moved) break;
+    }
+    return cents;
+  };
+  const maxExact = parts.map((p, i) => (used[i] ? (p.weight / w) * fullScore * 100 : 0));
+  const maxCents = apportion(maxExact, Math.round(fullScore * 100), () => Number.POSITIVE_INFINITY);
   const exact = parts.map((p, i) => (used[i] ? (p.weight / w) * (p.ratio ?? 0) * fullScore * 100 : 0));
-  const cents = exact.map((e) => Math.floor(e + 1e-9));
-  let rest = Math.round(total * 100) - cents.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => [e - Math.floor(e + 1e-9), i] as const).sort((a, b) => b[0] - a[0]);
-  for (const [, i] of order) {
-    if (rest <= 0) break;
-    if (!used[i]) continue;
-    cents[i]! += 1;
-    rest -= 1;
-  }
+  const cents = apportion(exact, Math.round(total * 100), (i) => maxCents[i]!);
   return parts.map((p, i) =>
     used[i]
-      ? { kind: p.kind, max: Math.round((p.weight / w) * fullScore * 100) / 100, points: cents[i]! / 100 }
+      ? { kind: p.kind, max: maxCents[i]! / 100, points: cents[i]! / 100 }
       : { kind: p.kind, max: null, points: null },
   );
 }

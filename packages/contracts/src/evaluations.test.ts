@@ -194,10 +194,12 @@ describe('score breakdown', () => {
           const cents = shown.reduce((a, s) => a + Math.round((s.points ?? 0) * 100), 0);
           return (
             cents === Math.round(total * 100) &&
-            shown.every((s) => s.points === null || s.points <= (s.max ?? 0) + 0.01)
+            shown.every((s) => s.points === null || Math.round(s.points * 100) <= Math.round((s.max ?? 0) * 100)) &&
+            shown.reduce((a, s) => a + Math.round((s.max ?? 0) * 100), 0) === 10000
           );
         },
       ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -23,4 +23,6 @@ export * from './errors';
 export * from './error-catalogue';
 export * from './rectification';
 export * from './workbench';
+export * from './venues';
+export * from './news';
 export * from './code-labels';

@@ -71,6 +71,12 @@ export const permissions = [
   'selection.manage',
   'selection.nominate',
   'selection.vote',
+  // Venues and news (SPEC 4.11)
+  'venue.read',
+  'venue.book',
+  'venue.manage',
+  'news.write',
+  'news.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -146,6 +152,10 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'selection.read',
     'selection.manage',
     'selection.nominate',
+    'venue.read',
+    'venue.manage',
+    'news.write',
+    'news.review',
   ],
   inspector: [
     'region.read',
@@ -196,6 +206,7 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'volunteer.read',
     'order.read',
     'order.create',
+    'venue.read',
   ],
   station_admin: [
     'region.read',
@@ -220,6 +231,9 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'timebank.read',
     'timebank.manage',
     'selection.nominate',
+    'venue.read',
+    'venue.manage',
+    'news.write',
   ],
   volunteer: [
     'region.read',
@@ -234,6 +248,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'timebank.transfer',
     'selection.nominate',
     'selection.vote',
+    'venue.read',
+    'venue.book',
   ],
   resident: [
     'region.read',
@@ -251,6 +267,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'timebank.transfer',
     'selection.nominate',
     'selection.vote',
+    'venue.read',
+    'venue.book',
   ],
 };
 

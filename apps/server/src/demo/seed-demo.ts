@@ -22,6 +22,8 @@ import { seedDemoProblems } from '../modules/problems/demo/seed-problems';
 import { seedDemoSelections } from '../modules/selections';
 import { seedDemoTimebank } from '../modules/timebank/demo/seed-timebank';
 import { seedDemoVolunteers } from '../modules/volunteers/demo/seed-volunteers';
+import { seedDemoVenues } from '../modules/venues/demo/seed-venues';
+import { seedDemoNews } from '../modules/news/demo/seed-news';
 import type { DemoContext } from './context';
 import { seedDemoStory } from './seed-story';
 import { DEMO_ROOT, type DemoAccount, demoAccountList, seedDemoOrg } from './seed-org';
@@ -77,6 +79,8 @@ const steps: [name: string, run: (d: DemoContext) => Promise<void>][] = [
   ['timebank', seedDemoTimebank], // after the volunteers' demo: deposits their confirmed hours
   ['orders', seedDemoOrders], // after the time bank: completed orders pay volunteers from the fund
   ['selections', seedDemoSelections], // a 好人 campaign in voting, a 道德模范 campaign named
+  ['venues', seedDemoVenues], // the demo centre's 党史馆 with a month of bookings
+  ['news', seedDemoNews], // published 工作动态 and 典型案例, one in review, one draft
   ['story', seedDemoStory], // bulletin, self-assessments, notices and plans of every kind: after evaluations
   [
     'region shapes',

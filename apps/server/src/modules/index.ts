@@ -15,6 +15,8 @@ import { timebankModuleRoutes } from './timebank';
 import { workbenchRoutes } from './workbench';
 import { ordersRoutes, registerOrderJobs } from './orders';
 import { selectionsRoutes } from './selections';
+import { venuesRoutes } from './venues';
+import { newsRoutes } from './news';
 
 /** Every module's routes under /api/v1. */
 export function registerModules(ctx: AppContext): FastifyPluginAsync {
@@ -35,6 +37,8 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       ordersRoutes,
       workbenchRoutes,
       selectionsRoutes,
+      venuesRoutes,
+      newsRoutes,
     ];
     for (const routes of modules) {
       await app.register(routes(ctx));

@@ -450,6 +450,29 @@ const RESOLVERS: [RegExp, (q: Query, self: { account: string | null; other: stri
       ),
   ],
   [
+    /^\/api\/v1\/venues\/\{id\}/,
+    // The demo's venues are at the demo centre, outside both sample regions: the first one.
+    async (q) => sides('id', [await q('SELECT id FROM venue ORDER BY id LIMIT 1'), undefined]),
+  ],
+  [
+    // The demo resident's own booking and one of someone else.
+    /^\/api\/v1\/venue-bookings\/\{id\}/,
+    async (q) =>
+      sides('id', [
+        await q('SELECT id FROM venue_booking WHERE account_id IS NOT NULL ORDER BY id LIMIT 1'),
+        await q('SELECT id FROM venue_booking WHERE account_id IS NULL ORDER BY id LIMIT 1'),
+      ]),
+  ],
+  [
+    // A published article and a draft.
+    /^\/api\/v1\/(public\/)?news\/\{id\}/,
+    async (q) =>
+      sides('id', [
+        await q("SELECT id FROM news_article WHERE status = 'published' ORDER BY id LIMIT 1"),
+        await q("SELECT id FROM news_article WHERE status = 'draft' ORDER BY id LIMIT 1"),
+      ]),
+  ],
+  [
     /^\/api\/v1\/open311\/clients\/\{id\}/,
     async (q) => sides('id', [await q('SELECT id FROM open311_client ORDER BY id LIMIT 1'), undefined]),
   ],
@@ -492,11 +515,12 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[A-Za-z0-9_-]{1,40}$': 'matrix',
   '^[A-Za-z0-9_-]{20,80}$': 'matrix_matrix_matrix_matrix',
   '^\\d{4}-\\d{2}-\\d{2}$': '2026-01-15',
-  '^(19|2\\d)\\d{2}-\\d{2}-\\d{2}$': '2026-01-15',
   '^(region:\\d{2,12}|unit:[0-9a-f-]{36}|point:[0-9a-f-]{36})$': `region:${IN}`,
   '^[A-Z0-9]{8}$': 'ZZZZ9999',
   '^1\\d{10}$': '13800000000',
   '^[a-z0-9_]{1,40}$': 'matrix',
+  '^([01]\\d|2[0-3]):[0-5]\\d$': '09:00',
+  '^(19|2\\d)\\d{2}-\\d{2}-\\d{2}$': '2026-01-15',
 };
 
 /** Operations that take a multipart upload: sent a file that is not what they accept (refused if authorized). */
@@ -531,6 +555,10 @@ const EXTRA: Record<string, { body?: Record<string, unknown>; query?: Record<str
   'POST /api/v1/inspection-plans': { body: { startDate: '2026-01-15', endDate: '2026-01-31' } },
   'PUT /api/v1/inspection-plans/{id}': { body: { startDate: '2026-01-15', endDate: '2026-01-31' } },
   'POST /api/v1/orders': { body: { itemId: UNKNOWN_ID } },
+  'POST /api/v1/venues': { body: { siteId: UNKNOWN_ID, openingSlots: [{ weekday: 1, start: '09:00', end: '10:00' }] } },
+  'POST /api/v1/news': { body: { regionCode: IN } },
+  'PUT /api/v1/news/{id}': { body: { regionCode: IN } },
+  'PUT /api/v1/venues/{id}': { body: { openingSlots: [{ weekday: 1, start: '09:00', end: '10:00' }] } },
   'POST /api/v1/problems': { body: { lat: 38.5, lng: 102.2, regionCode: IN } },
   'POST /api/v1/problems/{id}/transitions': { body: { unitId: UNKNOWN_ID } },
   'POST /api/v1/teams': { body: { siteId: UNKNOWN_ID } },

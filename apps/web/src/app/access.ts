@@ -171,6 +171,8 @@ export const menuEntries: MenuEntry[] = [
     group: 'volunteering',
   },
   { key: 'timebank', path: '/timebank', labelKey: 'menu.timebank', anyOf: ['timebank.manage'], group: 'volunteering' },
+  { key: 'venues', path: '/venues', labelKey: 'menu.venues', anyOf: ['venue.manage'], group: 'volunteering' },
+  { key: 'news', path: '/news', labelKey: 'menu.news', anyOf: ['news.write', 'news.review'], group: 'work' },
   {
     key: 'regions',
     path: '/regions',

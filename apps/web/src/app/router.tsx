@@ -15,6 +15,26 @@ function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
   return lazy(() => load().then((m) => ({ default: pick(m) })));
 }
 
+const VenuesPage = lazyPage(
+  () => import('../features/venues/pages/VenuesPage'),
+  (m) => m.VenuesPage,
+);
+const VenueDetailPage = lazyPage(
+  () => import('../features/venues/pages/VenueDetailPage'),
+  (m) => m.VenueDetailPage,
+);
+const NewsPage = lazyPage(
+  () => import('../features/news/pages/NewsPage'),
+  (m) => m.NewsPage,
+);
+const PublicNewsPage = lazyPage(
+  () => import('../features/news/pages/PublicNewsPage'),
+  (m) => m.PublicNewsPage,
+);
+const PublicArticlePage = lazyPage(
+  () => import('../features/news/pages/PublicNewsPage'),
+  (m) => m.PublicArticlePage,
+);
 const RegionsPage = lazyPage(
   () => import('../features/regions/pages/RegionsPage'),
   (m) => m.RegionsPage,
@@ -244,6 +264,8 @@ export const routes: RouteObject[] = [
   { path: '/m', element: <PhoneApp /> },
   { path: '/public/bulletins', element: withSuspense(<PublicBulletinsPage />) },
   { path: '/public/honour-roll', element: withSuspense(<HonourRollPage />) },
+  { path: '/public/news', element: withSuspense(<PublicNewsPage />) },
+  { path: '/public/news/:id', element: withSuspense(<PublicArticlePage />) },
   {
     path: '/bigscreen',
     element: (
@@ -318,6 +340,9 @@ export const routes: RouteObject[] = [
       guarded('timebank', <Vol.TimebankPage />),
       { ...guardedDetail('timebank', <Vol.AccountStatementPage />), path: 'timebank/accounts/:id' },
       { ...guardedDetail('timebank', <Vol.BranchStatementPage />), path: 'timebank/branches/:id' },
+      guarded('venues', <VenuesPage />),
+      guardedDetail('venues', <VenueDetailPage />),
+      guarded('news', <NewsPage />),
       guarded('regions', <RegionsPage />),
       guarded('grids', <GridsPage />),
       guarded('units', <UnitsPage />),

@@ -19,6 +19,7 @@ describe('each role’s phone home', () => {
       '/m/volunteer/register',
       '/m/services',
       '/m/orders',
+      '/m/venues',
       '/m/timebank',
       '/m/vote',
     ]);

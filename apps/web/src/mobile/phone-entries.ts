@@ -128,6 +128,13 @@ export function phoneEntries(permissions: readonly Permission[], isVolunteer: bo
     icon: 'orders',
     group: 'service',
   });
+  add(can.has('venue.book'), {
+    path: '/m/venues',
+    title: 'mven.title',
+    hint: 'mven.hint',
+    icon: 'activities',
+    group: 'service',
+  });
   add(can.has('timebank.read'), {
     path: '/m/timebank',
     title: 'mtb.title',

@@ -10,3 +10,5 @@ export * from './orders';
 export * from './timebank';
 export * from './bulletins';
 export * from './selections';
+export * from './venues';
+export * from './news';

@@ -27,6 +27,9 @@ import { serviceEnumMessages, serviceMessages } from '../../features/volunteerin
 import { mobileMessages } from '../../mobile/messages';
 import { workbenchMessages } from '../../features/workbench/messages';
 import { selectionMessages } from '../../features/selections/messages';
+import { venueMessages } from '../../features/venues/messages';
+import { newsMessages } from '../../features/news/messages';
+import { venueMobileMessages } from '../../features/venues/messages-mobile';
 import { commonMessages } from './common';
 import { enumMessages } from './enums';
 import type { Dict } from './types';
@@ -66,6 +69,9 @@ export const allMessages: Dict = {
   ...volunteeringEnumMessages,
   ...serviceMessages,
   ...selectionMessages,
+  ...venueMessages,
+  ...newsMessages,
+  ...venueMobileMessages,
   ...serviceEnumMessages,
   ...workbenchMessages,
 };

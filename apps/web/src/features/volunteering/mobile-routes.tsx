@@ -54,6 +54,15 @@ const OrderDetailPage = lazyPage(
   (m) => m.OrderDetailPage,
 );
 
+const VenueBookPage = lazyPage(
+  () => import('../../mobile/pages/venues/VenueBookPage'),
+  (m) => m.VenueBookPage,
+);
+const VenueTicketsPage = lazyPage(
+  () => import('../../mobile/pages/venues/VenueTicketsPage'),
+  (m) => m.VenueTicketsPage,
+);
+
 /** `[path, page]` of every phone page of this feature. */
 export const volunteeringMobilePages: [string, ReactNode][] = [
   ['/m/volunteer/register', <RegisterPage key="register" />],
@@ -68,4 +77,6 @@ export const volunteeringMobilePages: [string, ReactNode][] = [
   ['/m/services/order', <OrderCreatePage key="order-new" />],
   ['/m/orders', <OrderListPage key="orders" />],
   ['/m/orders/:id', <OrderDetailPage key="order" />],
+  ['/m/venues', <VenueBookPage key="venues" />],
+  ['/m/venue-tickets', <VenueTicketsPage key="venue-tickets" />],
 ];

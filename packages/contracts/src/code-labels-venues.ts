@@ -1,0 +1,31 @@
+// Labels of the codes of venues (场馆预约) and news (工作动态、典型案例).
+import type { LabelDict } from './code-labels-types';
+
+export const venueNewsCodeLabels: LabelDict = {
+  'venueKind.history_hall': ['党史馆', '黨史館', 'Party history hall'],
+  'venueKind.exhibition': ['展厅', '展廳', 'Exhibition hall'],
+  'venueKind.activity_room': ['活动室', '活動室', 'Activity room'],
+  'bookingKind.individual': ['个人预约', '個人預約', 'Individual'],
+  'bookingKind.group': ['团体预约', '團體預約', 'Group'],
+  'bookingStatus.pending_review': ['待审核', '待審核', 'Awaiting review'],
+  'bookingStatus.booked': ['已预约', '已預約', 'Booked'],
+  'bookingStatus.checked_in': ['已签到', '已簽到', 'Checked in'],
+  'bookingStatus.no_show': ['未到场', '未到場', 'No-show'],
+  'bookingStatus.cancelled': ['已取消', '已取消', 'Cancelled'],
+  'bookingStatus.rejected': ['未通过', '未通過', 'Rejected'],
+  'bookingAction.approve': ['审核通过', '審核通過', 'Approve'],
+  'bookingAction.reject': ['不予通过', '不予通過', 'Reject'],
+  'bookingAction.check_in': ['签到', '簽到', 'Check in'],
+  'bookingAction.mark_no_show': ['标记未到场', '標記未到場', 'Mark no-show'],
+  'bookingAction.cancel': ['取消预约', '取消預約', 'Cancel booking'],
+  'newsKind.news': ['工作动态', '工作動態', 'News'],
+  'newsKind.case': ['典型案例', '典型案例', 'Typical case'],
+  'newsStatus.draft': ['草稿', '草稿', 'Draft'],
+  'newsStatus.in_review': ['待审核', '待審核', 'In review'],
+  'newsStatus.published': ['已发布', '已發布', 'Published'],
+  'newsStatus.returned': ['已退回', '已退回', 'Returned'],
+  'newsAction.submit': ['提交审核', '提交審核', 'Submit for review'],
+  'newsAction.publish': ['审核发布', '審核發布', 'Publish'],
+  'newsAction.return': ['退回修改', '退回修改', 'Return for changes'],
+  'newsAction.withdraw': ['撤回发布', '撤回發布', 'Withdraw'],
+};
