@@ -41,6 +41,7 @@ export const auditObjectLabels: LabelDict = {
   'auditObject.tenant': ['租户', '租戶', 'Tenant'],
   'auditObject.timebank': ['时间银行', '時間銀行', 'Time bank'],
   'auditObject.timebank_account': ['时间银行账户', '時間銀行帳戶', 'Time-bank account'],
+  'auditObject.timebank_branch': ['时间银行网点', '時間銀行網點', 'Time-bank branch'],
   'auditObject.timebank_goods': ['兑换物品', '兌換物品', 'Time-bank goods'],
   'auditObject.timebank_journal': ['时间银行记账', '時間銀行記帳', 'Time-bank journal'],
   'auditObject.timebank_redemption': ['兑换记录', '兌換記錄', 'Redemption'],
