@@ -156,6 +156,20 @@ export const menuEntries: MenuEntry[] = [
   },
   { key: 'timebank', path: '/timebank', labelKey: 'menu.timebank', anyOf: ['timebank.manage'], group: 'volunteering' },
   {
+    key: 'timebank-branches',
+    path: '/timebank-branches',
+    labelKey: 'menu.timebankBranches',
+    anyOf: ['timebank.manage'],
+    group: 'volunteering',
+  },
+  {
+    key: 'timebank-reconciliation',
+    path: '/timebank-reconciliation',
+    labelKey: 'menu.timebankReconciliation',
+    anyOf: ['timebank.manage'],
+    group: 'volunteering',
+  },
+  {
     key: 'regions',
     path: '/regions',
     labelKey: 'menu.regions',

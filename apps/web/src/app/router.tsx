@@ -277,6 +277,8 @@ export const routes: RouteObject[] = [
       guarded('timebank', <Vol.TimebankPage />),
       { ...guardedDetail('timebank', <Vol.AccountStatementPage />), path: 'timebank/accounts/:id' },
       { ...guardedDetail('timebank', <Vol.BranchStatementPage />), path: 'timebank/branches/:id' },
+      guarded('timebank-branches', <Vol.BranchesPage />),
+      guarded('timebank-reconciliation', <Vol.ReconciliationPage />),
       guarded('regions', <RegionsPage />),
       guarded('grids', <GridsPage />),
       guarded('units', <UnitsPage />),
