@@ -23,3 +23,4 @@ export * from './error-catalogue';
 export * from './rectification';
 export * from './workbench';
 export * from './code-labels';
+export * from './community';

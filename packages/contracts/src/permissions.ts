@@ -66,6 +66,9 @@ export const permissions = [
   'timebank.read',
   'timebank.transfer',
   'timebank.manage',
+  'community.read',
+  'community.manage',
+  'community.claim',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -138,6 +141,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'servicemenu.manage',
     'timebank.read',
     'timebank.manage',
+    'community.read',
+    'community.manage',
   ],
   inspector: [
     'region.read',
@@ -169,6 +174,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'problem.export',
     'inspection.read',
     'evaluation.read',
+    'community.read',
+    'community.claim',
   ],
   grid_worker: [
     'region.read',
@@ -186,6 +193,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'volunteer.read',
     'order.read',
     'order.create',
+    'community.read',
+    'community.manage',
   ],
   station_admin: [
     'region.read',
@@ -209,6 +218,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'servicemenu.manage',
     'timebank.read',
     'timebank.manage',
+    'community.read',
+    'community.manage',
   ],
   volunteer: [
     'region.read',
@@ -236,6 +247,7 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'order.rate',
     'timebank.read',
     'timebank.transfer',
+    'community.read',
   ],
 };
 

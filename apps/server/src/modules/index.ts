@@ -25,6 +25,7 @@ import { activitiesRoutes, registerActivityJobs } from './activities';
 import { evaluationsRoutes, registerEvaluationJobs } from './evaluations';
 import { bulletinRoutes } from './evaluations/bulletin.routes';
 import { timebankModuleRoutes } from './timebank';
+import { communityRoutes } from './community';
 import { workbenchRoutes } from './workbench';
 import { ordersRoutes, registerOrderJobs } from './orders';
 
@@ -55,6 +56,7 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       evaluationsRoutes,
       bulletinRoutes,
       timebankModuleRoutes,
+      communityRoutes,
       ordersRoutes,
       workbenchRoutes,
     ];

@@ -9,3 +9,4 @@ export * from './volunteers';
 export * from './orders';
 export * from './timebank';
 export * from './bulletins';
+export * from './community';

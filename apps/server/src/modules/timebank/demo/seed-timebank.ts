@@ -152,5 +152,9 @@ export async function seedDemoTimebank(d: DemoContext): Promise<void> {
     await seedMovements(tx, actor, b.headId);
     // Accounts opened outside the demo community (the demo resident's) also join the head branch.
     await moveStrays(tx, actor, b.headId);
+    // The practice centre's administrator runs the head branch (行长).
+    await tx.execute(sql`INSERT INTO timebank_branch_manager (tenant_id, branch_id, account_id)
+      SELECT ${tenantId}, ${b.headId}, id FROM account WHERE tenant_id = ${tenantId} AND username = 'station_admin'
+      ON CONFLICT DO NOTHING`);
   });
 }
