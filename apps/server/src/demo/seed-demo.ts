@@ -12,6 +12,7 @@ import type { FileStore } from '../platform/files';
 import { createJobQueue } from '../platform/jobs';
 import { purgeTenant } from '../platform/tenant-purge';
 import { seedDemoCampaigns } from '../modules/campaigns/demo/seed-campaigns';
+import { seedDemoCommunity } from '../modules/community/demo/seed-community';
 import { seedRegionShapes } from '../modules/evaluations/bigscreen-demo';
 import { seedDemoEvaluations } from '../modules/evaluations/demo/seed-evaluations';
 import { seedDemoFrameworks } from '../modules/frameworks/demo/seed-frameworks';
@@ -75,6 +76,7 @@ const steps: [name: string, run: (d: DemoContext) => Promise<void>][] = [
   ['volunteers', seedDemoVolunteers], // teams, volunteers, activities with confirmed hours
   ['timebank', seedDemoTimebank], // after the volunteers' demo: deposits their confirmed hours
   ['orders', seedDemoOrders], // after the time bank: completed orders pay volunteers from the fund
+  ['community', seedDemoCommunity], // the three lists of the demo community, with claims in every state
   ['story', seedDemoStory], // bulletin, self-assessments, notices and plans of every kind: after evaluations
   [
     'region shapes',
