@@ -70,7 +70,7 @@ export const communityItemBody = z.object({
   category: z.enum(communityCategories),
   quantity: z.number().int().min(1).max(100_000).default(1),
   dueDate: calendarDay.optional().nullable(),
-  regionCode: z.string().regex(/^\d{12}$/, 'invalid_format'),
+  regionCode: z.string().regex(/^\d{2,12}$/, 'invalid_format'),
   gridId: z.string().uuid().optional().nullable(),
   source: z.enum(communityItemSources),
   ownerName: z.string().trim().min(1).max(60),

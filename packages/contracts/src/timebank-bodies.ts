@@ -177,7 +177,7 @@ export const timebankBranchBody = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('head'),
     name: z.string().trim().min(1).max(60),
-    regionCode: z.string().regex(/^\d{12}$/, 'invalid_format'),
+    regionCode: z.string().regex(/^\d{2,12}$/, 'invalid_format'),
     siteId: z.string().uuid().optional().nullable(),
   }),
   z.object({
