@@ -45,6 +45,7 @@ export const serviceCodeLabels: LabelDict = {
   'tbJournalKind.service': ['服务支付', '服務支付', 'Paid for a service'],
   'tbJournalKind.redemption': ['兑换物品', '兌換物品', 'Goods redeemed'],
   'tbJournalKind.reversal': ['冲正', '沖正', 'Reversal'],
+  'tbJournalKind.branch_move': ['转移网点', '轉移網點', 'Moved to another branch'],
   'tbBranchKind.head': ['总行', '總行', 'Head branch'],
   'tbBranchKind.branch': ['分行', '分行', 'Branch'],
   'volStatus.active': ['在册', '在冊', 'Active'],

@@ -14,6 +14,7 @@ import { timebankErrors } from './errors-timebank';
 import { volunteersErrors } from './errors-volunteers';
 import { platformErrors } from './errors-platform';
 import { selectionErrors } from './errors-selections';
+import { communityErrors } from './errors-community';
 import { workbenchErrors } from './errors-workbench';
 import { venueErrors } from './errors-venues';
 import { newsErrors } from './errors-news';
@@ -37,6 +38,7 @@ export const errorCatalogue = {
   ...selectionErrors,
   ...venueErrors,
   ...newsErrors,
+  ...communityErrors,
 };
 
 export type ErrorCode = keyof typeof errorCatalogue;

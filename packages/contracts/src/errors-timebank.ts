@@ -16,11 +16,7 @@ export const timebankErrors = defineErrors({
   },
   TIMEBANK_BRANCH_NOT_FOUND: {
     status: 404,
-    message: [
-      '时间银行分行不存在或无权查看',
-      '時間銀行分行不存在或無權查看',
-      'This time-bank branch does not exist or is not visible to you',
-    ],
+    message: ['网点不存在或无权查看', '網點不存在或無權查看', 'No such branch, or it is outside your scope'],
   },
   TIMEBANK_INSUFFICIENT_BALANCE: {
     status: 422,
@@ -70,5 +66,33 @@ export const timebankErrors = defineErrors({
   TIMEBANK_SAME_ACCOUNT: {
     status: 422,
     message: ['不能转给同一账户', '不能轉給同一帳戶', 'Cannot move hours to the same account'],
+  },
+  TIMEBANK_BRANCH_EXISTS: {
+    status: 409,
+    message: [
+      '该社区已有总行，或该网格已有分行',
+      '該社區已有總行，或該網格已有分行',
+      'This community already has a head branch, or this grid already has a branch',
+    ],
+  },
+  TIMEBANK_HEAD_BRANCH_MISSING: {
+    status: 422,
+    message: [
+      '请先为该网格所在社区开设总行',
+      '請先為該網格所在社區開設總行',
+      'Open the head branch of the grid’s community first',
+    ],
+  },
+  TIMEBANK_SAME_BRANCH: {
+    status: 422,
+    message: ['账户已在该网点', '帳戶已在該網點', 'The account is already in this branch'],
+  },
+  TIMEBANK_BRANCH_OTHER_COMMUNITY: {
+    status: 422,
+    message: [
+      '只能在同一社区的总行与分行之间转移',
+      '只能在同一社區的總行與分行之間轉移',
+      'An account moves only between branches of the same community',
+    ],
   },
 });

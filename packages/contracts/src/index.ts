@@ -26,3 +26,4 @@ export * from './workbench';
 export * from './venues';
 export * from './news';
 export * from './code-labels';
+export * from './community';

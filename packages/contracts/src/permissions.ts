@@ -77,6 +77,9 @@ export const permissions = [
   'venue.manage',
   'news.write',
   'news.review',
+  'community.read',
+  'community.manage',
+  'community.claim',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -156,6 +159,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'venue.manage',
     'news.write',
     'news.review',
+    'community.read',
+    'community.manage',
   ],
   inspector: [
     'region.read',
@@ -189,6 +194,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'evaluation.read',
     'selection.read',
     'selection.nominate',
+    'community.read',
+    'community.claim',
   ],
   grid_worker: [
     'region.read',
@@ -207,6 +214,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'order.read',
     'order.create',
     'venue.read',
+    'community.read',
+    'community.manage',
   ],
   station_admin: [
     'region.read',
@@ -234,6 +243,8 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'venue.read',
     'venue.manage',
     'news.write',
+    'community.read',
+    'community.manage',
   ],
   volunteer: [
     'region.read',
@@ -269,6 +280,7 @@ export const defaultRolePermissions: Record<RoleCode, Permission[]> = {
     'selection.vote',
     'venue.read',
     'venue.book',
+    'community.read',
   ],
 };
 

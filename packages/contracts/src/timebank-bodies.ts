@@ -132,6 +132,10 @@ export interface TimebankBranchView {
   accounts: number;
   /** Sum of the branch's account balances (hours). */
   balance: number;
+  /** Names of the grid and the community, for display. */
+  gridName?: string | null;
+  regionName?: string | null;
+  managers?: TimebankManagerView[];
 }
 
 export interface TimebankBranchStatementView {
@@ -174,4 +178,88 @@ export interface TimebankRedemptionView {
   journalId: string;
   createdAt: string;
   fulfilledAt: string | null;
+}
+
+// ---- branches (issue 18) ----
+
+/** A head branch (总行) of a community, or a branch (分行) of a grid under its community's head branch. */
+export const timebankBranchBody = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('head'),
+    name: z.string().trim().min(1).max(60),
+    regionCode: z.string().regex(/^\d{2,12}$/, 'invalid_format'),
+    siteId: z.string().uuid().optional().nullable(),
+  }),
+  z.object({
+    kind: z.literal('branch'),
+    name: z.string().trim().min(1).max(60),
+    gridId: z.string().uuid(),
+    siteId: z.string().uuid().optional().nullable(),
+  }),
+]);
+export type TimebankBranchBody = z.infer<typeof timebankBranchBody>;
+
+export const timebankBranchPatch = z.object({
+  name: z.string().trim().min(1).max(60).optional(),
+  siteId: z.string().uuid().optional().nullable(),
+});
+export type TimebankBranchPatch = z.infer<typeof timebankBranchPatch>;
+
+export const timebankManagersBody = z.object({ accountIds: z.array(z.string().uuid()).max(20) });
+export type TimebankManagersBody = z.infer<typeof timebankManagersBody>;
+
+/** Move an account with its balance to another branch of the same community. */
+export const timebankMoveBody = z.object({
+  branchId: z.string().uuid(),
+  memo: z.string().trim().max(200).optional().nullable(),
+});
+export type TimebankMoveBody = z.infer<typeof timebankMoveBody>;
+
+export const timebankReconciliationQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalid_format')
+    .optional(),
+});
+export type TimebankReconciliationQuery = z.infer<typeof timebankReconciliationQuery>;
+
+export interface TimebankManagerView {
+  accountId: string;
+  name: string;
+}
+
+export interface TimebankMoveResult {
+  accountId: string;
+  fromBranch: TimebankRef | null;
+  toBranch: TimebankRef;
+  /** Hours that moved with the account (its balance). */
+  hours: number;
+  /** The journal that moved them; null when the balance was zero. */
+  journalId: string | null;
+}
+
+/** One branch's month: opening and closing from its own entries, what came in and went out, and the check. */
+export interface TimebankReconciliationRow {
+  /** null: entries outside any branch (the issuance account, accounts of no branch). */
+  branch: (TimebankRef & { kind: TimebankBranchKind; parentId: string | null }) | null;
+  opening: number;
+  hoursIn: number;
+  hoursOut: number;
+  /** Of which moved in / out with accounts changing branch. */
+  movedIn: number;
+  movedOut: number;
+  closing: number;
+  /** Sum of the balances of the accounts now in the branch (the current month only, else null). */
+  holdings: number | null;
+  /** closing − holdings (zero when the branch's ledger and its accounts agree); null for past months. */
+  difference: number | null;
+}
+
+export interface TimebankReconciliationView {
+  month: string;
+  rows: TimebankReconciliationRow[];
+  /** The month's net movement over the whole bank: zero, as every journal balances. */
+  bankNet: number;
+  /** Sum of every closing balance: zero, the issuance account holding minus all deposits. */
+  bankClosing: number;
 }

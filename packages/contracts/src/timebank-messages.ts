@@ -20,8 +20,14 @@ add(fieldLabels, {
   goodsId: ['物品', '物品', 'item'],
   quantity: ['数量', '數量', 'quantity'],
   accountId: ['账户', '帳戶', 'account'],
+  branchId: ['网点', '網點', 'branch'],
+  accountIds: ['管理员', '管理員', 'managers'],
+  siteId: ['所属阵地', '所屬陣地', 'practice site'],
 });
 add(validationMessages, {
   unknown_account: ['账户不存在', '帳戶不存在', 'names no account'],
   unknown_goods: ['物品不存在', '物品不存在', 'names no item'],
+  unknown_branch: ['网点不存在', '網點不存在', 'names no branch'],
+  unknown_grid: ['网格不存在', '網格不存在', 'names no grid'],
+  unknown_site: ['阵地不存在', '陣地不存在', 'names no practice site'],
 });

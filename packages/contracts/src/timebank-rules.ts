@@ -25,7 +25,15 @@ export const timebankOverdraftLimits: Record<TimebankAccountKind, number | null>
   issuance: null,
 };
 
-export const timebankJournalKinds = ['deposit', 'transfer', 'donation', 'service', 'redemption', 'reversal'] as const;
+export const timebankJournalKinds = [
+  'deposit',
+  'transfer',
+  'donation',
+  'service',
+  'redemption',
+  'reversal',
+  'branch_move',
+] as const;
 export type TimebankJournalKind = (typeof timebankJournalKinds)[number];
 export const timebankJournalKindLabels: Record<TimebankJournalKind, string> = {
   deposit: '服务时长存入',
@@ -34,6 +42,7 @@ export const timebankJournalKindLabels: Record<TimebankJournalKind, string> = {
   service: '服务支付',
   redemption: '兑换物品',
   reversal: '冲正',
+  branch_move: '转移网点',
 };
 
 export const timebankBranchKinds = ['head', 'branch'] as const;

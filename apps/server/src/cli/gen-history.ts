@@ -113,8 +113,9 @@ async function loadMonth(db: Db, t: string, ids: HistoryIds, back: number) {
   await q(sql`INSERT INTO timebank_journal (tenant_id, id, kind, source_kind, source_id, memo, created_by_name, created_at)
     SELECT ${t}, j.jid, 'deposit', 'history', ${`${back}-`}::text || j.n::text, '服务时长存入', '历史数据', j.ts
     FROM ${journals} j`);
-  await q(sql`INSERT INTO timebank_entry (tenant_id, journal_id, account_id, amount, created_at)
-    SELECT ${t}, j.jid, a.account, a.amount, j.ts FROM ${journals} j
+  await q(sql`INSERT INTO timebank_entry (tenant_id, journal_id, account_id, branch_id, amount, created_at)
+    SELECT ${t}, j.jid, a.account, (SELECT ta.branch_id FROM timebank_account ta WHERE ta.tenant_id = ${t}
+        AND ta.id = a.account), a.amount, j.ts FROM ${journals} j
     CROSS JOIN LATERAL (VALUES (${ids.fundAccountId}::uuid, -j.hours::numeric),
       (${id(`${t}acct`, 'j.acct')}, j.hours::numeric)) AS a(account, amount)`);
 }

@@ -12,6 +12,7 @@ import type { FileStore } from '../platform/files';
 import { createJobQueue } from '../platform/jobs';
 import { purgeTenant } from '../platform/tenant-purge';
 import { seedDemoCampaigns } from '../modules/campaigns/demo/seed-campaigns';
+import { seedDemoCommunity } from '../modules/community/demo/seed-community';
 import { seedRegionShapes } from '../modules/evaluations/bigscreen-demo';
 import { seedDemoEvaluations } from '../modules/evaluations/demo/seed-evaluations';
 import { seedDemoFrameworks } from '../modules/frameworks/demo/seed-frameworks';
@@ -81,6 +82,7 @@ const steps: [name: string, run: (d: DemoContext) => Promise<void>][] = [
   ['selections', seedDemoSelections], // a 好人 campaign in voting, a 道德模范 campaign named
   ['venues', seedDemoVenues], // the demo centre's 党史馆 with a month of bookings
   ['news', seedDemoNews], // published 工作动态 and 典型案例, one in review, one draft
+  ['community', seedDemoCommunity], // the three lists of the demo community, with claims in every state
   ['story', seedDemoStory], // bulletin, self-assessments, notices and plans of every kind: after evaluations
   [
     'region shapes',

@@ -12,6 +12,7 @@ import { registerVolunteerJobs, volunteersRoutes } from './volunteers';
 import { activitiesRoutes, registerActivityJobs } from './activities';
 import { evaluationsRoutes, registerEvaluationJobs } from './evaluations';
 import { timebankModuleRoutes } from './timebank';
+import { communityRoutes } from './community';
 import { workbenchRoutes } from './workbench';
 import { ordersRoutes, registerOrderJobs } from './orders';
 import { selectionsRoutes } from './selections';
@@ -34,6 +35,7 @@ export function registerModules(ctx: AppContext): FastifyPluginAsync {
       activitiesRoutes,
       evaluationsRoutes,
       timebankModuleRoutes,
+      communityRoutes,
       ordersRoutes,
       workbenchRoutes,
       selectionsRoutes,

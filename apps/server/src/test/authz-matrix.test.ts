@@ -404,6 +404,14 @@ const RESOLVERS: [RegExp, (q: Query, self: { account: string | null; other: stri
       ),
   ],
   [
+    /^\/api\/v1\/community\/items\/\{id\}/,
+    async (q) =>
+      sides(
+        'id',
+        await byRegion(q, (l) => `SELECT id FROM community_item WHERE region_code LIKE ${l} ORDER BY id LIMIT 1`),
+      ),
+  ],
+  [
     /^\/api\/v1\/timebank\/journals\/\{id\}/,
     async (q) => sides('id', [await q('SELECT id FROM timebank_journal ORDER BY id LIMIT 1'), undefined]),
   ],

@@ -174,6 +174,20 @@ export const menuEntries: MenuEntry[] = [
   { key: 'venues', path: '/venues', labelKey: 'menu.venues', anyOf: ['venue.manage'], group: 'volunteering' },
   { key: 'news', path: '/news', labelKey: 'menu.news', anyOf: ['news.write', 'news.review'], group: 'work' },
   {
+    key: 'timebank-branches',
+    path: '/timebank-branches',
+    labelKey: 'menu.timebankBranches',
+    anyOf: ['timebank.manage'],
+    group: 'volunteering',
+  },
+  {
+    key: 'timebank-reconciliation',
+    path: '/timebank-reconciliation',
+    labelKey: 'menu.timebankReconciliation',
+    anyOf: ['timebank.manage'],
+    group: 'volunteering',
+  },
+  {
     key: 'regions',
     path: '/regions',
     labelKey: 'menu.regions',

@@ -343,6 +343,8 @@ export const routes: RouteObject[] = [
       guarded('venues', <VenuesPage />),
       guardedDetail('venues', <VenueDetailPage />),
       guarded('news', <NewsPage />),
+      guarded('timebank-branches', <Vol.BranchesPage />),
+      guarded('timebank-reconciliation', <Vol.ReconciliationPage />),
       guarded('regions', <RegionsPage />),
       guarded('grids', <GridsPage />),
       guarded('units', <UnitsPage />),

@@ -12,3 +12,4 @@ export * from './bulletins';
 export * from './selections';
 export * from './venues';
 export * from './news';
+export * from './community';

@@ -17,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { grid, practiceSite, region } from './org';
+import { account } from './platform';
 import { createdAt, tenantId, tstz } from './types';
 import { volunteer } from './volunteers';
 
@@ -42,6 +43,24 @@ export const timebankBranch = pgTable(
     foreignKey({ columns: [t.tenantId, t.siteId], foreignColumns: [practiceSite.tenantId, practiceSite.id] }),
     unique('timebank_branch_grid_uq').on(t.tenantId, t.gridId),
     index('timebank_branch_region_idx').on(t.tenantId, t.regionCode),
+    uniqueIndex('timebank_branch_head_uq').on(t.tenantId, t.regionCode).where(sql`kind = 'head'`),
+  ],
+);
+
+/** The sign-in accounts that manage a branch (行长 / 管理员). */
+export const timebankBranchManager = pgTable(
+  'timebank_branch_manager',
+  {
+    tenantId: tenantId(),
+    branchId: uuid('branch_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.branchId, t.accountId] }),
+    foreignKey({ columns: [t.tenantId, t.branchId], foreignColumns: [timebankBranch.tenantId, timebankBranch.id] }),
+    foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [account.tenantId, account.id] }),
+    index('timebank_branch_manager_account_idx').on(t.tenantId, t.accountId),
   ],
 );
 
@@ -123,6 +142,8 @@ export const timebankEntry = pgTable(
     seq: bigint('seq', { mode: 'number' }).notNull().default(sql`nextval('timebank_entry_seq')`),
     journalId: uuid('journal_id').notNull(),
     accountId: uuid('account_id').notNull(),
+    /** The branch the account was in when the entry was posted: a branch's balance is the sum of its entries. */
+    branchId: uuid('branch_id'),
     amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
@@ -133,6 +154,7 @@ export const timebankEntry = pgTable(
     foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [timebankAccount.tenantId, timebankAccount.id] }),
     index('timebank_entry_account_idx').on(t.tenantId, t.accountId, t.createdAt),
     index('timebank_entry_journal_idx').on(t.tenantId, t.journalId),
+    index('timebank_entry_branch_idx').on(t.tenantId, t.branchId, t.createdAt),
   ],
 );
 

@@ -31,6 +31,7 @@ const templates: Record<string, readonly string[]> = {
   'region.': ['create', 'rename', 'merge', 'retire'],
   'team.': ['approve', 'reject'],
   'timebank.': timebankJournalKinds,
+  'community_item.': ['approve', 'reject', 'complete', 'confirm', 'close'],
   '.import': ['unit', 'person'],
   // auditExport() in platform/audit.ts: the Excel exports that carry personal data.
   '.export': ['unit', 'person', 'volunteer', 'problem'],

@@ -14,6 +14,7 @@ import type { Db } from '../../platform/db';
 import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
+import { branchForHolder } from './timebank-branches.repository';
 import { ACCOUNT_FROM, accountScope } from './timebank.policy';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -55,15 +56,7 @@ export async function ensureIssuanceAccount(tx: Db, tenantId: string): Promise<s
   return (await find())!;
 }
 
-/** The head branch of a community (region code), if the time bank has one there. */
-async function branchOfRegion(tx: Db, tenantId: string, regionCode: string | null): Promise<string | null> {
-  if (!regionCode) return null;
-  const res = await tx.execute(sql`SELECT id FROM timebank_branch WHERE tenant_id = ${tenantId}
-    AND kind = 'head' AND region_code = ${regionCode} ORDER BY created_at LIMIT 1`);
-  return (res.rows[0] as { id: string } | undefined)?.id ?? null;
-}
-
-/** A volunteer's account (opened in the head branch of the volunteer's community on first need). */
+/** A volunteer's account (opened on first need in the branch of the grid nearest the volunteer's home). */
 export async function ensureVolunteerAccount(tx: Db, tenantId: string, volunteerId: string): Promise<string> {
   const find = async () =>
     (
@@ -76,9 +69,11 @@ export async function ensureVolunteerAccount(tx: Db, tenantId: string, volunteer
   const found = await find();
   if (found) return found;
   const v = (
-    await tx.execute(sql`SELECT name, account_id, region_code FROM volunteer
+    await tx.execute(sql`SELECT name, account_id, region_code, home_lat, home_lng FROM volunteer
       WHERE tenant_id = ${tenantId} AND id = ${volunteerId}`)
-  ).rows[0] as { name: string; account_id: string | null; region_code: string } | undefined;
+  ).rows[0] as
+    | { name: string; account_id: string | null; region_code: string; home_lat: number | null; home_lng: number | null }
+    | undefined;
   if (!v) throw fail('VOLUNTEER_NOT_FOUND');
   await insertAccount(
     tx,
@@ -86,7 +81,10 @@ export async function ensureVolunteerAccount(tx: Db, tenantId: string, volunteer
     {
       kind: 'volunteer',
       holderName: v.name,
-      branchId: await branchOfRegion(tx, tenantId, v.region_code),
+      branchId: await branchForHolder(tx, tenantId, v.region_code, {
+        lat: v.home_lat == null ? null : Number(v.home_lat),
+        lng: v.home_lng == null ? null : Number(v.home_lng),
+      }),
       volunteerId,
       accountId: v.account_id ?? undefined,
     },
@@ -118,7 +116,7 @@ export async function ensureResidentAccount(tx: Db, tenantId: string, accountId:
     {
       kind: 'resident',
       holderName: who.name ?? who.display_name,
-      branchId: await branchOfRegion(tx, tenantId, who.region_code),
+      branchId: await branchForHolder(tx, tenantId, who.region_code),
       accountId,
     },
     sql`(tenant_id, kind, account_id)`,

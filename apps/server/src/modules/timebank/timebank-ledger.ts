@@ -1,7 +1,7 @@
 // The double-entry ledger: every movement is a journal whose entries sum to zero (also checked by a deferred
 // trigger at commit), posted once per source, with the debited accounts locked in id order so that concurrent
 // movements neither overdraw an account past its limit nor deadlock.
-import { sqlTime } from '../../platform/sql';
+import { maybeOne, one, sqlTime } from '../../platform/sql';
 import {
   type LedgerLeg,
   type TimebankAccountKind,
@@ -25,7 +25,8 @@ export interface JournalInput {
   sourceId: string;
   memo?: string | null;
   reversesId?: string | null;
-  legs: LedgerLeg[];
+  /** A leg may name the branch it is posted to (a move between branches); by default the account's own. */
+  legs: (LedgerLeg & { branchId?: string | null })[];
 }
 
 export interface PostedJournal {
@@ -48,35 +49,42 @@ async function findJournalBySource(tx: Db, tenantId: string, kind: string, id: s
 }
 
 /**
- * Lock the accounts that lose hours and have a lower limit, in id order, and check each stays within its limit
- * after the movement (422 TIMEBANK_INSUFFICIENT_BALANCE naming the account otherwise).
+ * Lock every account of the movement in id order — those that lose hours and have a lower limit FOR UPDATE, the
+ * others FOR SHARE (so a move between branches, which takes its account FOR UPDATE, never runs beside a posting
+ * to it) — check each debited one stays within its limit (422 TIMEBANK_INSUFFICIENT_BALANCE naming the account
+ * otherwise), and return the branch each account is in now: its entries are posted to that branch.
  */
-async function lockAndCheckLimits(tx: Db, tenantId: string, legs: LedgerLeg[]): Promise<void> {
+async function lockAndCheckLimits(tx: Db, tenantId: string, legs: LedgerLeg[]): Promise<Map<string, string | null>> {
   const debits = new Map<string, number>();
   for (const l of legs) debits.set(l.accountId, (debits.get(l.accountId) ?? 0) + l.centi);
-  const ids = [...debits].filter(([, c]) => c < 0).map(([id]) => id);
-  if (!ids.length) return;
-  // Only accounts with a lower limit are locked: the issuance account and funds take every movement without
-  // serialising them (deposits of many volunteers run side by side).
-  const kinds = await tx.execute(sql`SELECT id, kind FROM timebank_account
-    WHERE tenant_id = ${tenantId} AND id = ANY(${sql.param(ids)}::uuid[])`);
-  const known = new Map((kinds.rows as { id: string; kind: TimebankAccountKind }[]).map((r) => [r.id, r.kind]));
-  for (const id of ids) if (!known.has(id)) throw fail('TIMEBANK_ACCOUNT_NOT_FOUND');
-  const limited = ids.filter((id) => timebankOverdraftLimits[known.get(id)!] !== null);
-  if (!limited.length) return;
-  const res = await tx.execute(sql`SELECT id, kind FROM timebank_account
-    WHERE tenant_id = ${tenantId} AND id = ANY(${sql.param(limited)}::uuid[]) ORDER BY id FOR UPDATE`);
-  for (const row of res.rows as { id: string; kind: TimebankAccountKind }[]) {
-    const delta = debits.get(row.id)!;
-    const after = (await balanceCenti(tx, tenantId, row.id)) + delta;
-    if (!isWithinLimit(row.kind, after))
+  const ids = [...debits.keys()].sort();
+  const branches = new Map<string, string | null>();
+  for (const id of ids) {
+    const delta = debits.get(id)!;
+    const kind = await maybeOne<{ kind: TimebankAccountKind }>(
+      tx,
+      sql`SELECT kind FROM timebank_account WHERE tenant_id = ${tenantId} AND id = ${id}`,
+    );
+    if (!kind) throw fail('TIMEBANK_ACCOUNT_NOT_FOUND');
+    const limited = delta < 0 && timebankOverdraftLimits[kind.kind] !== null;
+    const row = await one<{ branch_id: string | null }>(
+      tx,
+      sql`SELECT branch_id FROM timebank_account WHERE tenant_id = ${tenantId} AND id = ${id}
+        ${limited ? sql`FOR UPDATE` : sql`FOR SHARE`}`,
+      'TIMEBANK_ACCOUNT',
+    );
+    branches.set(id, row.branch_id);
+    if (!limited) continue;
+    const after = (await balanceCenti(tx, tenantId, id)) + delta;
+    if (!isWithinLimit(kind.kind, after))
       throw fail('TIMEBANK_INSUFFICIENT_BALANCE', {
-        accountId: row.id,
+        accountId: id,
         balance: fromCenti(after - delta),
-        limit: timebankOverdraftLimits[row.kind],
+        limit: timebankOverdraftLimits[kind.kind],
         requested: fromCenti(-delta),
       });
   }
+  return branches;
 }
 
 /** Post a movement once per source: the journal and its entries, or the journal already posted for the source. */
@@ -84,7 +92,7 @@ export async function postJournal(tx: Db, actor: Actor, input: JournalInput): Pr
   if (!isBalancedMovement(input.legs)) throw new Error('timebank movement is not balanced');
   const existing = await findJournalBySource(tx, actor.tenantId, input.sourceKind, input.sourceId);
   if (existing) return { journalId: existing, created: false };
-  await lockAndCheckLimits(tx, actor.tenantId, input.legs);
+  const branchOf = await lockAndCheckLimits(tx, actor.tenantId, input.legs);
   const journalId = newId();
   const inserted = await tx.execute(sql`INSERT INTO timebank_journal (tenant_id, id, kind, source_kind, source_id,
       reverses_id, memo, created_by, created_by_name, created_at)
@@ -98,9 +106,11 @@ export async function postJournal(tx: Db, actor: Actor, input: JournalInput): Pr
   }
   const accounts = input.legs.map((l) => l.accountId);
   const amounts = input.legs.map((l) => (l.centi / 100).toFixed(2));
-  await tx.execute(sql`INSERT INTO timebank_entry (tenant_id, journal_id, account_id, amount, created_at)
-    SELECT ${actor.tenantId}, ${journalId}, a, m::numeric, ${sqlTime(actor.now)}
-    FROM unnest(${sql.param(accounts)}::uuid[], ${sql.param(amounts)}::text[]) AS x(a, m)`);
+  const branches = input.legs.map((l) => (l.branchId !== undefined ? l.branchId : (branchOf.get(l.accountId) ?? null)));
+  await tx.execute(sql`INSERT INTO timebank_entry (tenant_id, journal_id, account_id, branch_id, amount, created_at)
+    SELECT ${actor.tenantId}, ${journalId}, a, b, m::numeric, ${sqlTime(actor.now)}
+    FROM unnest(${sql.param(accounts)}::uuid[], ${sql.param(branches)}::uuid[], ${sql.param(amounts)}::text[])
+      AS x(a, b, m)`);
   return { journalId, created: true };
 }
 

@@ -17,6 +17,7 @@ import type { Db } from '../../platform/db';
 import { fail } from '../../platform/errors';
 import { getAccount } from './timebank-accounts.service';
 import { journalSources } from './timebank-sources.repository';
+import { listManagers } from './timebank-branches.repository';
 import { branchScope, statementPeriod } from './timebank.policy';
 
 const c = (v: unknown) => toCenti(Number(v ?? 0));
@@ -102,13 +103,28 @@ function branchView(r: any): TimebankBranchView {
   };
 }
 
-/** The branches the actor may read (head branches first), with account counts and balances. */
+/** The branches the actor may read (head branches first), with account counts, balances, names and managers. */
 export async function listBranches(db: Db, actor: Actor): Promise<TimebankBranchView[]> {
   requirePermission(actor, 'timebank.read');
-  const res = await db.execute(sql`SELECT ${BRANCH_COLUMNS} FROM timebank_branch b
+  const res = await db.execute(sql`SELECT ${BRANCH_COLUMNS}, g.name AS grid_name, r.name AS region_name
+    FROM timebank_branch b LEFT JOIN grid g ON g.tenant_id = b.tenant_id AND g.id = b.grid_id
+      LEFT JOIN region r ON r.tenant_id = b.tenant_id AND r.code = b.region_code
     WHERE b.tenant_id = ${actor.tenantId} AND ${branchScope(actor, 'timebank.read')}
     ORDER BY b.kind DESC, b.region_code, b.name`);
-  return (res.rows as any[]).map(branchView);
+  const branches = (res.rows as any[]).map((r) => ({
+    ...branchView(r),
+    gridName: (r.grid_name as string | null) ?? null,
+    regionName: (r.region_name as string | null) ?? null,
+  }));
+  const managers = await listManagers(
+    db,
+    actor.tenantId,
+    branches.map((b) => b.id),
+  );
+  return branches.map((b) => ({
+    ...b,
+    managers: managers.filter((m) => m.branch_id === b.id).map((m) => ({ accountId: m.account_id, name: m.name })),
+  }));
 }
 
 /** A branch's statement for a period: a head branch covers its sub-branches too. */

@@ -14,8 +14,9 @@ export function accountScope(actor: Actor, permission: Permission): SQL {
   });
 }
 
-/** The branch `b` lies in one of the actor's scopes for the permission. */
-export function branchScope(actor: Actor, permission: Permission): SQL {
+/** The branch `b` lies in one of the actor's scopes for the permission (or, given, the community `region`). */
+export function branchScope(actor: Actor, permission: Permission, region?: SQL): SQL {
+  if (region) return scopeFilter(actor, permission, { regionCode: region });
   return scopeFilter(actor, permission, { siteId: sql`b.site_id`, regionCode: sql`b.region_code` });
 }
 

@@ -69,6 +69,8 @@ const icons: Record<string, ReactNode> = {
   orders: <ScheduleOutlined />,
   'order-figures': <FieldTimeOutlined />,
   timebank: <WalletOutlined />,
+  'timebank-branches': <WalletOutlined />,
+  'timebank-reconciliation': <WalletOutlined />,
   tasks: <CarryOutOutlined />,
   'inspection-plans': <ContainerOutlined />,
   inspections: <FileDoneOutlined />,

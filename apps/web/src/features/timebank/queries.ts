@@ -2,7 +2,13 @@ import type {
   Page,
   TimebankAccountView,
   TimebankBranchStatementView,
+  TimebankBranchBody,
+  TimebankBranchPatch,
   TimebankBranchView,
+  TimebankManagerView,
+  TimebankMoveBody,
+  TimebankMoveResult,
+  TimebankReconciliationView,
   TimebankGoodsBody,
   TimebankGoodsView,
   TimebankStatementView,
@@ -66,5 +72,43 @@ export function useReverseJournal() {
     mutationFn: ({ journalId, reason, key }: { journalId: string; reason: string; key: string }) =>
       api.post<unknown>(`timebank/journals/${journalId}/reversal`, { reason }, { headers: { 'Idempotency-Key': key } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['timebank'] }),
+  });
+}
+
+// ---- branches run from the UI (issue 18) ----
+
+export function useSaveBranch() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: TimebankBranchBody | TimebankBranchPatch }) =>
+      id
+        ? api.patch<TimebankBranchView>(`timebank/branches/${id}`, body)
+        : api.post<TimebankBranchView>('timebank/branches', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['timebank'] }),
+  });
+}
+
+export function useSetManagers(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accountIds: string[]) =>
+      api.put<TimebankManagerView[]>(`timebank/branches/${id}/managers`, { accountIds }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['timebank'] }),
+  });
+}
+
+export function useMoveAccount(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TimebankMoveBody) => api.post<TimebankMoveResult>(`timebank/accounts/${accountId}/move`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['timebank'] }),
+  });
+}
+
+export function useReconciliation(month: string | undefined) {
+  return useQuery({
+    queryKey: ['timebank', 'reconciliation', month],
+    queryFn: ({ signal }) => api.get<TimebankReconciliationView>('timebank/reconciliation', { month }, { signal }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -27,6 +27,7 @@ const journal: Record<TimebankJournalKind, [string, string, string]> = {
   service: ['服务支付', '服務支付', 'Service payment'],
   redemption: ['兑换物品', '兌換物品', 'Redemption'],
   reversal: ['冲正', '沖正', 'Reversal'],
+  branch_move: ['转移网点', '轉移網點', 'Moved to another branch'],
 };
 
 /** Names of the order and ledger codes in the three UI languages. */

@@ -62,3 +62,11 @@ export const BranchStatementPage = lazyPage(
   () => import('../timebank/pages/BranchStatementPage'),
   (m) => m.BranchStatementPage,
 );
+export const BranchesPage = lazyPage(
+  () => import('../timebank/pages/BranchesPage'),
+  (m) => m.BranchesPage,
+);
+export const ReconciliationPage = lazyPage(
+  () => import('../timebank/pages/ReconciliationPage'),
+  (m) => m.ReconciliationPage,
+);

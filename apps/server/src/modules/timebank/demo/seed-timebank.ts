@@ -9,6 +9,7 @@ import { newId } from '../../../platform/ids';
 import { ensureBranchFund, ensureResidentAccount, ensureVolunteerAccount } from '../timebank-accounts.service';
 import { balanceCenti, postJournal } from '../timebank-ledger';
 import { depositConfirmedHours } from '../timebank-transfer.service';
+import { moveAccountTx } from '../timebank-branches.service';
 
 const goods = [
   { name: '大米（5 公斤）', price: 5, stock: 40 },
@@ -50,6 +51,19 @@ async function seedBranches(tx: Db, tenantId: string): Promise<{ headId: string;
   return { headId, community: who.region_code };
 }
 
+/** Accounts of people that are in no branch move, with their balance, to the head branch. */
+async function moveStrays(tx: Db, actor: Actor, headId: string): Promise<void> {
+  const head = (
+    await tx.execute(sql`SELECT id, name, region_code FROM timebank_branch WHERE tenant_id = ${actor.tenantId}
+      AND id = ${headId}`)
+  ).rows[0] as { id: string; name: string; region_code: string };
+  const strays = (
+    await tx.execute(sql`SELECT id FROM timebank_account WHERE tenant_id = ${actor.tenantId} AND branch_id IS NULL
+      AND kind IN ('volunteer', 'resident') ORDER BY id`)
+  ).rows as { id: string }[];
+  for (const a of strays) await moveAccountTx(tx, actor, a.id, head, '转入社区总行');
+}
+
 async function seedMovements(tx: Db, actor: Actor, headId: string): Promise<void> {
   const t = actor.tenantId;
   const fund = await ensureBranchFund(tx, t, headId);
@@ -70,19 +84,20 @@ async function seedMovements(tx: Db, actor: Actor, headId: string): Promise<void
       sourceId: `${c.activity_id}:${c.volunteer_id}`,
       memo: '志愿服务时长',
     });
-  // Accounts opened by those deposits join the head branch; every third of them is kept at the first grid's branch,
-  // which has goods of its own, so that a grid branch has accounts, balances and a catalogue too.
-  await tx.execute(sql`UPDATE timebank_account SET branch_id = ${headId}
-    WHERE tenant_id = ${t} AND branch_id IS NULL AND kind IN ('volunteer', 'resident')`);
+  // Accounts opened by those deposits are in the branch of the volunteer's grid (or the head branch); those
+  // opened outside the demo community move to the head branch, and every third one still at the head branch
+  // moves to the first grid's branch, which has goods of its own — each move a journal of the real ledger.
+  await moveStrays(tx, actor, headId);
   const grid = (
-    await tx.execute(sql`SELECT id FROM timebank_branch WHERE tenant_id = ${t} AND parent_id = ${headId}
+    await tx.execute(sql`SELECT id, name, region_code FROM timebank_branch WHERE tenant_id = ${t} AND parent_id = ${headId}
       ORDER BY name, id LIMIT 1`)
-  ).rows[0] as { id: string } | undefined;
+  ).rows[0] as { id: string; name: string; region_code: string } | undefined;
   if (grid) {
-    await tx.execute(sql`UPDATE timebank_account a SET branch_id = ${grid.id} FROM (
-        SELECT id, row_number() OVER (ORDER BY id) AS n FROM timebank_account
-        WHERE tenant_id = ${t} AND branch_id = ${headId} AND kind = 'volunteer') x
-      WHERE a.tenant_id = ${t} AND a.id = x.id AND x.n % 3 = 0`);
+    const third = (
+      await tx.execute(sql`SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM timebank_account
+        WHERE tenant_id = ${t} AND branch_id = ${headId} AND kind = 'volunteer') x WHERE x.n % 3 = 0`)
+    ).rows as { id: string }[];
+    for (const a of third) await moveAccountTx(tx, actor, a.id, grid, '按居住网格转入分行');
     for (const g of gridGoods)
       await tx.execute(sql`INSERT INTO timebank_goods (tenant_id, id, branch_id, name, price_hours, stock)
         VALUES (${t}, ${newId()}, ${grid.id}, ${g.name}, ${g.price}, ${g.stock})`);
@@ -133,9 +148,13 @@ export async function seedDemoTimebank(d: DemoContext): Promise<void> {
     if (exists.rows.length) return;
     const b = await seedBranches(tx, tenantId);
     if (!b) return;
-    await seedMovements(tx, systemActor(tenantId, 'seed-demo', d.clock.now()), b.headId);
+    const actor = systemActor(tenantId, 'seed-demo', d.clock.now());
+    await seedMovements(tx, actor, b.headId);
     // Accounts opened outside the demo community (the demo resident's) also join the head branch.
-    await tx.execute(sql`UPDATE timebank_account SET branch_id = ${b.headId}
-      WHERE tenant_id = ${tenantId} AND branch_id IS NULL AND kind IN ('volunteer', 'resident')`);
+    await moveStrays(tx, actor, b.headId);
+    // The practice centre's administrator runs the head branch (行长).
+    await tx.execute(sql`INSERT INTO timebank_branch_manager (tenant_id, branch_id, account_id)
+      SELECT ${tenantId}, ${b.headId}, id FROM account WHERE tenant_id = ${tenantId} AND username = 'station_admin'
+      ON CONFLICT DO NOTHING`);
   });
 }

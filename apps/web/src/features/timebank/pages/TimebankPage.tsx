@@ -1,5 +1,6 @@
 import { type TimebankAccountView, type TimebankBranchView, timebankAccountKinds } from '@wenming/contracts';
-import { Card, Col, Row, Select, Tree, Typography } from 'antd';
+import { Button, Card, Col, Row, Select, Space, Tree, Typography } from 'antd';
+import { useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
 import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { useEnumOptions } from '../../../components/enum-options';
 import { ListToolbar } from '../../../components/ListToolbar';
 import { useListParams } from '../../../components/use-list-params';
 import { tablePagination } from '../../../components/use-paged-query';
+import { MoveAccountModal } from '../components/MoveAccountModal';
 import { useAccounts, useBranches } from '../queries';
 
 /** 总行 → 分行 as a tree, each with its account count and balance. */
@@ -29,6 +31,7 @@ export function TimebankPage() {
   const branches = useBranches();
   const kindOptions = useEnumOptions('tbAccountKind', timebankAccountKinds);
   const branchId = params.filters.branchId;
+  const [moving, setMoving] = useState<TimebankAccountView | null>(null);
   const tree = branchTree(
     branches.data ?? [],
     (b) => `${t(`tbBranchKind.${b.kind}`)} · ${b.name}（${b.balance.toFixed(2)}）`,
@@ -53,6 +56,12 @@ export function TimebankPage() {
               <Link to={`/timebank/branches/${branchId}`}>{t('tb.branchStatement')}</Link>
             </Typography.Paragraph>
           )}
+          <Typography.Paragraph style={{ marginTop: 12 }}>
+            <Space>
+              <Link to="/timebank-branches">{t('tbb.title')}</Link>
+              <Link to="/timebank-reconciliation">{t('tbr.title')}</Link>
+            </Space>
+          </Typography.Paragraph>
         </Card>
       </Col>
       <Col span={17}>
@@ -105,13 +114,23 @@ export function TimebankPage() {
               {
                 title: t('common.actions'),
                 key: 'a',
-                width: 110,
-                render: (_, a) => <Link to={`/timebank/accounts/${a.id}`}>{t('tb.openStatement')}</Link>,
+                width: 190,
+                render: (_, a) => (
+                  <Space>
+                    <Link to={`/timebank/accounts/${a.id}`}>{t('tb.openStatement')}</Link>
+                    {(a.kind === 'volunteer' || a.kind === 'resident') && (
+                      <Button size="small" type="link" onClick={() => setMoving(a)}>
+                        {t('tbb.move')}
+                      </Button>
+                    )}
+                  </Space>
+                ),
               },
             ]}
           />
         </Card>
       </Col>
+      {moving && <MoveAccountModal account={moving} onClose={() => setMoving(null)} />}
     </Row>
   );
 }
