@@ -36,11 +36,12 @@ test('from a street’s score to the lost point, the finding and its photo, with
     `/api/v1/evaluations/${evaluation.id}/results?pageSize=100`,
   );
   const worst = results.items.at(-1)!.subject;
-  const lost = await get<{ items: { indicatorId: string; code: string }[] }>(
+  const lost = await get<{ items: { indicatorId: string; code: string; source: string }[] }>(
     page,
     `/api/v1/evaluations/${evaluation.id}/deductions?subject=${worst.key}`,
   );
-  const top = lost.items[0]!;
+  // The largest loss found in the field (a survey indicator's loss has no points to follow).
+  const top = lost.items.find((i) => i.source === 'field')!;
   const points = await get<{ point: { id: string; name: string }; notMet: number }[]>(
     page,
     `/api/v1/evaluations/${evaluation.id}/indicator-points?subject=${worst.key}&indicatorId=${top.indicatorId}`,

@@ -127,8 +127,10 @@ test('office creates an evaluation, reads the ranking and traces a lost point to
   const ranking = page.locator('.ant-table').last();
   await expect(ranking.getByRole('columnheader', { name: '升降' })).toBeVisible();
   const firstRow = ranking.locator('tbody tr.ant-table-row').first();
-  await expect(firstRow.locator('td').nth(0)).toHaveText(/^1/);
-  await expect(firstRow.locator('td').nth(1)).toHaveText(/^(↑\d+|↓\d+|—)$/);
+  // The first cell of a row is its expand button (the score's breakdown); the rank and its movement follow.
+  const cells = firstRow.locator('td:not(.ant-table-row-expand-icon-cell)');
+  await expect(cells.nth(0)).toHaveText(/^1/);
+  await expect(cells.nth(1)).toHaveText(/^(↑\d+|↓\d+|—)$/);
   await shot(page, '03-results');
 
   // Drill down: the street → its 失分项 → the standard → the point → the finding and its photo.

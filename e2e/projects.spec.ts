@@ -29,11 +29,10 @@ test('brand projects: list, page with activities, create with a field error, edi
   await drawer.getByLabel('项目简介').fill('倡导节约用餐，组织志愿者在社区食堂宣传。');
   // The station's own site is filled in; cleared, the project belongs to nobody and is refused.
   await expect(drawer.getByLabel('所属区划')).toBeVisible();
-  await drawer
-    .locator('.ant-form-item')
-    .filter({ hasText: '实践阵地' })
-    .locator('.ant-select-clear')
-    .click({ force: true });
+  // Hovering waits for the drawer to finish sliding in (a stable element) and shows the select's clear button.
+  const site = drawer.locator('.ant-form-item').filter({ hasText: '实践阵地' }).locator('.ant-select').first();
+  await site.hover();
+  await site.locator('.ant-select-clear').click();
   await drawer.getByRole('button', { name: /保\s*存/ }).click();
   await expect(drawer.getByText('请选择实践阵地或志愿服务队伍')).toBeVisible();
   await drawer.screenshot({ path: `${SHOTS}/projects-form.png` });
