@@ -196,6 +196,20 @@ export const inspectionObservation = pgTable(
   ],
 );
 
+/**
+ * Each observation id once per tenant, with the inspection it belongs to: the partitioned observation table can be
+ * unique only with its partition column, so ids are claimed here (inspection.repository.ts insertObservations).
+ */
+export const inspectionObservationKey = pgTable(
+  'inspection_observation_key',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    inspectionId: uuid('inspection_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
 /** A questionnaire (问卷调查) of awareness (知晓率) and satisfaction (满意率) questions. */
 export const questionnaire = pgTable(
   'questionnaire',

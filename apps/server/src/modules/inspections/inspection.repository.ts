@@ -9,6 +9,7 @@ import type {
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { iso, json, num } from './plan.repository';
+import { fail } from '../../platform/errors';
 
 export interface InspectionRow {
   id: string;
@@ -107,6 +108,7 @@ export interface ObservationRow {
 /** Observations of any number of inspections in one statement (rows as one jsonb parameter). */
 export async function insertObservations(tx: Db, tenantId: string, rows: ObservationRow[]) {
   if (!rows.length) return;
+  await claimObservationIds(tx, tenantId, rows);
   await tx.execute(sql`INSERT INTO inspection_observation (tenant_id, id, inspection_id, indicator_id, position, result,
       note, photo_file_ids, finding_category, severity, finding_count, level, awarded, earned, problem_id, submitted_at)
     SELECT ${tenantId}, x.id, x.inspection_id, x.indicator_id, x.position, x.result, x.note,
@@ -115,6 +117,26 @@ export async function insertObservations(tx: Db, tenantId: string, rows: Observa
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, inspection_id uuid, indicator_id uuid, position int,
       result text, note text, photo_file_ids uuid[], finding_category text, severity text, finding_count int,
       level text, awarded numeric, earned numeric, problem_id uuid, submitted_at timestamptz)`);
+}
+
+/**
+ * Claim the observation ids for their inspections: an id that another inspection holds (stored, being written by
+ * another transaction, or earlier in this batch) is 409 OBSERVATION_ID_TAKEN. An edit claims its own ids again.
+ */
+async function claimObservationIds(tx: Db, tenantId: string, rows: ObservationRow[]) {
+  const owner = new Map<string, string>();
+  for (const r of rows) {
+    const held = owner.get(r.id);
+    if (held && held !== r.inspection_id) throw fail('OBSERVATION_ID_TAKEN');
+    owner.set(r.id, r.inspection_id);
+  }
+  const claimed = await tx.execute(sql`INSERT INTO inspection_observation_key (tenant_id, id, inspection_id)
+    SELECT ${tenantId}, x.id, x.inspection_id
+    FROM unnest(${sql.param([...owner.keys()])}::uuid[], ${sql.param([...owner.values()])}::uuid[]) AS x(id, inspection_id)
+    ON CONFLICT (tenant_id, id) DO UPDATE SET inspection_id = EXCLUDED.inspection_id
+      WHERE inspection_observation_key.inspection_id = EXCLUDED.inspection_id
+    RETURNING id`);
+  if (claimed.rows.length < owner.size) throw fail('OBSERVATION_ID_TAKEN');
 }
 
 /** Problems already raised for an inspection's standards (indicator id → problem id), rows locked. */

@@ -255,8 +255,13 @@ describe('many phones at once', () => {
     const plan = await publishedPlan(admin, t, { pointIds, members: ['inspector'] });
     const c = await checklistOf(inspector, plan.planId, pointIds[0]);
     const bodies = pointIds.map((pointId) => submission(c, { planId: plan.planId, pointId }));
+    // Submitted a second apart, so the two land on different keys of the partitioned table: only the id claim
+    // can catch the reuse.
+    const earlier = new Date(Date.parse(bodies[11].submittedAt) - 1000).toISOString();
     const clash = {
       ...bodies[11],
+      startedAt: earlier,
+      submittedAt: earlier,
       observations: bodies[11].observations.map((o, i) => (i === 0 ? { ...o, id: bodies[10].observations[0].id } : o)),
     };
     const send = (b: object) => inspector.inject({ method: 'POST', url: '/api/v1/inspections', payload: b });
