@@ -3,10 +3,11 @@ import type { ProjectView } from '@wenming/contracts';
 import { Button, Card, Checkbox, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useAccess } from '../../../app/access';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ListToolbar } from '../../../components/ListToolbar';
+import { useListParams } from '../../../components/use-list-params';
 import { ProjectFormDrawer } from '../components/ProjectFormDrawer';
 import { useProjects } from '../queries';
 
@@ -15,23 +16,13 @@ export function ProjectsPage() {
   const { t } = useTranslation();
   const { can } = useAccess();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
   const list = useProjects();
   const [creating, setCreating] = useState(false);
   // A new drawer (and form) each time, so that nothing of a cancelled form comes back.
   const [opened, setOpened] = useState(0);
-  const q = search.get('q') ?? '';
-  const onlyBrand = search.get('brand') === '1';
-  const page = Math.max(1, Number(search.get('page')) || 1);
-  const set = (patch: Record<string, string | null>) =>
-    setSearch(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) v ? next.set(k, v) : next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
+  const params = useListParams(['brand'] as const);
+  const { q, page } = params;
+  const onlyBrand = params.filters.brand === '1';
   const rows = (list.data ?? []).filter((p) => (!onlyBrand || p.isBrand) && (!q || p.name.includes(q.trim())));
 
   return (
@@ -44,10 +35,13 @@ export function ProjectsPage() {
               aria-label={t('proj.search')}
               placeholder={t('proj.search')}
               defaultValue={q}
-              onSearch={(v) => set({ q: v || null, page: null })}
+              onSearch={params.setQ}
               style={{ width: 240 }}
             />
-            <Checkbox checked={onlyBrand} onChange={(e) => set({ brand: e.target.checked ? '1' : null, page: null })}>
+            <Checkbox
+              checked={onlyBrand}
+              onChange={(e) => params.setFilter('brand', e.target.checked ? '1' : undefined)}
+            >
               {t('proj.onlyBrand')}
             </Checkbox>
           </>
@@ -77,7 +71,7 @@ export function ProjectsPage() {
           current: page,
           pageSize: 20,
           showTotal: (n) => t('proj.count', { total: n }),
-          onChange: (p) => set({ page: p > 1 ? String(p) : null }),
+          onChange: (p) => params.setPage(p),
         }}
         columns={[
           {
