@@ -6,12 +6,15 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  isoOrNull,
   settableClock,
   shanghaiDate,
   shanghaiDateTime,
   shanghaiDayStart,
+  shanghaiInstant,
   shanghaiMonth,
   shanghaiMonthBounds,
+  shanghaiTime,
   shanghaiYear,
 } from './clock';
 
@@ -62,6 +65,11 @@ describe('the one clock', () => {
     expect(shanghaiMonth(new Date('2025-02-28T16:00:00Z'))).toBe('2025-03');
     expect(shanghaiDateTime('2026-11-22T07:00:00Z')).toBe('2026-11-22 15:00');
     expect(shanghaiDateTime(null)).toBe('');
+    expect(shanghaiTime('2026-11-22T16:30:00Z')).toBe('00:30');
+    expect(shanghaiInstant('2026-11-23', '00:30')).toEqual(new Date('2026-11-22T16:30:00Z'));
+    expect(isoOrNull(new Date('2026-11-22T07:00:00Z'))).toBe('2026-11-22T07:00:00.000Z');
+    expect(isoOrNull('2026-11-22 15:00:00+08')).toBe('2026-11-22T07:00:00.000Z');
+    expect(isoOrNull(null)).toBeNull();
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
     expect(addMonths('2026-11', 3)).toBe('2027-02');

@@ -69,6 +69,16 @@ export function shanghaiDateTime(at: Date | string | null | undefined): string {
   return local(new Date(at)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** "15:00": the Asia/Shanghai time of day of an instant, to the minute. */
+export function shanghaiTime(at: Date | string): string {
+  return local(new Date(at)).toISOString().slice(11, 16);
+}
+
+/** The instant a Shanghai date (YYYY-MM-DD) and time of day (HH:MM) denote. */
+export function shanghaiInstant(date: string, hhmm: string): Date {
+  return new Date(`${date}T${hhmm}:00.000+08:00`);
+}
+
 /** The instant a Shanghai date (YYYY-MM-DD) begins. */
 export function shanghaiDayStart(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS);
@@ -98,4 +108,9 @@ export function addMonths(month: string, months: number): string {
 /** An instant as ISO text, as SQL parameters and JSON carry it. */
 export function iso(at: Date | string | number): string {
   return new Date(at).toISOString();
+}
+
+/** A column that may be empty as ISO text, or null (a database timestamp arrives as a Date or as text). */
+export function isoOrNull(v: unknown): string | null {
+  return v ? new Date(v as string | number | Date).toISOString() : null;
 }

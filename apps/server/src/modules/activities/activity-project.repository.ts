@@ -3,6 +3,7 @@ import type { ProjectDetailView, ProjectView } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { maybeOne, rows, sqlTime } from '../../platform/sql';
+import { iso } from '../../platform/clock';
 
 interface ProjectRow {
   id: string;
@@ -32,7 +33,6 @@ interface ProjectActivityRow {
   signed_up_count: number;
 }
 
-const iso = (v: string | Date) => new Date(v).toISOString();
 const columns = sql`a.id, a.name, a.description, a.site_id, a.team_id, a.region_code, a.is_brand, a.version,
   (SELECT count(*)::int FROM activity x WHERE x.tenant_id = a.tenant_id AND x.project_id = a.id) AS activity_count`;
 

@@ -10,8 +10,9 @@ import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { queryPage } from '../../platform/paging';
 import { requireMyVolunteerId } from '../volunteers';
-import { iso } from './activity.policy';
+
 import { getActivity } from './activity.service';
+import { isoOrNull } from '../../platform/clock';
 
 export function toSignupView(r: any): SignupView {
   return {
@@ -21,14 +22,14 @@ export function toSignupView(r: any): SignupView {
     name: r.name,
     status: r.status,
     waitlistPosition: r.status === 'waitlisted' ? Number(r.waitlist_position) : null,
-    signedAt: iso(r.signed_at)!,
-    checkInAt: iso(r.check_in_at),
-    checkOutAt: iso(r.check_out_at),
+    signedAt: isoOrNull(r.signed_at)!,
+    checkInAt: isoOrNull(r.check_in_at),
+    checkOutAt: isoOrNull(r.check_out_at),
     closedByOrganiser: !!r.closed_by_organiser,
     minutes: r.minutes === null || r.minutes === undefined ? null : Number(r.minutes),
     hours: r.hours === null || r.hours === undefined ? null : Number(r.hours),
     hoursStatus: r.hours_status,
-    confirmedAt: iso(r.confirmed_at),
+    confirmedAt: isoOrNull(r.confirmed_at),
   };
 }
 
@@ -170,7 +171,7 @@ export async function listMyNotices(db: Db, actor: Actor) {
     kind: r.kind,
     title: r.title,
     body: r.body,
-    createdAt: iso(r.created_at),
-    readAt: iso(r.read_at),
+    createdAt: isoOrNull(r.created_at),
+    readAt: isoOrNull(r.read_at),
   }));
 }

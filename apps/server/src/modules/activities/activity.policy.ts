@@ -31,5 +31,3 @@ export async function assertTeamUsable(db: Db, actor: Actor, teamId: string) {
     AND ${scopeFilter(actor, 'activity.manage', { regionCode: sql`tm.region_code`, siteId: sql`tm.site_id`, teamId: sql`tm.id` })}`);
   if (!res.rows.length) throw invalidFields([{ field: 'teamId', key: 'unknown_team' }]);
 }
-
-export const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);

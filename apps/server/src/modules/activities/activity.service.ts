@@ -12,8 +12,9 @@ import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { likePattern } from '../../platform/search-text';
 import { assertRegionsExist, assertSiteUsable } from '../volunteers';
-import { activityManageScope, activityReadScope, assertTeamUsable, iso } from './activity.policy';
+import { activityManageScope, activityReadScope, assertTeamUsable } from './activity.policy';
 import { toSignupView } from './activity-signup.service';
+import { isoOrNull } from '../../platform/clock';
 
 export const ACTIVITY_REMINDER_JOB = 'activities.reminder';
 /** Reminders go out this long before the start. */
@@ -57,8 +58,8 @@ function toView(r: any): ActivityView {
     lat: Number(r.lat),
     lng: Number(r.lng),
     radiusM: r.radius_m,
-    startsAt: iso(r.starts_at)!,
-    endsAt: iso(r.ends_at)!,
+    startsAt: isoOrNull(r.starts_at)!,
+    endsAt: isoOrNull(r.ends_at)!,
     recruitLimit: r.recruit_limit,
     requiredSkills: arr(r.required_skills),
     teamOnly: r.team_only,

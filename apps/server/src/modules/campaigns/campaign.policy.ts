@@ -77,4 +77,3 @@ export const filesJson = (ids: SQL, tenant: SQL) =>
     WHERE f.tenant_id = ${tenant} AND f.id = ANY(${ids})), '[]'::json)`;
 
 /** A timestamp column as ISO text, or null. */
-export const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);

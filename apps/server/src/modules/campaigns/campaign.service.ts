@@ -10,8 +10,9 @@ import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { likePattern } from '../../platform/search-text';
-import { iso } from './campaign.policy';
+
 import { nextReminderSlot, scheduleReminderScan } from './reminders';
+import { isoOrNull } from '../../platform/clock';
 
 const columns = sql`c.id, c.name, c.kind, c.start_date::text AS start_date, c.end_date::text AS end_date,
   c.description, c.framework_id, c.remind_days_before, c.version, c.created_at,
@@ -33,7 +34,7 @@ function toCampaignView(r: any): CampaignView {
     actions: typeof r.actions === 'string' ? JSON.parse(r.actions) : r.actions,
     taskCount: Number(r.task_count),
     version: r.version,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoOrNull(r.created_at)!,
   };
 }
 

@@ -1,7 +1,7 @@
 // Notices on a unit's page: reminders and overdue notices from the job, reminder letters (提醒函) generated as
 // Word documents, and summons (约谈) — each audited.
 import { sqlTime } from '../../platform/sql';
-import { shanghaiYear } from '../../platform/clock';
+import { shanghaiYear, isoOrNull } from '../../platform/clock';
 import type { NoticeKind, NoticeView, Permission } from '@wenming/contracts';
 import { sql } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access';
@@ -13,7 +13,7 @@ import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { type OverdueTaskLine, buildReminderLetter, officeCode } from './campaign-documents';
-import { iso, taskScope, todaySql, unitScope } from './campaign.policy';
+import { taskScope, todaySql, unitScope } from './campaign.policy';
 import { isOverdueSql } from './task.repository';
 
 /** The unit if it is inside the actor's scope for the permission; 404 otherwise. */
@@ -42,7 +42,7 @@ function toNoticeView(r: any): NoticeView {
     docNumber: r.doc_number,
     details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
     createdBy: r.created_by_name,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoOrNull(r.created_at)!,
   };
 }
 

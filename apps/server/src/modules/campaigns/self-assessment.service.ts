@@ -9,8 +9,9 @@ import type { Db } from '../../platform/db';
 import { conflict, invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
-import { assertFilesUsable, iso, unitScope } from './campaign.policy';
+import { assertFilesUsable, unitScope } from './campaign.policy';
 import { getScopedUnit } from './notice.service';
+import { isoOrNull } from '../../platform/clock';
 
 const total = (side: AssessmentSide) =>
   sql`(SELECT sum(sc.score) FROM assessment_score sc WHERE sc.tenant_id = sa.tenant_id
@@ -33,11 +34,11 @@ function toView(r: any): SelfAssessmentView {
     reportFileId: r.report_file_id,
     selfTotal: Number(r.self_total ?? 0),
     officeTotal: r.office_total === null ? null : Number(r.office_total),
-    submittedAt: iso(r.submitted_at),
-    checkedAt: iso(r.checked_at),
+    submittedAt: isoOrNull(r.submitted_at),
+    checkedAt: isoOrNull(r.checked_at),
     returnReason: r.return_reason ?? null,
-    returnedAt: iso(r.returned_at),
-    createdAt: iso(r.created_at)!,
+    returnedAt: isoOrNull(r.returned_at),
+    createdAt: isoOrNull(r.created_at)!,
   };
 }
 

@@ -17,8 +17,9 @@ import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { assertFilesUsable, filesJson, iso, ownUnitIds, taskScope } from './campaign.policy';
+import { assertFilesUsable, filesJson, ownUnitIds, taskScope } from './campaign.policy';
 import { getTask } from './task.service';
+import { isoOrNull } from '../../platform/clock';
 
 const permissionFor = (action: TaskAction): Permission =>
   taskActionRole(action) === 'office' ? 'task.review' : 'task.report';
@@ -96,7 +97,7 @@ function toLedgerView(r: any): LedgerEntryView {
     text: r.text,
     files: typeof r.files === 'string' ? JSON.parse(r.files) : r.files,
     createdBy: r.created_by_name,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoOrNull(r.created_at)!,
   };
 }
 

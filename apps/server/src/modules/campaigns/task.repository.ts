@@ -4,7 +4,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { allOf } from '../../platform/paging';
 import { likePattern } from '../../platform/search-text';
-import { iso, todaySql } from './campaign.policy';
+import { todaySql } from './campaign.policy';
+import { isoOrNull } from '../../platform/clock';
 
 const OPEN = sql`('assigned', 'in_progress', 'returned')`;
 
@@ -50,10 +51,10 @@ export function toTaskView(r: any): TaskView {
     cadence: r.cadence,
     state: r.state,
     isOverdue: !!r.is_overdue,
-    lastReportedAt: iso(r.last_reported_at),
-    acceptedAt: iso(r.accepted_at),
+    lastReportedAt: isoOrNull(r.last_reported_at),
+    acceptedAt: isoOrNull(r.accepted_at),
     version: r.version,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoOrNull(r.created_at)!,
   };
 }
 

@@ -14,9 +14,10 @@ import type { Db } from '../../platform/db';
 import { invalidFields, fail } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
-import { assertUnitsUsable, iso, ownUnitIds, taskScope } from './campaign.policy';
+import { assertUnitsUsable, ownUnitIds, taskScope } from './campaign.policy';
 import { getCampaign } from './campaign.service';
 import { insertTasks, taskColumns, taskFilters, taskFrom, toTaskView } from './task.repository';
+import { isoOrNull } from '../../platform/clock';
 
 type Paged<T> = T & { page: number; pageSize: number };
 
@@ -72,7 +73,7 @@ export async function getTask(db: Db, actor: Actor, id: string): Promise<TaskDet
     to: h.to_state,
     reason: h.reason,
     by: h.actor_name,
-    at: iso(h.at)!,
+    at: isoOrNull(h.at)!,
   }));
   return { ...view, allowedActions, history };
 }

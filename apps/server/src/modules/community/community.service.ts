@@ -34,8 +34,7 @@ import {
   takeOpenItem,
 } from './community.repository';
 import { itemScope, manageScope } from './community.policy';
-
-const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+import { isoOrNull } from '../../platform/clock';
 
 function view(r: ItemRow): CommunityItemView {
   return {
@@ -58,11 +57,11 @@ function view(r: ItemRow): CommunityItemView {
           unitId: r.claim_unit_id,
           status: r.claim_status as CommunityClaimStatus,
           note: r.claim_note,
-          createdAt: iso(r.claim_at) ?? '',
+          createdAt: isoOrNull(r.claim_at) ?? '',
         }
       : null,
-    createdAt: iso(r.created_at) ?? '',
-    doneAt: iso(r.done_at),
+    createdAt: isoOrNull(r.created_at) ?? '',
+    doneAt: isoOrNull(r.done_at),
   };
 }
 

@@ -13,6 +13,7 @@ import type { Db } from '../../platform/db';
 import { conflict } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { buildSearchText } from '../../platform/search-text';
+import { isoOrNull } from '../../platform/clock';
 
 /** A node to store: an IndicatorNode without ids and positions (those come from where it sits). */
 export interface NodeInput {
@@ -37,7 +38,6 @@ export interface NegativeInput {
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 
 export const frameworkColumns = sql`f.id, f.family_id, f.code, f.name, f.version, f.status, f.derived_from, f.total_points,
   f.compliance_line, f.description, f.row_version, f.published_at, f.published_by, f.created_at,
@@ -60,9 +60,9 @@ export function toFrameworkView(r: any): FrameworkView {
     complianceLine: num(r.compliance_line),
     description: r.description,
     rowVersion: Number(r.row_version),
-    publishedAt: iso(r.published_at),
+    publishedAt: isoOrNull(r.published_at),
     publishedBy: r.published_by,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoOrNull(r.created_at)!,
     indicatorCount: Number(r.indicator_count ?? 0),
     leafCount: Number(r.leaf_count ?? 0),
   };

@@ -8,7 +8,8 @@ import type {
 } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { iso, json, num } from './plan.repository';
+import { json, num } from './plan.repository';
+import { isoOrNull } from '../../platform/clock';
 import { fail } from '../../platform/errors';
 
 export interface InspectionRow {
@@ -63,7 +64,10 @@ export async function insertInspections(tx: Db, tenantId: string, rows: Inspecti
       negative_items jsonb, finding_count int, received_at timestamptz)
     ON CONFLICT DO NOTHING RETURNING id, received_at, updated_at`);
   return new Map(
-    res.rows.map((r: any) => [r.id as string, { receivedAt: iso(r.received_at)!, updatedAt: iso(r.updated_at)! }]),
+    res.rows.map((r: any) => [
+      r.id as string,
+      { receivedAt: isoOrNull(r.received_at)!, updatedAt: isoOrNull(r.updated_at)! },
+    ]),
   );
 }
 
@@ -201,10 +205,10 @@ export function toListItem(r: any): InspectionListItem {
     teamId: r.team_id,
     inspectorId: r.inspector_id,
     inspectorName: r.inspector_name,
-    startedAt: iso(r.started_at)!,
-    submittedAt: iso(r.submitted_at)!,
-    clientTime: iso(r.client_time)!,
-    receivedAt: iso(r.received_at)!,
+    startedAt: isoOrNull(r.started_at)!,
+    submittedAt: isoOrNull(r.submitted_at)!,
+    clientTime: isoOrNull(r.client_time)!,
+    receivedAt: isoOrNull(r.received_at)!,
     gps: r.gps_lat === null ? null : { lat: Number(r.gps_lat), lng: Number(r.gps_lng), accuracy: num(r.gps_accuracy) },
     note: r.note,
     score: num(r.score),
@@ -215,7 +219,7 @@ export function toListItem(r: any): InspectionListItem {
     suspended: !!r.suspended,
     findingCount: Number(r.finding_count),
     version: Number(r.version),
-    updatedAt: iso(r.updated_at)!,
+    updatedAt: isoOrNull(r.updated_at)!,
   };
 }
 
@@ -270,7 +274,7 @@ export async function selectReceipt(
       planId: r.plan_id,
       pointId: r.point_id,
       version: Number(r.version),
-      receivedAt: iso(r.received_at)!,
+      receivedAt: isoOrNull(r.received_at)!,
     },
     ...{ score: num(r.score), earned: Number(r.earned), applicable: Number(r.applicable) },
     ...{ negativeDeduction: Number(r.negative_deduction), vetoed: !!r.vetoed, suspended: !!r.suspended },

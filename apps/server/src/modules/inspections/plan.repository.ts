@@ -3,9 +3,9 @@ import type { InspectionPlanView } from '@wenming/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { rows } from '../../platform/sql';
+import { isoOrNull } from '../../platform/clock';
 
 /** A timestamp column as ISO text, or null. */
-export const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 /** A numeric column as a number, or null. */
 export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 /** A json column (objects from both drivers, text from some casts). */
@@ -48,14 +48,14 @@ export function toPlanView(r: any): InspectionPlanView {
     status: r.status,
     note: r.note,
     sample: r.sample ? json(r.sample) : null,
-    publishedAt: iso(r.published_at),
-    closedAt: iso(r.closed_at),
-    resultsPublishedAt: iso(r.results_published_at),
+    publishedAt: isoOrNull(r.published_at),
+    closedAt: isoOrNull(r.closed_at),
+    resultsPublishedAt: isoOrNull(r.results_published_at),
     pointCount: Number(r.point_count ?? 0),
     doneCount: Number(r.done_count ?? 0),
     teams: json(r.teams ?? '[]'),
     version: Number(r.version),
-    createdAt: iso(r.created_at)!,
+    createdAt: isoOrNull(r.created_at)!,
   };
 }
 
@@ -106,7 +106,7 @@ export async function lockPlanRow(tx: Db, tenantId: string, id: string, where: S
     status: r.status,
     note: r.note,
     version: Number(r.version),
-    resultsPublishedAt: iso(r.results_published_at),
+    resultsPublishedAt: isoOrNull(r.results_published_at),
   };
 }
 

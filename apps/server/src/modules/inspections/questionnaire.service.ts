@@ -16,7 +16,8 @@ import { forbidden, invalidFields, fail } from '../../platform/errors';
 import { newId, randomToken } from '../../platform/ids';
 import { allOf, queryPage } from '../../platform/paging';
 import { isPlannerOf } from './inspection.policy';
-import { iso, json } from './plan.repository';
+import { json } from './plan.repository';
+import { isoOrNull } from '../../platform/clock';
 
 /** The questionnaire `q` is the actor's to manage: survey.manage over its region. */
 export const managesQuestionnaire = (actor: Actor) =>
@@ -51,7 +52,7 @@ function toView(r: any): QuestionnaireView {
     ...{ id: r.id, title: r.title, description: r.description, planId: r.plan_id, regionCode: r.region_code },
     ...{ regionName: r.region_name, indicatorId: r.indicator_id, isPublic: !!r.is_public, publicToken: r.public_token },
     ...{ status: r.status, questions: json(r.questions), responseCount: Number(r.responses ?? 0) },
-    ...{ version: Number(r.version), createdAt: iso(r.created_at)! },
+    ...{ version: Number(r.version), createdAt: isoOrNull(r.created_at)! },
   };
 }
 

@@ -13,7 +13,8 @@ import { type Actor, regionRoots, requirePermission } from '../../platform/acces
 import type { Db } from '../../platform/db';
 import { invalidFields, fail } from '../../platform/errors';
 import { fillsQuestionnaire, managesQuestionnaire } from './questionnaire.service';
-import { iso, json } from './plan.repository';
+import { json } from './plan.repository';
+import { isoOrNull } from '../../platform/clock';
 
 interface Loaded {
   tenantId: string;
@@ -109,7 +110,7 @@ async function storeResponse(
     regionCode: row.region_code,
     channel: row.channel,
   };
-  return { created, response: { ...response, receivedAt: iso(row.received_at)!, answers: json(row.answers) } };
+  return { created, response: { ...response, receivedAt: isoOrNull(row.received_at)!, answers: json(row.answers) } };
 }
 
 /** An inspector records a resident's answers: in the point's (or the given) region, inside the questionnaire's and their own area. */

@@ -9,8 +9,7 @@ import {
 } from '@wenming/contracts';
 import { type Actor, permissionsOf } from '../../platform/access';
 import type { ArticleRow, PublicArticleRow } from './news.repository';
-
-const isoText = (v: Date | string | null): string | null => (v ? new Date(v).toISOString() : null);
+import { isoOrNull } from '../../platform/clock';
 
 /** An article as the desk sees it, with the actions this actor may take. */
 export function toNewsView(r: ArticleRow, actor: Actor): NewsView {
@@ -31,8 +30,8 @@ export function toNewsView(r: ArticleRow, actor: Actor): NewsView {
     statusLabel: newsStatusLabels[r.status] ?? '',
     authorName: r.authorName,
     reviewNote: r.reviewNote,
-    publishedAt: isoText(r.publishedAt),
-    updatedAt: isoText(r.updatedAt)!,
+    publishedAt: isoOrNull(r.publishedAt),
+    updatedAt: isoOrNull(r.updatedAt)!,
     version: Number(r.version),
     actions: allowedNewsActions(r.status, held),
     canEdit: newsEditableStatuses.includes(r.status) && (own || r.canReview),
@@ -51,6 +50,6 @@ export function toPublicView(r: PublicArticleRow, withBody: boolean): PublicNews
     coverUrl: r.coverFileId ? `/api/v1/public/news/${r.id}/cover` : null,
     regionName: r.regionName,
     tags: r.tags ?? [],
-    publishedAt: isoText(r.publishedAt)!,
+    publishedAt: isoOrNull(r.publishedAt)!,
   };
 }

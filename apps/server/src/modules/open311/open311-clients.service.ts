@@ -8,7 +8,7 @@ import { writeAudit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { fail } from '../../platform/errors';
 import { newId, randomToken, sha256Hex } from '../../platform/ids';
-import { iso } from '../problems';
+import { isoOrNull } from '../../platform/clock';
 
 /** What is stored of a key. */
 export const hashApiKey = (key: string) => sha256Hex(key);
@@ -19,9 +19,9 @@ function toClientView(r: any): Open311ClientView {
     name: r.name,
     contact: r.contact,
     keyPrefix: r.key_prefix,
-    createdAt: iso(r.created_at)!,
-    revokedAt: iso(r.revoked_at),
-    lastUsedAt: iso(r.last_used_at),
+    createdAt: isoOrNull(r.created_at)!,
+    revokedAt: isoOrNull(r.revoked_at),
+    lastUsedAt: isoOrNull(r.last_used_at),
   };
 }
 

@@ -16,7 +16,8 @@ import { type Actor, permissionsOf, requirePermission } from '../../platform/acc
 import type { Db } from '../../platform/db';
 import { fail } from '../../platform/errors';
 import { allOf, queryPage } from '../../platform/paging';
-import { ORDER_FROM, eligibleOffer, iso, myTeams, offerSkillMatch, orderScope } from './order.policy';
+import { ORDER_FROM, eligibleOffer, myTeams, offerSkillMatch, orderScope } from './order.policy';
+import { isoOrNull } from '../../platform/clock';
 
 /** The actions the viewer may take: the state machine × permissions × being the orderer / the volunteer. */
 function viewerActions(actor: Actor, r: any, isTeamMember: boolean): OrderAction[] {
@@ -56,10 +57,10 @@ export function toOrderView(actor: Actor, r: any, isTeamMember = false): OrderVi
     team: r.team_id ? { id: r.team_id, name: r.team_name } : null,
     mergedInto: r.merged_into,
     payWithHours: !!r.pay_with_hours,
-    respondBy: iso(r.respond_by)!,
+    respondBy: isoOrNull(r.respond_by)!,
     dueAt: due.toISOString(),
-    acceptedAt: iso(r.accepted_at),
-    completedAt: iso(r.completed_at),
+    acceptedAt: isoOrNull(r.accepted_at),
+    completedAt: isoOrNull(r.completed_at),
     responseMinutes: r.accepted_at
       ? Math.round((new Date(r.accepted_at).getTime() - new Date(r.created_at).getTime()) / 60_000)
       : null,
@@ -67,8 +68,8 @@ export function toOrderView(actor: Actor, r: any, isTeamMember = false): OrderVi
     rating: r.rating,
     returnedFor: r.status === 'returned' ? r.returned_for : null,
     isOverdue: !finished && due.getTime() < actor.now.getTime(),
-    createdAt: iso(r.created_at)!,
-    updatedAt: iso(r.updated_at)!,
+    createdAt: isoOrNull(r.created_at)!,
+    updatedAt: isoOrNull(r.updated_at)!,
     version: r.version,
     allowedActions: viewerActions(actor, r, isTeamMember),
     skillMatch:
@@ -145,7 +146,7 @@ export async function getOrder(db: Db, actor: Actor, id: string): Promise<OrderD
       fromStatus: e.from_status,
       toStatus: e.to_status,
       actorName: e.actor_name,
-      at: iso(e.at)!,
+      at: isoOrNull(e.at)!,
       reason: e.reason,
       detail: e.detail,
     })),

@@ -58,8 +58,6 @@ export const ORDER_FROM = sql`service_order o
   LEFT JOIN volunteer v ON v.tenant_id = o.tenant_id AND v.id = o.volunteer_id
   LEFT JOIN volunteer_team tm ON tm.tenant_id = o.tenant_id AND tm.id = o.team_id`;
 
-export const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
-
 /** Photos must exist in the tenant and be the actor's own uploads (or readable with file.read); 400 otherwise. */
 export async function assertPhotosUsable(db: Db, actor: Actor, fileIds: string[], field: string): Promise<void> {
   if (fileIds.length === 0) return;

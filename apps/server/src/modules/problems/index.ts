@@ -15,7 +15,7 @@ export { type CreatedProblem, type NewProblemInput, createProblemInTx, routeProb
 export { PROBLEM_DEADLINE_JOB, scanProblemDeadlines, scheduleProblemScan } from './problem-deadlines';
 export { getProblemSettings } from './problem-settings.service';
 export { findCategories } from './problem-category.service';
-export { iso, syncProblemRegionPaths } from './problem.policy';
+export { syncProblemRegionPaths } from './problem.policy';
 export { problemScope } from './problem.policy';
 export { findNearestGrid } from './resident-report.service';
 export { seedDemoProblems } from './demo/seed-problems';

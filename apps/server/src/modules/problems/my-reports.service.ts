@@ -8,8 +8,7 @@ import {
 import { type Actor, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { findMyReports } from './my-reports.repository';
-
-const isoText = (v: Date | string | null): string | null => (v ? new Date(v).toISOString() : null);
+import { isoOrNull } from '../../platform/clock';
 
 /** The actor's own reports, newest first, each with its state now (as the public lookup shows it). */
 export async function listMyReports(db: Db, actor: Actor, q: MyProblemReportQuery): Promise<MyProblemReportPage> {
@@ -28,9 +27,9 @@ export async function listMyReports(db: Db, actor: Actor, q: MyProblemReportQuer
         category: { code: r.categoryCode, name: r.categoryName ?? r.categoryCode },
         description: r.description,
         address: r.address,
-        createdAt: isoText(r.createdAt)!,
-        updatedAt: isoText(r.updatedAt)!,
-        closedAt: isoText(r.closedAt),
+        createdAt: isoOrNull(r.createdAt)!,
+        updatedAt: isoOrNull(r.updatedAt)!,
+        closedAt: isoOrNull(r.closedAt),
       };
     }),
     total: found.total,

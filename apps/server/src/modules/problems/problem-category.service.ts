@@ -10,7 +10,8 @@ import { sql } from 'drizzle-orm';
 import { type Actor, can, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { allOf, queryPage } from '../../platform/paging';
-import { iso, problemScope } from './problem.policy';
+import { problemScope } from './problem.policy';
+import { isoOrNull } from '../../platform/clock';
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -57,7 +58,7 @@ function toNoticeView(r: any): ProblemNoticeView {
     unit: r.unit_id ? { id: r.unit_id, name: r.unit_name } : null,
     title: r.title,
     body: r.body,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoOrNull(r.created_at)!,
   };
 }
 

@@ -11,7 +11,8 @@ import { type Actor, requirePermission } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { fail } from '../../platform/errors';
 import { getProblemSettings } from './problem-settings.service';
-import { iso, problemScope } from './problem.policy';
+import { problemScope } from './problem.policy';
+import { isoOrNull } from '../../platform/clock';
 
 interface Spot {
   category: string;
@@ -62,7 +63,7 @@ async function findNear(db: Db, actor: Actor, s: Spot, q: { radius?: number; day
       description: r.description,
       address: r.address,
       distanceMetres: Math.round(Number(r.distance)),
-      createdAt: iso(r.created_at)!,
+      createdAt: isoOrNull(r.created_at)!,
     }),
   );
 }

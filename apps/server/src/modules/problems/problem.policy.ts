@@ -64,7 +64,6 @@ export async function assertPhotosUsable(db: Db, actor: Actor, fileIds: string[]
 }
 
 /** A timestamp column as ISO text, or null. */
-export const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
 
 /**
  * Bring problems' stored region paths in line with the region table after regions moved or merged: call it inside

@@ -10,7 +10,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { allOf } from '../../platform/paging';
 import { normalizeQuery } from '../../platform/search-text';
-import { iso, subtreePattern } from './problem.policy';
+import { subtreePattern } from './problem.policy';
+import { isoOrNull } from '../../platform/clock';
 
 /** In an open state past the deadline, whether or not the job has flagged it yet. */
 export const isOverdueSql = (now: Date) =>
@@ -47,11 +48,11 @@ export function toProblemView(r: any): ProblemView {
     lng: r.lng === null ? null : Number(r.lng),
     address: r.address,
     assignedUnit: r.assigned_unit_id ? { id: r.assigned_unit_id, name: r.unit_name } : null,
-    deadlineAt: iso(r.deadline_at),
+    deadlineAt: isoOrNull(r.deadline_at),
     isOverdue: !!r.is_overdue,
-    createdAt: iso(r.created_at)!,
-    updatedAt: iso(r.updated_at)!,
-    closedAt: iso(r.closed_at),
+    createdAt: isoOrNull(r.created_at)!,
+    updatedAt: isoOrNull(r.updated_at)!,
+    closedAt: isoOrNull(r.closed_at),
     version: r.version,
   };
 }
@@ -110,7 +111,7 @@ export async function findHistory(db: Db, tenantId: string, problemId: string): 
     actorName: r.actor_name,
     unit: r.unit_id ? { id: r.unit_id, name: r.unit_name } : null,
     reason: r.reason,
-    at: iso(r.at)!,
+    at: isoOrNull(r.at)!,
     photoFileIds: textArray(r.photos),
   }));
 }
@@ -136,10 +137,10 @@ export async function findPhotos(db: Db, tenantId: string, problemId: string): P
     name: r.name,
     contentType: r.content_type,
     url: `/api/v1/problems/${problemId}/photos/${r.file_id}`,
-    clientTime: iso(r.client_time),
+    clientTime: isoOrNull(r.client_time),
     gpsLat: r.gps_lat,
     gpsLng: r.gps_lng,
-    receivedAt: iso(r.received_at)!,
+    receivedAt: isoOrNull(r.received_at)!,
     transitionId: r.transition_id,
   }));
 }

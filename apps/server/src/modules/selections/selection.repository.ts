@@ -13,8 +13,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { affected, maybeOne, rows, sqlTime } from '../../platform/sql';
-
-const iso = (v: Date | string | null): string | null => (v ? new Date(v).toISOString() : null);
+import { isoOrNull } from '../../platform/clock';
 
 export interface CampaignRow {
   id: string;
@@ -74,9 +73,9 @@ export function toCampaignView(r: CampaignRow): SelectionCampaignView {
     stage: r.stage,
     actions: selectionStageActionsFrom(r.stage),
     candidateCount: Number(r.candidate_count),
-    namedAt: iso(r.named_at),
+    namedAt: isoOrNull(r.named_at),
     version: r.version,
-    createdAt: iso(r.created_at) ?? '',
+    createdAt: isoOrNull(r.created_at) ?? '',
   };
 }
 
@@ -192,7 +191,7 @@ export function toCandidateView(r: CandidateRow, opts: { showPhone: boolean }): 
     flaggedVotes: Number(r.flagged_votes ?? 0),
     finalVotes: r.final_votes,
     version: r.version,
-    createdAt: iso(r.created_at) ?? '',
+    createdAt: isoOrNull(r.created_at) ?? '',
   };
 }
 

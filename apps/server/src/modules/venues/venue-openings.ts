@@ -1,7 +1,7 @@
 // A venue's openings as pure rules: which weekly slots fall on a Shanghai date, whether a date is closed, and the
 // instants an opening begins and ends. No SQL and no clock here: callers pass `now`.
 import type { OpeningSlot, VenueClosure } from '@wenming/contracts';
-import { addDays, shanghaiDate } from '../../platform/clock';
+import { addDays, shanghaiDate, shanghaiInstant } from '../../platform/clock';
 
 export interface Openings {
   openingSlots: OpeningSlot[];
@@ -20,11 +20,6 @@ export interface Opening {
 export function weekdayOf(date: string): number {
   const d = new Date(`${date}T00:00:00.000Z`).getUTCDay();
   return d === 0 ? 7 : d;
-}
-
-/** The instant a Shanghai date and HH:MM denote. */
-export function shanghaiInstant(date: string, hhmm: string): Date {
-  return new Date(`${date}T${hhmm}:00.000+08:00`);
 }
 
 /** The openings of a venue on a Shanghai date, by start time (none on a closure day). */

@@ -7,14 +7,9 @@ import {
   venueKindLabels,
 } from '@wenming/contracts';
 import { type Actor, can } from '../../platform/access';
-import { shanghaiDate } from '../../platform/clock';
+import { shanghaiDate, iso, shanghaiTime } from '../../platform/clock';
 import type { BookingRow } from './booking.repository';
 import type { VenueRow } from './venue.repository';
-
-const isoText = (v: Date | string): string => new Date(v).toISOString();
-/** HH:MM of an instant in Shanghai. */
-export const shanghaiHhmm = (v: Date | string): string =>
-  new Date(new Date(v).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
 
 /** A venue row as its view. */
 export function toVenueView(r: VenueRow): VenueView {
@@ -42,9 +37,9 @@ export function toBookingView(r: BookingRow, actor: Actor): BookingView {
     venueName: r.venueName,
     siteName: r.siteName,
     date: shanghaiDate(new Date(r.startsAt)),
-    start: shanghaiHhmm(r.startsAt),
-    end: shanghaiHhmm(r.endsAt),
-    startsAt: isoText(r.startsAt),
+    start: shanghaiTime(r.startsAt),
+    end: shanghaiTime(r.endsAt),
+    startsAt: iso(r.startsAt),
     kind: r.kind,
     partySize: Number(r.partySize),
     groupName: r.groupName,
@@ -54,8 +49,8 @@ export function toBookingView(r: BookingRow, actor: Actor): BookingView {
     status: r.status,
     statusLabel: bookingStatusLabels[r.status] ?? '',
     reviewNote: r.reviewNote,
-    checkedInAt: r.checkedInAt ? isoText(r.checkedInAt) : null,
-    createdAt: isoText(r.createdAt),
+    checkedInAt: r.checkedInAt ? iso(r.checkedInAt) : null,
+    createdAt: iso(r.createdAt),
     actions,
   };
 }
